@@ -1,0 +1,176 @@
+"""The `natotui` command: the dashboard, and `articles`, `extract`, `check-config`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .core.config import ConfigError, LoadedConfig, load_config
+from .core.paths import default_config_path, default_data_dir
+
+EXIT_CONFIG = 2
+
+
+def _add_common(parser: argparse.ArgumentParser, data: bool = True) -> None:
+    parser.add_argument("--version", action="version", version=f"natotui {__version__}")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="config file (default: $NATOTUI_CONFIG or the shipped config.yaml)",
+    )
+    if data:
+        parser.add_argument(
+            "--data",
+            type=Path,
+            default=None,
+            metavar="DIR",
+            help="folder of articles (default: $NATOTUI_DATA or the shipped sample corpus)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="natotui",
+        description="A terminal dashboard for diplomacy and defence news: articles, actors, "
+        "meetings and conflicting statements. Without a command, opens the dashboard.",
+    )
+    _add_common(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    articles = commands.add_parser("articles", help="list the corpus", description="List the articles of the corpus.")
+    _add_common(articles)
+    articles.add_argument("--format", choices=["table", "json"], default="table")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract actors, meetings and conflicts",
+        description="Extract actors, dates, meetings and conflicting statements.",
+    )
+    _add_common(extract, data=False)
+    extract.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the data folder)")
+    extract.add_argument("--data", type=Path, default=None, metavar="DIR", help=argparse.SUPPRESS)
+    extract.add_argument("--format", choices=["json", "table"], default="json")
+    extract.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+
+    check = commands.add_parser(
+        "check-config", help="validate a config file", description="Validate a config file and say OK or what is wrong."
+    )
+    check.add_argument("--version", action="version", version=f"natotui {__version__}")
+    check.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check-config":
+            return _check_config(args.file or default_config_path())
+        loaded = load_config(args.config or default_config_path())
+        data = args.data or default_data_dir()
+        if args.command == "articles":
+            return _articles(loaded, data, args.format)
+        if args.command == "extract":
+            return _extract(loaded, args.paths or [data], args.format, use_cache=not args.no_cache)
+        return _run_dashboard(loaded, data)
+    except ConfigError as exc:
+        _error(str(exc), title="config error")
+        return EXIT_CONFIG
+    except FileNotFoundError as exc:
+        _error(str(exc), title="not found")
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 130
+
+
+def _error(message: str, title: str) -> None:
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = Console(stderr=True, highlight=False)
+    if console.is_terminal:
+        console.print(Panel(Text(message), title=title, title_align="left", border_style="red"))
+    else:
+        console.print(Text(f"natotui: {title}: {message}"), soft_wrap=True)
+
+
+def _check_config(path: Path) -> int:
+    loaded = load_config(path)
+    included = len(loaded.files) - 1
+    extra = f" (with {included} included file{'s' if included != 1 else ''})" if included else ""
+    print(f"{path}: OK{extra}")
+    return 0
+
+
+def _articles(loaded: LoadedConfig, data: Path, fmt: str) -> int:
+    from .core.loading import load_corpus
+
+    result = load_corpus([data], loaded.config)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if fmt == "json":
+        rows = [
+            {
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "published": a.published,
+                "published_basis": a.published_basis,
+                "authors": a.authors,
+                "outlet": a.outlet,
+                "words": a.words,
+                "warnings": a.warnings,
+                "text": a.text,
+            }
+            for a in result.articles
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(result.articles)} articles in {data}", title_justify="left")
+    for column in ("id", "published", "authors", "title", "words"):
+        table.add_column(column, overflow="fold")
+    for a in result.articles:
+        published = (a.published or "unknown") + ("" if a.published_basis in ("metadata",) else f" ({a.published_basis})")
+        table.add_row(
+            Text(a.id), Text(published), Text(", ".join(a.authors)), Text(a.title or ""), str(a.words)
+        )
+    Console().print(table)
+    return 0
+
+
+def _extract(loaded: LoadedConfig, paths: list[Path], fmt: str, use_cache: bool) -> int:
+    from .core.export import corpus_document, print_table
+    from .core.pipeline import build_corpus
+
+    corpus = build_corpus(paths, loaded, use_cache=use_cache, progress=sys.stderr.isatty())
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if fmt == "json":
+        json.dump(corpus_document(corpus), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_table(corpus)
+    return 0
+
+
+def _run_dashboard(loaded: LoadedConfig, data: Path) -> int:
+    if not data.exists():
+        raise FileNotFoundError(f"{data}: no such file or directory")
+    from .app import NatoApp
+
+    NatoApp(loaded=loaded, data_dir=data).run()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Turn scraped text into clean text: no escape codes, no junk lines, no glued commas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config_models import Cleaning
+from .textutil import MONTH_NAMES
+
+# Terminal escape sequences: CSI (colours, cursor), OSC (titles, hyperlinks), and two-byte ESC
+# sequences. They are removed before any other step so nothing from a file reaches the terminal.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]"  # two-byte
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# "Brussels,Belgium" -> "Brussels, Belgium"; letters on both sides, so "1,000" stays.
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]|[”’\")]),(?=[^\W\d_]|[“‘])")
+# "November 28,2025" -> "November 28, 2025": a day then a year is a date, not a number.
+_GLUED_DATE_COMMA = re.compile(rf"\b({MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
+_EMPTY_BULLET = re.compile(r"^[*•\-–—·]+$")
+
+
+@dataclass(frozen=True)
+class CleanRules:
+    """Compiled cleaning rules."""
+
+    boilerplate: re.Pattern[str]
+    prefixes: list[re.Pattern[str]]
+    tails: list[re.Pattern[str]]
+    stops: re.Pattern[str]
+
+    @classmethod
+    def from_config(cls, config: Cleaning) -> CleanRules:
+        def any_of(patterns: list[str]) -> re.Pattern[str]:
+            if not patterns:
+                return re.compile(r"(?!x)x")
+            return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+        return cls(
+            boilerplate=any_of(patterns=config.boilerplate_lines),
+            prefixes=[re.compile(p, re.IGNORECASE) for p in config.line_prefixes],
+            tails=[re.compile(p, re.IGNORECASE) for p in config.line_tails],
+            stops=any_of(config.stop_sections),
+        )
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal escape sequences and control characters (newlines and tabs survive)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def clean_lines(text: str, rules: CleanRules) -> list[str]:
+    """Clean scraped text into lines; an empty string marks a paragraph break."""
+    lines: list[str] = []
+    for raw in strip_control(text).split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        for prefix in rules.prefixes:
+            line = prefix.sub("", line, count=1).strip()
+        for tail in rules.tails:
+            match = tail.search(line)
+            if match:
+                line = line[: match.start()].rstrip()
+        if line and rules.stops.fullmatch(line):
+            break
+        if not line or rules.boilerplate.fullmatch(line) or _EMPTY_BULLET.match(line):
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        line = _GLUED_DATE_COMMA.sub(r"\1, ", line)
+        line = _GLUED_COMMA.sub(", ", line)
+        lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return _drop_repeated_title(lines)
+
+
+def _drop_repeated_title(lines: list[str]) -> list[str]:
+    """A title repeated at the top (whole or cut short) is kept once."""
+    content = [i for i, line in enumerate(lines) if line]
+    if len(content) < 2:
+        return lines
+    first = lines[content[0]]
+    drop = set()
+    for index in content[1:4]:
+        candidate = lines[index].rstrip(" .…")
+        if len(candidate) >= 20 and first.startswith(candidate):
+            drop.add(index)
+    if not drop:
+        return lines
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    # Collapse the paragraph breaks the dropped lines leave behind.
+    out: list[str] = []
+    for line in kept:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return out
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines to text: each line its own paragraph, separated by a blank line."""
+    return "\n\n".join(line for line in lines if line)

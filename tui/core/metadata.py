@@ -1,0 +1,101 @@
+"""Infer an article's title, published date, authors and outlet from what its text states."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .config_models import Metadata
+from .textutil import MONTH_NAMES, month_number
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_NAMES}),?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b"
+)
+# "Brussels, Belgium – November 28, 2025 –" or "BRUSSELS — April 3, 2025": a place, a dash, a date.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?)\s*[–—-]+\s*(?P<date>.{6,30}?\d{4})\s*(?:[–—-]+|$)"
+)
+_DATELINE_PLACE_ONLY = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+")
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+@dataclass
+class InferredMetadata:
+    title: str | None = None
+    published: date | None = None
+    dateline_place: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+
+
+def parse_explicit_date(text: str) -> date | None:
+    """A full date written out in `text` ('November 28, 2025', '3 April 2025', '2025-04-03')."""
+    match = _DAY_MONTH_YEAR.search(text)
+    if not match:
+        return None
+    try:
+        if match["iso"]:
+            return date.fromisoformat(match["iso"])
+        month = month_number(match["month"] or match["month2"])
+        day = int(match["day"] or match["day2"])
+        year = int(match["year"] or match["year2"])
+        return date(year, month, day) if month else None
+    except ValueError:
+        return None
+
+
+def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
+    """Read title, dateline, byline and outlet from the cleaned lines of an article."""
+    found = InferredMetadata()
+    content = [line for line in lines if line]
+    if content and _looks_like_title(content[0]):
+        found.title = content[0]
+    bylines = [re.compile(p, re.IGNORECASE) for p in rules.byline_patterns]
+    stop_words = {w.lower() for w in rules.author_title_words}
+    for number, line in enumerate(content):
+        if number < rules.dateline_max_line and found.published is None:
+            match = _DATELINE.match(line)
+            if match:
+                published = parse_explicit_date(match["date"])
+                if published:
+                    found.published = published
+                    found.dateline_place = match["place"].strip()
+            elif found.dateline_place is None:
+                place = _DATELINE_PLACE_ONLY.match(line)
+                if place:
+                    found.dateline_place = place["place"].strip()
+        if len(line) <= 120:
+            for pattern in bylines:
+                match = pattern.fullmatch(line)
+                if match:
+                    for name in _author_names(match["authors"], stop_words):
+                        if name not in found.authors:
+                            found.authors.append(name)
+    text = "\n".join(content)
+    for pattern in rules.outlet_patterns:
+        match = re.search(pattern, text)
+        if match:
+            found.outlet = match["outlet"].strip()
+            break
+    return found
+
+
+def _looks_like_title(line: str) -> bool:
+    return 10 <= len(line) <= 250 and not line.endswith((".", ":")) or line.endswith("?")
+
+
+def _author_names(raw: str, stop_words: set[str]) -> list[str]:
+    """'James Carter Senior News Editor' -> ['James Carter']."""
+    names = []
+    for part in _SPLIT_AUTHORS.split(raw):
+        words = []
+        for word in part.split():
+            if word.lower().strip(".,") in stop_words:
+                break
+            words.append(word.strip(".,"))
+        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            names.append(" ".join(words))
+    return names
