@@ -7,6 +7,7 @@ can print one readable line instead of a traceback.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,11 @@ def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(path, line, None, f"invalid YAML: {problem}") from None
+        context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and opened is not None and opened.line + 1 != line:
+            problem += f" ({context} at line {opened.line + 1})"
+        key = _key_before(text, line) if line else None
+        raise ConfigError(path, line, key, f"invalid YAML: {problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -122,6 +127,39 @@ def _validate_one(path: Path, text: str, data: dict[str, Any]) -> None:
         if extra:
             message += f" (and {extra} more problem{'s' if extra > 1 else ''})"
         raise ConfigError(path, _line_of(text, loc), key, message) from None
+
+
+_KEY = re.compile(r"""(?P<key>[^\s#'"\[\]{},:-][^#:]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)""")
+
+
+def _key_before(text: str, line: int) -> str | None:
+    """The key path ('cleaning.boilerplate_lines[1]') in force at `line` of block-style YAML.
+
+    A file that does not parse has no tree to ask, so the path is read from the indentation of
+    the lines up to the error; it is a best effort that makes the message name where to look.
+    """
+    stack: list[tuple[int, str | int]] = []  # (indent, key or list index)
+    for raw in text.splitlines()[:line]:
+        body = raw.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            continue
+        indent = len(raw) - len(body)
+        if body.startswith("- ") or body.rstrip() == "-":  # a list item, maybe holding a key
+            while stack and stack[-1][0] > indent:
+                stack.pop()
+            index = 0
+            if stack and stack[-1][0] == indent and isinstance(stack[-1][1], int):
+                index = stack.pop()[1] + 1
+            stack.append((indent, index))
+            rest = body[1:].lstrip(" ")
+            indent += len(body) - len(rest)
+            body = rest
+        match = _KEY.match(body)
+        if match:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            stack.append((indent, match["key"].strip("'\"")))
+    return _dotted(tuple(part for _, part in stack)) or None
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:

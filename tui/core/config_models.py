@@ -190,6 +190,12 @@ class MeetingType(Strict):
         False, description="A generic reference ('the meeting') that joins a named one nearby."
     )
     default_place: str | None = Field(None, description="Where it is held when the text says not.")
+    single_event: bool = Field(
+        False, description="Only one such meeting at a time: reports close in time are the same meeting."
+    )
+    merge_with: list[str] = Field(
+        default_factory=list, description="Ids of other types whose reports may be the same meeting."
+    )
 
 
 class Attendance(Strict):
@@ -221,6 +227,9 @@ class ClaimRule(Strict):
     attribute: str
     unit: str | None = None
     patterns: list[Regex]
+    context: Regex | None = Field(
+        None, description="Required in the sentence or the one before (the claim's topic)."
+    )
     past_markers: list[Regex] = Field(
         default_factory=list, description="A value preceded by these belongs to another period."
     )
@@ -234,6 +243,13 @@ class ConflictRules(Strict):
         default_factory=dict, description="five -> 5, so that 'five percent' equals '5%'."
     )
     claims: list[ClaimRule] = Field(default_factory=list)
+    office_holders: list[str] = Field(
+        default_factory=list,
+        description="Roles one person holds at a time in a country or organisation: two names for one office at one time conflict.",
+    )
+    same_time_days: int = Field(
+        45, description="Statements from articles this close in date are about the same time."
+    )
 
 
 class Config(Strict):

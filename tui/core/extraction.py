@@ -1,22 +1,50 @@
-"""Per-article extraction: actors, dates, meetings, claims (stub while the stages are written)."""
+"""Per-article extraction: the stages wired together, compiled once per config."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .actors import ActorRules, find_actors
+from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
 from .config_models import Config
+from .dates import DateResolver, find_dates
+from .gazetteer import GazetteerIndex
+from .meetings import MeetingMatcher, find_meetings
 from .models import Article, ArticleExtraction
 
 
 @dataclass
 class Extractor:
+    """Compiled rules of one config; `extract` is pure and safe to run in any process."""
+
     config: Config
     digest: str
+    index: GazetteerIndex
+    actor_rules: ActorRules
+    date_resolver: DateResolver
+    meeting_matcher: MeetingMatcher
+    claim_matcher: ClaimMatcher
 
     @classmethod
     def for_config(cls, loaded: LoadedConfig) -> Extractor:
-        return cls(loaded.config, loaded.digest)
+        config = loaded.config
+        return cls(
+            config=config,
+            digest=loaded.digest,
+            index=GazetteerIndex(config.gazetteer),
+            actor_rules=ActorRules.from_config(config.actors),
+            date_resolver=DateResolver.from_config(config.dates),
+            meeting_matcher=MeetingMatcher.from_config(config.meetings),
+            claim_matcher=ClaimMatcher.from_config(config.conflicts),
+        )
 
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
-        return ArticleExtraction(article.id, [], [], [], [])
+        text, sentences = article.text, article.sentences
+        published = article.published_date
+        actors = find_actors(text, sentences, self.index, self.actor_rules, article.authors, published)
+        dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
+        meetings = find_meetings(text, sentences, actors, dates, self.index, self.meeting_matcher, article.id)
+        claims = role_claims(text, sentences, actors, article.id, article.published)
+        claims += quantity_claims(text, sentences, self.claim_matcher, article.id, article.published)
+        return ArticleExtraction(article.id, actors, dates, meetings, claims)

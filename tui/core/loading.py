@@ -6,6 +6,7 @@ naming the file and the reason; it never stops the rest of the corpus from loadi
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,12 @@ from .models import Article
 from .sentences import split_sentences
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+_UNICODE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 FRONT_MATTER_KEYS = ("title", "published", "outlet", "url", "authors")
 
 
@@ -43,7 +50,8 @@ def find_article_files(root: Path) -> list[Path]:
         p
         for p in root.rglob("*")
         if p.suffix.lower() in ARTICLE_SUFFIXES
-        and p.is_file()
+        # A dangling link is listed so that reading it fails with a warning, not in silence.
+        and (p.is_file() or (p.is_symlink() and not p.exists()))
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
@@ -92,6 +100,17 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     warnings: list[str] = []
     if not data.strip():
         raise SkippedFile("empty file")
+    # UTF-16 and UTF-32 text (as Windows editors save "Unicode") is full of NUL bytes: its
+    # byte-order mark says what it is before the NUL test calls it binary.
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SkippedFile(f"undecodable file (starts as {encoding})") from None
+            if not text.strip():
+                raise SkippedFile("empty file")
+            return text, [f"decoded as {encoding} (not UTF-8)"]
     if b"\x00" in data[:8192]:
         raise SkippedFile("binary file (holds NUL bytes)")
     try:
@@ -100,9 +119,20 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise SkippedFile("binary or undecodable file")
+    # On a short text several single-byte code pages score the same (cp1250 reads "Løkke" as
+    # "Lřkke"); a tie goes to windows-1252, which is what the web means by "latin-1" (WHATWG).
+    for match in matches:
+        if (
+            "cp1252" in match.could_be_from_charset
+            and match.chaos <= best.chaos
+            and match.coherence >= best.coherence
+        ):
+            best = match
+            break
     text = str(best)
     if _mostly_unprintable(text):
         raise SkippedFile("binary file")
@@ -175,7 +205,7 @@ def build_article(
     elif inferred.title:
         article.title, article.title_basis = inferred.title, "text"
 
-    published = _front_date(front.get("published"), warnings)
+    published = _front_date(front.get("published"), article.warnings)
     if published:
         article.published, article.published_basis = published.isoformat(), "metadata"
     elif inferred.published:

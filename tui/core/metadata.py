@@ -10,7 +10,7 @@ from .config_models import Metadata
 from .textutil import MONTH_NAMES, month_number
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_NAMES}),?\s+(?P<year2>\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b"
 )

@@ -78,6 +78,8 @@ class ActorRef:
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
     known: bool = False  # in the gazetteer
+    # Where each role is stated: [role, offset of the mention, historical ("then-", "former")].
+    role_evidence: list[list] = field(default_factory=list)
 
 
 @dataclass(slots=True)

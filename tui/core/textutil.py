@@ -39,4 +39,4 @@ def words_in(pattern_words: list[str]) -> re.Pattern[str]:
     if not ordered:
         return re.compile(r"(?!x)x")
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

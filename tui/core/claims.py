@@ -1,0 +1,118 @@
+"""Typed claims: a person's role at a time, and quantities such as a spending target.
+
+Meeting dates, places and attendance are claims too; they are compared when meetings are merged
+across the corpus (linking.py). Values are normalised here so that equal facts compare equal:
+"5%", "5 percent" and "five per cent" all become "5%".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .config_models import ConflictRules
+from .models import ActorRef, Claim, Source
+
+_NUMBER = re.compile(r"^\s*(?P<n>\d+(?:[.,]\d+)?)\s*$")
+_PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
+
+
+@dataclass
+class ClaimMatcher:
+    rules: list[tuple[object, list[re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]]
+    number_words: dict[str, float]
+
+    @classmethod
+    def from_config(cls, config: ConflictRules) -> ClaimMatcher:
+        compiled = []
+        for rule in config.claims:
+            patterns = [re.compile(p, re.IGNORECASE) for p in rule.patterns]
+            context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
+            past = re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE) if rule.past_markers else None
+            compiled.append((rule, patterns, context, past))
+        return cls(compiled, {k.lower(): v for k, v in config.number_words.items()})
+
+    def normalise(self, raw: str, unit: str | None) -> str | None:
+        """'five percent' -> '5%', '3,7' -> '3.7%' (for a percentage), '2035' -> '2035'."""
+        text = _PERCENT.sub("", raw).strip().lower().replace("-", " ")
+        match = _NUMBER.match(text)
+        if match:
+            number = float(match["n"].replace(",", "."))
+        elif text in self.number_words:
+            number = self.number_words[text]
+        else:
+            return None
+        shown = f"{number:g}"
+        return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
+
+
+def sentence_bounds(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    index = bisect_right([s for s, _ in sentences], offset) - 1
+    if index < 0:
+        return None
+    return sentences[index]
+
+
+def role_claims(text: str, sentences: list[tuple[int, int]], actors: list[ActorRef], article_id: str, when: str | None) -> list[Claim]:
+    """'Secretary of State Marco Rubio' -> (Marco Rubio, role, secretary of state)."""
+    claims = []
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        for role, offset, past in actor.role_evidence:
+            bounds = sentence_bounds(sentences, offset)
+            if bounds is None:
+                continue
+            start, end = bounds
+            claims.append(
+                Claim(
+                    subject=actor.name,
+                    attribute="role",
+                    value=role,
+                    text_value=role,
+                    source=Source(article_id, text[start:end], start, end),
+                    when=when,
+                    period="past" if past else "current",
+                )
+            )
+    return claims
+
+
+def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimMatcher, article_id: str, when: str | None) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[tuple[str, int]] = set()
+    for rule, patterns, context, past in matcher.rules:
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                start = match.start("value")
+                if (rule.id, start) in seen:
+                    continue
+                bounds = sentence_bounds(sentences, start)
+                if bounds is None:
+                    continue
+                s, e = bounds
+                if context is not None:
+                    previous = sentence_bounds(sentences, s - 1) if s > 0 else None
+                    lo = previous[0] if previous else s
+                    if not context.search(text, lo, e):
+                        continue
+                value = matcher.normalise(match["value"], rule.unit)
+                if value is None:
+                    continue
+                seen.add((rule.id, start))
+                period = "current"
+                if past is not None and past.search(text[max(s, match.start() - 40) : match.end()]):
+                    period = "past"
+                claims.append(
+                    Claim(
+                        subject=rule.subject,
+                        attribute=rule.attribute,
+                        value=value,
+                        text_value=match["value"],
+                        source=Source(article_id, text[s:e], s, e),
+                        when=when,
+                        period=period,
+                    )
+                )
+    return claims

@@ -1,0 +1,386 @@
+"""Find date expressions and pin them to the calendar.
+
+A fast scan with a handful of regular expressions finds candidates that can only be dates
+(a capitalised month next to a day, a year or a preposition; a weekday; "next week"), so "may"
+the verb, "$61", "a 5%" or "the 51st" are never candidates. Each candidate is then resolved
+against the article's published date: weekdays by the tense of their clause (a "will ... on
+Wednesday" looks ahead, a "said on Thursday" looks back, the publication day itself counts),
+yearless dates into the year that fits the tense, or else the article's or the corpus's year
+(marked `year_inferred`). "Three weeks ago"-style phrases are handed to dateparser. What cannot be
+pinned stays `unresolved`; the machine's clock is never consulted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from .config_models import DateRules
+from .models import DateExpr
+from .textutil import MONTHS, WEEKDAYS, words_in
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept|Aug|Oct|Nov|Dec|Jan|Feb)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d\d"
+_TO = r"\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|billion|million|trillion|troops|soldiers|people|years|km|miles)\b)"
+
+# Ordered most specific first; overlapping later matches are dropped.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+    ("cross_dm", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("cross_md", re.compile(rf"\b(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("range_dm", re.compile(rf"\b(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("range_md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("dm", re.compile(rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
+    (
+        "my",
+        re.compile(
+            rf"(?:\b(?P<q>(?i:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of))[\s-]*)?\b(?P<m>{_M})(?!\w),?\s+(?P<y>{_Y})\b"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<pre>(?i:in|on|this|last|next|since|until|by|from|during|before|after|through|an?|the|of|for|coming|past))\s+(?:(?P<q>(?i:early|mid|late))[\s-]+)?(?P<m>{_M})(?!\w)(?!\s*\d)"
+            rf"|\b(?P<q2>(?i:early|mid|late))[\s-]+(?P<m2>{_M})(?!\w)(?!\s*\d)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|by|from|early|late))\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?i:(?P<rel>today|tonight|yesterday|tomorrow"
+            r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
+            r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
+            r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
+            r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|from\s+now)"
+            r"|in\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?)(?!\s+(?:time|of)\b)))\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?P<pre>(?i:in|since|by|until|from|before|after|during|prior to|through|the end of|early|late|mid-?|of))\s+(?P<y>{_Y})\b(?![-–]\d){_NOT_QUANTITY}"
+        ),
+    ),
+]
+
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_QUALIFIER_DAYS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "mid": (11, 20),
+                   "middle of": (11, 20), "late": (21, 31), "end of": (21, 31)}  # fmt: skip
+
+
+@dataclass
+class DateResolver:
+    """Compiled date rules."""
+
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    window: int
+
+    @classmethod
+    def from_config(cls, rules: DateRules) -> DateResolver:
+        return cls(words_in(rules.future_cues), words_in(rules.past_cues), rules.year_window_days)
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+
+
+def scan(text: str) -> list[_Candidate]:
+    """Candidate date expressions, without overlaps, in text order."""
+    found: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            found.append(_Candidate(kind, start, end, match.groupdict()))
+            taken.append((start, end))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def find_dates(
+    text: str,
+    sentences: list[tuple[int, int]],
+    published: date | None,
+    corpus_year: int | None,
+    resolver: DateResolver,
+) -> list[DateExpr]:
+    """Every date expression of `text`, resolved where it can be."""
+    candidates = scan(text)
+    explicit_years = Counter(
+        int(c.groups["y"]) for c in candidates if c.groups.get("y") and c.kind not in ("year",)
+    )
+    year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
+    sentence_years = _sentence_years(candidates, sentences)
+    out = []
+    for candidate in candidates:
+        tense = _tense(text, sentences, candidate, resolver)
+        # "in 2017, when ... an April meeting": the year written in the sentence wins.
+        own_year = sentence_years.get(_sentence_index(sentences, candidate.start))
+        if own_year is not None and not candidate.groups.get("y"):
+            expr = _resolve(text, candidate, None, own_year, tense)
+        else:
+            expr = _resolve(text, candidate, published, year_hint, tense)
+        if expr is not None:
+            out.append(expr)
+    return out
+
+
+def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right([s for s, _ in sentences], offset) - 1
+
+
+def _sentence_years(candidates: list[_Candidate], sentences: list[tuple[int, int]]) -> dict[int, int]:
+    """Sentences that state exactly one year on its own ('in 2017')."""
+    years: dict[int, set[int]] = {}
+    for c in candidates:
+        if c.kind == "year":
+            years.setdefault(_sentence_index(sentences, c.start), set()).add(int(c.groups["y"]))
+    return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
+
+
+def _tense(text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver: DateResolver) -> str | None:
+    """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
+    lo, hi = 0, len(text)
+    for s, e in sentences:
+        if s <= c.start < e:
+            lo, hi = s, e
+            break
+    best: tuple[int, str] | None = None
+    for tense, pattern in (("future", resolver.future), ("past", resolver.past)):
+        for match in pattern.finditer(text, lo, hi):
+            if c.start <= match.start() < c.end:
+                continue
+            distance = c.start - match.end() if match.end() <= c.start else (match.start() - c.end) * 2
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else None
+
+
+def _month(name: str | None) -> int:
+    return MONTHS[(name or "").lower().rstrip(".")]
+
+
+def _day(value: str | None) -> int:
+    return int(re.sub(r"\D", "", value or "0"))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick_year(
+    month: int, day: int, published: date | None, year_hint: int | None, tense: str | None
+) -> tuple[int | None, str]:
+    """The year of a yearless date, and the basis."""
+    if published is not None:
+        options = [y for y in (published.year - 1, published.year, published.year + 1) if _safe_date(y, month, min(day, 28))]
+        dated = [(y, date(y, month, min(day, calendar.monthrange(y, month)[1]))) for y in options]
+        slack = timedelta(days=3)
+        if tense == "future":
+            ahead = [y for y, d in dated if d >= published - slack]
+            if ahead:
+                return ahead[0], "year_inferred"
+        elif tense == "past":
+            behind = [y for y, d in dated if d <= published + slack]
+            if behind:
+                return behind[-1], "year_inferred"
+        return min(dated, key=lambda yd: abs((yd[1] - published).days))[0], "year_inferred"
+    if year_hint is not None:
+        return year_hint, "year_inferred"
+    return None, "unresolved"
+
+
+def _resolve(
+    text: str, c: _Candidate, published: date | None, year_hint: int | None, tense: str | None
+) -> DateExpr | None:
+    g = c.groups
+    surface = text[c.start : c.end]
+
+    def expr(value: date | None, end: date | None, basis: str, precision: str = "day") -> DateExpr:
+        return DateExpr(
+            text=surface,
+            start=c.start,
+            end=c.end,
+            value=value.isoformat() if value else None,
+            end_value=(end or value).isoformat() if value else None,
+            basis=basis,
+            precision=precision,
+        )
+
+    if c.kind == "iso":
+        value = _safe_date(int(g["y"]), int(g["mn"]), int(g["d"]))
+        return expr(value, None, "explicit") if value else None
+
+    if c.kind in ("md", "dm", "range_dm", "range_md", "cross_dm", "cross_md"):
+        if c.kind in ("md", "dm"):
+            m1 = m2 = _month(g["m"])
+            d1 = d2 = _day(g["d"])
+        elif c.kind in ("range_dm", "range_md"):
+            m1 = m2 = _month(g["m"])
+            d1, d2 = _day(g["d1"]), _day(g["d2"])
+        else:
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            d1, d2 = _day(g["d1"]), _day(g["d2"])
+        if g.get("y"):
+            year, basis = int(g["y"]), "explicit"
+        else:
+            year, basis = _pick_year(m1, d1, published, year_hint, tense)
+        if year is None:
+            return expr(None, None, "unresolved")
+        first = _safe_date(year, m1, d1)
+        last = _safe_date(year + (1 if m2 < m1 else 0), m2, d2)
+        if first is None or last is None or last < first:
+            return None
+        return expr(first, last, basis)
+
+    if c.kind in ("my", "month"):
+        month = _month(g.get("m") or g.get("m2"))
+        qualifier = (g.get("q") or g.get("q2") or "").lower().removeprefix("the ").strip()
+        if g.get("y"):
+            year, basis = int(g["y"]), "explicit"
+        else:
+            pre = (g.get("pre") or "").lower()
+            if published is not None:
+                if pre == "this":
+                    year, basis = published.year, "relative"
+                elif pre == "next":
+                    year, basis = published.year + (1 if month <= published.month else 0), "relative"
+                elif pre in ("last", "past"):
+                    year, basis = published.year - (1 if month >= published.month else 0), "relative"
+                else:
+                    year, basis = _pick_year(month, 15, published, year_hint, tense)
+            else:
+                year, basis = _pick_year(month, 15, None, year_hint, tense)
+        if year is None:
+            return expr(None, None, "unresolved", "month")
+        last_day = calendar.monthrange(year, month)[1]
+        lo, hi = _QUALIFIER_DAYS.get(qualifier, (1, last_day))
+        return expr(date(year, month, lo), date(year, month, min(hi, last_day)), basis, "month")
+
+    if c.kind == "year":
+        year = int(g["y"])
+        return expr(date(year, 1, 1), date(year, 12, 31), "explicit", "year")
+
+    if c.kind == "weekday":
+        weekday = WEEKDAYS.index(g["wd"].lower())
+        result = expr(None, None, "unresolved")
+        if published is not None:
+            pre = (g.get("pre") or "").lower()
+            offset = (weekday - published.weekday()) % 7
+            if pre == "next" or pre == "coming":
+                value = published + timedelta(days=offset or 7)
+            elif pre in ("last", "past"):
+                value = published - timedelta(days=((published.weekday() - weekday) % 7) or 7)
+            elif tense == "future" or (pre == "this" and tense != "past"):
+                value = published + timedelta(days=offset)
+            else:  # news reports what happened: looking back is the default
+                value = published - timedelta(days=(published.weekday() - weekday) % 7)
+            result = expr(value, None, "relative")
+        return result
+
+    if c.kind == "relative":
+        if published is None:
+            return expr(None, None, "unresolved", _relative_precision(g["rel"]))
+        span = _relative(g["rel"].lower(), published)
+        if span is None:
+            return expr(None, None, "unresolved")
+        first, last, precision = span
+        return expr(first, last, "relative", precision)
+    return None
+
+
+def _relative_precision(phrase: str) -> str:
+    for unit in ("week", "month", "year"):
+        if phrase.lower().endswith(unit):
+            return unit if unit != "week" else "week"
+    return "day"
+
+
+def _relative(phrase: str, base: date) -> tuple[date, date, str] | None:
+    phrase = re.sub(r"\s+", " ", phrase)
+    if phrase in ("today", "tonight"):
+        return base, base, "day"
+    if phrase == "yesterday":
+        return base - timedelta(1), base - timedelta(1), "day"
+    if phrase == "tomorrow":
+        return base + timedelta(1), base + timedelta(1), "day"
+    if phrase == "the day before yesterday":
+        return base - timedelta(2), base - timedelta(2), "day"
+    if phrase == "the day after tomorrow":
+        return base + timedelta(2), base + timedelta(2), "day"
+    words = phrase.split()
+    if words[-1] in ("week", "weekend", "month", "year") and words[0] in ("this", "next", "last", "past", "coming", "earlier", "later"):
+        step = {"this": 0, "earlier": 0, "later": 0, "next": 1, "coming": 1, "last": -1, "past": -1}[words[0]]
+        unit = words[-1]
+        if unit == "week":
+            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+            return monday, monday + timedelta(6), "week"
+        if unit == "weekend":
+            saturday = base + timedelta(days=(5 - base.weekday()) % 7)
+            if step < 0 or (step == 0 and base.weekday() == 0):
+                saturday -= timedelta(7)
+            return saturday, saturday + timedelta(1), "week"
+        if unit == "month":
+            month_index = base.year * 12 + base.month - 1 + step
+            year, month = divmod(month_index, 12)
+            return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month"
+        year = base.year + step
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    parsed = _dateparser_relative(phrase, base)
+    if parsed is None:
+        return None
+    precision = "day"
+    if "month" in phrase:
+        precision = "month"
+    elif "year" in phrase:
+        precision = "year"
+    elif "week" in phrase:
+        precision = "week"
+    return parsed, parsed, precision
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_relative(phrase: str, base: date) -> date | None:
+    """'three weeks ago', 'in two days': dateparser's relative arithmetic, against `base`."""
+    import dateparser
+
+    phrase = re.sub(r"\b(earlier)\b", "ago", phrase)
+    phrase = re.sub(r"\blater\b", "", phrase)
+    phrase = re.sub(r"\bfrom now\b", "", phrase).strip()
+    if not phrase.startswith("in ") and not phrase.endswith("ago"):
+        phrase = "in " + phrase
+    words = phrase.split()
+    words = [str(_WORD_NUMBERS.get(w, w)) if w in _WORD_NUMBERS else w for w in words]
+    result = dateparser.parse(
+        " ".join(words),
+        languages=["en"],
+        settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12), "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return result.date() if result else None

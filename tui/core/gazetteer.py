@@ -1,0 +1,143 @@
+"""An index of the gazetteer: token sequences -> known entities.
+
+Matching is done on tokens, not with one giant regular expression: each token is folded
+(lower-case, accents removed, dots dropped) and the longest known sequence starting at a token
+wins. That is linear in the text and independent of the gazetteer's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .config_models import Gazetteer, RolePeriod
+from .textutil import fold
+
+# A token: letters/digits, joined by inner hyphens or dots ("U.S", "Kosiniak-Kamysz", "Rubio.vc").
+TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str  # person | organization | country | place
+    country: str | None = None
+    roles: list[RolePeriod] = field(default_factory=list)
+    city: str | None = None  # for venues: the city they are in
+
+
+@dataclass(slots=True)
+class Alias:
+    entity: Entity
+    exact: str | None  # surface form that must match exactly (short all-caps aliases), or None
+    full: bool  # the canonical name or a full-name alias (not a derived surname)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        # Keep the final dot of an abbreviation ("U.S.") as part of the token.
+        if "." in word and end < len(text) and text[end] == ".":
+            end += 1
+            word += "."
+        tokens.append(Token(start, end, word, token_key(word)))
+    return tokens
+
+
+def token_key(word: str) -> str:
+    return fold(word).replace(".", "")
+
+
+def alias_key(alias: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(alias))
+
+
+def _needs_exact_case(alias: str) -> bool:
+    # "US", "UK", "EU", "U.S.": all-caps and short collide with words ("us"), so case must match.
+    letters = alias.replace(".", "").replace(" ", "")
+    return len(letters) <= 4 and letters.isupper()
+
+
+class GazetteerIndex:
+    """Known entities by alias, plus the word lists that shape name detection."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.aliases: dict[tuple[str, ...], list[Alias]] = {}
+        self.max_len = 1
+        self.demonyms: dict[str, Entity] = {}
+        self.countries_by_code: dict[str, Entity] = {}
+        self.people: list[Entity] = []
+        for entry in gazetteer.countries:
+            entity = Entity(entry.name, "country", entry.code)
+            if entry.code:
+                self.countries_by_code[entry.code.upper()] = entity
+            for alias in [entry.name, *entry.aliases]:
+                self._add(alias, entity, full=True)
+            for demonym in entry.demonyms:
+                self.demonyms[token_key(demonym)] = entity
+        for entry in gazetteer.organizations:
+            entity = Entity(entry.name, "organization", entry.country)
+            for alias in [entry.name, *entry.aliases]:
+                self._add(alias, entity, full=True)
+        for entry in gazetteer.places:
+            entity = Entity(entry.name, "place", entry.country, city=entry.city)
+            for alias in [entry.name, *entry.aliases]:
+                self._add(alias, entity, full=True)
+        for entry in gazetteer.people:
+            entity = Entity(entry.name, "person", entry.country, list(entry.roles))
+            self.people.append(entity)
+            for alias in [entry.name, *entry.aliases]:
+                self._add(alias, entity, full=len(alias.split()) > 1)
+            for surname in _surnames(entry.name):
+                self._add(surname, entity, full=False)
+        self.given_names = {token_key(n) for n in gazetteer.given_names}
+        self.not_names = {token_key(n) for n in gazetteer.not_names}
+
+    def _add(self, alias: str, entity: Entity, full: bool) -> None:
+        key = alias_key(alias)
+        if not key:
+            return
+        exact = alias.replace(".", "") if _needs_exact_case(alias) else None
+        bucket = self.aliases.setdefault(key, [])
+        if any(a.entity is entity for a in bucket):
+            return
+        bucket.append(Alias(entity, exact, full))
+        self.max_len = max(self.max_len, len(key))
+
+    def lookup(self, keys: tuple[str, ...]) -> list[Alias]:
+        return self.aliases.get(keys, [])
+
+    def is_known_word(self, key: str) -> bool:
+        """A word that names a known non-person (country, place, organisation) or a demonym."""
+        if key in self.demonyms:
+            return True
+        return any(a.entity.kind != "person" for a in self.aliases.get((key,), []))
+
+
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ter"}
+
+
+def _surnames(name: str) -> list[str]:
+    """Short forms of a full name: 'Lars Løkke Rasmussen' -> ['Løkke Rasmussen', 'Rasmussen'];
+    'Ursula von der Leyen' -> ['von der Leyen', 'Leyen']."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    out = []
+    rest = parts[1:]
+    if len(rest) > 1:
+        out.append(" ".join(rest))
+    last = parts[-1]
+    if last.lower() not in _PARTICLES:
+        out.append(last)
+    return out

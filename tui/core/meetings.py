@@ -1,0 +1,410 @@
+"""Find the meetings an article reports: what, when, where, who attends and who stays away.
+
+Meeting references come from the phrases of each meeting type in config.yaml. A reference takes
+the date and place of its own sentence, or of a neighbouring one; a generic reference ("the
+meeting", "the gathering") joins the named meeting just before it. Attendance comes from cue
+words (attend, represent, miss, skip ...) and the person they govern: the nearest name before
+the cue, names coordinated with it, and names after "with", "along with", "accompanied by".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .config_models import MeetingRules, MeetingType
+from .gazetteer import GazetteerIndex
+from .models import ActorRef, DateExpr, MeetingMention, Source
+from .textutil import WEEKDAYS
+
+_DURATION = re.compile(
+    r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE
+)
+_DATELINE_DASH = re.compile(r"\s*[–—]|\s+-\s")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_EXCLUDED_BEFORE = re.compile(r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:\w+\s+){0,6}?$", re.IGNORECASE)
+# A person after the cue counts when one of these stands just before the name (titles between).
+_AFTER_CUE = re.compile(
+    r"\b(?:along with|together with|with|accompanied by|joined by|by|between|and)\s+(?:[\w.’'-]+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class MeetingMatcher:
+    """Compiled meeting rules."""
+
+    types: list[tuple[MeetingType, re.Pattern[str]]]
+    attend: re.Pattern[str]
+    absent: re.Pattern[str]
+
+    @classmethod
+    def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
+        def any_of(patterns: list[str]) -> re.Pattern[str]:
+            body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
+            return re.compile(body, re.IGNORECASE)
+
+        return cls(
+            types=[(t, any_of(t.patterns)) for t in rules.types],
+            attend=any_of(rules.attendance.attend),
+            absent=any_of(rules.attendance.absent),
+        )
+
+
+@dataclass
+class _Ref:
+    type: MeetingType
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class _Draft:
+    type: MeetingType
+    sentences: list[int]
+    date: DateExpr | None = None
+    end_override: date | None = None
+    place: str | None = None
+    weekday: int | None = None
+    attendees: list[str] = field(default_factory=list)
+    absentees: list[str] = field(default_factory=list)
+
+
+def find_meetings(
+    text: str,
+    sentences: list[tuple[int, int]],
+    actors: list[ActorRef],
+    dates: list[DateExpr],
+    index: GazetteerIndex,
+    matcher: MeetingMatcher,
+    article_id: str,
+) -> list[MeetingMention]:
+    """The meetings one article reports."""
+    refs = _references(text, sentences, matcher)
+    if not refs:
+        return []
+    sentence_of = _sentence_lookup(sentences)
+    dates_by_sentence: dict[int, list[DateExpr]] = {}
+    for expr in dates:
+        if _DATELINE_DASH.match(text, expr.end):
+            continue  # the dateline dates the article, not what it reports
+        dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
+    places_by_sentence = _places(text, actors, index, sentence_of)
+    people = sorted(
+        ((m.start, m.end, a.name) for a in actors if a.kind == "person" for m in a.mentions),
+    )
+
+    drafts: list[_Draft] = []
+    for ref in refs:
+        own_date = _best_date(dates_by_sentence.get(ref.sentence, []), ref, allow_unresolved=True)
+        own_place = _best_place(places_by_sentence.get(ref.sentence, []), ref.start)
+        previous = drafts[-1] if drafts else None
+        if ref.type.generic:
+            target = _generic_target(drafts, ref, own_date, own_place)
+            if isinstance(target, _Draft):
+                _absorb(target, ref.sentence, own_date, own_place)
+            elif isinstance(target, MeetingType):
+                drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place))
+            elif (own_date is not None and own_date.value is not None) or own_place:
+                drafts.append(_Draft(ref.type, [ref.sentence], own_date, place=own_place))
+            continue
+        same = next(
+            (d for d in reversed(drafts) if d.type.id == ref.type.id and (own_date is None or _compatible(d, own_date))),
+            None,
+        )
+        if same is not None and (own_place is None or same.place in (None, own_place)):
+            _absorb(same, ref.sentence, own_date, own_place)
+            continue
+        draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place)
+        if draft.date is None or draft.date.value is None:
+            for neighbour in (ref.sentence - 1, ref.sentence + 1):
+                candidate = _best_date(dates_by_sentence.get(neighbour, []), None, allow_unresolved=False)
+                if candidate is not None and candidate.precision in ("day", "week"):
+                    draft.date = candidate
+                    break
+        if draft.place is None:
+            draft.place = _best_place(places_by_sentence.get(ref.sentence - 1, []), None)
+        drafts.append(draft)
+
+    for draft in drafts:
+        _apply_duration(text, sentences, draft)
+        _weekday_hint(text, sentences, draft, dates_by_sentence)
+    _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
+    return [_mention(text, sentences, d, article_id) for d in drafts]
+
+
+def _generic_target(
+    drafts: list[_Draft], ref: _Ref, own_date: DateExpr | None, own_place: str | None
+) -> _Draft | MeetingType | None:
+    """What 'the meeting' refers to: a draft to join, a type to start a new one of, or None."""
+    if not drafts:
+        return None
+
+    def place_ok(draft: _Draft) -> bool:
+        # "the meeting in Kyiv" is not the call just before it, which had no place.
+        return own_place is None or draft.place == own_place
+
+    previous = drafts[-1]
+    close = ref.sentence - previous.sentences[-1] <= 2
+    if own_date is not None and own_date.value is not None:
+        for draft in reversed(drafts):
+            if draft.date is not None and draft.date.value is not None and _compatible(draft, own_date) and place_ok(draft):
+                return draft
+        if close and not previous.type.generic and place_ok(previous):
+            if previous.date is None or previous.date.value is None:
+                return previous  # the named meeting just before gets its date from here
+            return previous.type  # "the last meeting in February, the next on April 11"
+        return None
+    if ref.sentence - previous.sentences[-1] <= 1 and place_ok(previous):
+        return previous
+    # Further away, an undated "the meeting" is the article's main meeting.
+    main = next((d for d in drafts if not d.type.generic), drafts[0])
+    if place_ok(main):
+        return main
+    return next((d for d in drafts if own_place and d.place == own_place), None)
+
+
+def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher) -> list[_Ref]:
+    sentence_of = _sentence_lookup(sentences)
+    found: list[_Ref] = []
+    for meeting_type, pattern in matcher.types:
+        for match in pattern.finditer(text):
+            found.append(_Ref(meeting_type, match.start(), match.end(), sentence_of(match.start())))
+    # Named before generic, longer before shorter; drop what overlaps a better reference.
+    found.sort(key=lambda r: (r.type.generic, -(r.end - r.start), r.start))
+    kept: list[_Ref] = []
+    for ref in found:
+        if any(k.start < ref.end and ref.start < k.end for k in kept):
+            continue
+        kept.append(ref)
+    kept.sort(key=lambda r: r.start)
+    return kept
+
+
+def _sentence_lookup(sentences: list[tuple[int, int]]):
+    starts = [s for s, _ in sentences]
+
+    def lookup(offset: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    return lookup
+
+
+def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of) -> dict[int, list[tuple[int, str, bool]]]:
+    """Per sentence: (offset, city, introduced by in/at) of each place; venues give their city."""
+    cities: dict[str, str] = {}
+    for key, aliases in index.aliases.items():
+        for alias in aliases:
+            if alias.entity.kind == "place" and alias.entity.city:
+                cities[alias.entity.name] = alias.entity.city
+    out: dict[int, list[tuple[int, str, bool]]] = {}
+    for actor in actors:
+        if actor.kind != "place":
+            continue
+        city = cities.get(actor.name, actor.name)
+        for mention in actor.mentions:
+            introduced = bool(re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, mention.start - 8) : mention.start], re.IGNORECASE))
+            out.setdefault(sentence_of(mention.start), []).append((mention.start, city, introduced))
+    return out
+
+
+def _best_place(places: list[tuple[int, str, bool]], near: int | None) -> str | None:
+    if not places:
+        return None
+    introduced = [p for p in places if p[2]]
+    if not introduced:
+        return None
+    if near is None:
+        return introduced[0][1]
+    return min(introduced, key=lambda p: abs(p[0] - near))[1]
+
+
+def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) -> DateExpr | None:
+    usable = [e for e in exprs if e.value is not None and e.precision != "year"]
+    if not usable:
+        if allow_unresolved:
+            weekdays = [e for e in exprs if e.value is None]
+            return weekdays[0] if weekdays else None
+        return None
+    if ref is None:
+        return min(usable, key=lambda e: (_PRECISION_RANK.get(e.precision, 9), e.start))
+    # The nearest date, with a little preference for precise ones.
+    return min(usable, key=lambda e: abs(e.start - ref.start) + 5 * _PRECISION_RANK.get(e.precision, 9))
+
+
+def _span(draft_date: DateExpr | None, end_override: date | None = None) -> tuple[date, date] | None:
+    if draft_date is None or draft_date.value is None:
+        return None
+    first = date.fromisoformat(draft_date.value)
+    last = end_override or date.fromisoformat(draft_date.end_value or draft_date.value)
+    return first, last
+
+
+def _compatible(draft: _Draft, expr: DateExpr) -> bool:
+    mine = _span(draft.date, draft.end_override)
+    theirs = _span(expr)
+    if mine is None or theirs is None:
+        return True
+    return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+
+def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | None) -> None:
+    draft.sentences.append(sentence)
+    if expr is not None and expr.value is not None:
+        current = draft.date
+        if current is None or current.value is None or _PRECISION_RANK.get(expr.precision, 9) < _PRECISION_RANK.get(current.precision, 9):
+            draft.date = expr
+    elif expr is not None and draft.date is None:
+        draft.date = expr
+    if place and draft.place is None:
+        draft.place = place
+
+
+def _apply_duration(text: str, sentences: list[tuple[int, int]], draft: _Draft) -> None:
+    """'a two-day meeting' starting on a known day ends n-1 days later."""
+    if draft.date is None or draft.date.value is None or draft.date.precision != "day":
+        return
+    if draft.date.end_value != draft.date.value:
+        return
+    for index in draft.sentences:
+        start, end = sentences[index]
+        match = _DURATION.search(text, start, end)
+        if match:
+            days = _NUMBERS[match["n"].lower()]
+            draft.end_override = date.fromisoformat(draft.date.value) + timedelta(days=days - 1)
+            return
+
+
+def _weekday_hint(text: str, sentences, draft: _Draft, dates_by_sentence) -> None:
+    """An undated report 'on Thursday' can still be matched to a dated one later."""
+    if draft.date is not None and draft.date.value is not None:
+        return
+    for index in draft.sentences:
+        for expr in dates_by_sentence.get(index, []):
+            word = expr.text.split()[-1].lower()
+            for candidate in expr.text.lower().split():
+                if candidate in WEEKDAYS:
+                    draft.weekday = WEEKDAYS.index(candidate)
+                    return
+            if word in WEEKDAYS:
+                draft.weekday = WEEKDAYS.index(word)
+                return
+
+
+def _attendance(
+    text: str,
+    sentences: list[tuple[int, int]],
+    drafts: list[_Draft],
+    people: list[tuple[int, int, str]],
+    places_by_sentence,
+    matcher: MeetingMatcher,
+    sentence_of,
+) -> None:
+    by_sentence: dict[int, _Draft] = {}
+    for draft in drafts:
+        for index in draft.sentences:
+            by_sentence.setdefault(index, draft)
+    for index, (start, end) in enumerate(sentences):
+        absent = [m.span() for m in matcher.absent.finditer(text, start, end)]
+        attend = [m.span() for m in matcher.attend.finditer(text, start, end) if not any(a < m.end() and m.start() < b for a, b in absent)]
+        if not absent and not attend:
+            continue
+        in_sentence = [p for p in people if start <= p[0] < end]
+        governed = [
+            (kind, _governed(text, in_sentence, cue_start, cue_end, end))
+            for kind, spans in (("absent", absent), ("attend", attend))
+            for cue_start, cue_end in spans
+        ]
+        draft = by_sentence.get(index)
+        if draft is None:
+            # No meeting named here: "Rubio's absence" is about the meeting he was already
+            # reported for, else the meeting just before.
+            named = {n for _, names in governed for n in names}
+            draft = next((d for d in drafts if named & set(d.attendees + d.absentees)), None)
+            draft = draft or _nearby_draft(index, drafts, places_by_sentence)
+        if draft is None:
+            continue
+        for kind, names in governed:
+            bucket = draft.absentees if kind == "absent" else draft.attendees
+            for name in names:
+                if name not in bucket:
+                    bucket.append(name)
+        # Someone reported both ways in one article is absent ("will attend in Rubio's place").
+        draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
+
+
+def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draft | None:
+    places = {p[1] for p in places_by_sentence.get(index, [])}
+    for draft in drafts:
+        if draft.place and draft.place in places:
+            return draft
+    before = [d for d in drafts if min(d.sentences) <= index and index - max(s for s in d.sentences if s <= index) <= 3]
+    return before[-1] if before else None
+
+
+def _governed(text: str, people: list[tuple[int, int, str]], cue_start: int, cue_end: int, sentence_end: int) -> list[str]:
+    """The people a cue word is about."""
+    names: list[str] = []
+    cue = text[cue_start:cue_end].lower()
+    passive = cue.endswith(" by") or "represented by" in cue
+    before = [p for p in people if p[1] <= cue_start]
+    if before and not passive:
+        nearest = before[-1]
+        clause = text[nearest[1] : cue_start]
+        if not re.search(r"[;:]|[.!?]\s", clause) and not _excluded(text, nearest[0]):
+            names.append(nearest[2])
+            # "Rubio and Danish Foreign Minister Rasmussen met": coordinated subjects.
+            for previous, current in zip(reversed(before[:-1]), reversed(before[1:])):
+                if _COORDINATION.match(text[previous[1] : current[0]]) and not _excluded(text, previous[0]):
+                    names.append(previous[2])
+                else:
+                    break
+    after = [p for p in people if p[0] >= cue_end and p[0] < sentence_end]
+    if after and not _excluded(text, after[0][0]):
+        gap = text[cue_end : after[0][0]]
+        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(r"[,;:]", gap)
+        if (passive and len(gap) < 60) or linked:
+            names.append(after[0][2])
+            for previous, current in zip(after, after[1:]):
+                if not _COORDINATION.match(text[previous[1] : current[0]]) or _excluded(text, current[0]):
+                    break
+                names.append(current[2])
+    return list(dict.fromkeys(names))
+
+
+def _excluded(text: str, start: int) -> bool:
+    """'in Rubio's place', 'instead of Rubio': not the one attending."""
+    return bool(_EXCLUDED_BEFORE.search(text[max(0, start - 20) : start]))
+
+
+def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMention:
+    span = _span(draft.date, draft.end_override)
+    basis = draft.date.basis if draft.date is not None else "unresolved"
+    if span is None:
+        basis = "unresolved"
+    name = draft.type.name
+    if draft.type.generic and draft.place:
+        name = f"{draft.type.name} in {draft.place}"
+    return MeetingMention(
+        type_id=draft.type.id,
+        name=name,
+        kind=draft.type.kind,
+        place=draft.place or draft.type.default_place,
+        start=span[0].isoformat() if span else None,
+        end=span[1].isoformat() if span else None,
+        date_basis=basis,
+        attendees=draft.attendees,
+        absentees=draft.absentees,
+        sources=[
+            Source(article_id, text[sentences[i][0] : sentences[i][1]], sentences[i][0], sentences[i][1])
+            for i in sorted(set(draft.sentences))
+        ],
+        weekday_hint=draft.weekday,
+        precision=draft.date.precision if span and draft.date else "day",
+    )
