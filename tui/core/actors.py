@@ -10,16 +10,17 @@ is also written properly, or right after a title ("senator rubio").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 from .config_models import ActorPatterns
 from .gazetteer import Alias, Entity, GazetteerIndex, Token, tokenize
 from .models import ActorRef, Mention
-from .textutil import MONTHS, WEEKDAYS, words_in
+from .textutil import MONTHS, WEEKDAYS, trie_pattern
 
 _MODIFIER_NOUNS = re.compile(
-    r"^[’']?s?\s*(?:administration|government|era|presidency|camp|team|doctrine|cabinet|White House)\b",
+    r"[’']?s?\s*(?:administration|government|era|presidency|camp|team|doctrine|cabinet|White House)\b",
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
@@ -41,12 +42,11 @@ def pluralise(title: str) -> str:
 class ActorRules:
     """Compiled actor patterns."""
 
-    title_before: re.Pattern[str]
-    apposition_before: re.Pattern[str]
+    titles: re.Pattern[str]  # optional modifiers + a title, anywhere in the text
+    org_tail_comma: re.Pattern[str]  # " to NATO," between a title and a name in apposition
     apposition_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     speech_after: re.Pattern[str]
-    titles_anywhere: re.Pattern[str]
     singular: dict[str, str]
     past_markers: set[str]
     particles: set[str]
@@ -57,37 +57,55 @@ class ActorRules:
         singular = {t: t for t in titles}
         for title in titles:
             singular.setdefault(pluralise(title), title)
-        title_alt = "|".join(
-            re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]")
-            for t in sorted(singular, key=len, reverse=True)
-        )
-        mods = sorted({m.lower() for m in patterns.title_modifiers + patterns.past_markers}, key=len, reverse=True)
-        mod_alt = "|".join(re.escape(m) for m in mods) or "(?!x)x"
-        appos = sorted({a.lower() for a in patterns.apposition_roles} | set(titles), key=len, reverse=True)
-        appos_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in appos)
+        title_alt = trie_pattern(list(singular))
+        mod_alt = trie_pattern(patterns.title_modifiers + patterns.past_markers)
+        appos_alt = trie_pattern([a.lower() for a in patterns.apposition_roles] + titles)
         org_tail = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:[\s-]+(?:[A-Z][\w.’'-]*|of|and|for))*?(?:[\s-]+[A-Z][\w.’'-]*)?)?"
-        verbs = "|".join(re.escape(v) for v in sorted(patterns.speech_verbs, key=len, reverse=True))
+        verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
-            title_before=re.compile(
-                rf"(?<![\w-])(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))\s*\[?\s*$",
+            titles=re.compile(
+                rf"(?<!\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)",
                 re.IGNORECASE,
             ),
-            apposition_before=re.compile(
-                rf"(?<![\w-])(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}){org_tail}),\s*$",
-                re.IGNORECASE,
-            ),
+            org_tail_comma=re.compile(rf"{org_tail},\s*"),
             apposition_after=re.compile(
-                rf"^\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w.-]+\s+){{0,3}}?"
+                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w.-]+\s+){{0,3}}?"
                 rf"(?P<full>(?P<title>{appos_alt}){org_tail})(?=[\s,.;:)]|$)",
                 re.IGNORECASE,
             ),
-            speech_before=re.compile(rf"(?:\b(?:{verbs})|according to)\s*$", re.IGNORECASE),
-            speech_after=re.compile(rf"^\s*,?\s*(?:{verbs})\b", re.IGNORECASE),
-            titles_anywhere=words_in(list(singular)),
+            speech_before=re.compile(rf"(?<!\w)(?:{verbs})\s*$", re.IGNORECASE),
+            speech_after=re.compile(rf"\s*,?\s*(?:{verbs})(?!\w)", re.IGNORECASE),
             singular=singular,
             past_markers={m.lower() for m in patterns.past_markers},
             particles={p.lower() for p in patterns.name_particles},
         )
+
+
+class TitleIndex:
+    """The titles of one text, found once, looked up by where a name starts."""
+
+    def __init__(self, text: str, rules: ActorRules) -> None:
+        self.text = text
+        self.rules = rules
+        self.matches = list(rules.titles.finditer(text))
+        self.ends = [m.end() for m in self.matches]
+        self.covered = Spans([m.span("title") for m in self.matches])
+
+    def before(self, start: int) -> tuple[re.Match[str], str] | None:
+        """A title right before `start` ("Secretary of State |Marco Rubio"), or in apposition
+        ("the US ambassador to NATO, |Matt Whitaker")."""
+        index = bisect_right(self.ends, start) - 1
+        while index >= 0 and start - self.ends[index] <= 80:
+            match = self.matches[index]
+            gap = self.text[match.end() : start]
+            if not gap.strip(" [") and "\n" not in gap:
+                return match, ""
+            if self.rules.org_tail_comma.fullmatch(gap):
+                return match, gap.strip(" ,")
+            if gap.strip():
+                return None
+            index -= 1
+        return None
 
 
 @dataclass
@@ -116,50 +134,51 @@ def find_actors(
 ) -> list[ActorRef]:
     """All actors of one article, each with mentions (offsets into `text`) and roles."""
     tokens = tokenize(text)
-    title_spans = [m.span() for m in rules.titles_anywhere.finditer(text)]
-    in_title = _mark_spans(tokens, title_spans)
+    titles = TitleIndex(text, rules)
+    # Only capitalised tokens can start a name the rules below find; most tokens are not.
+    caps = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
     covered = [False] * len(tokens)
     found: list[_Found] = []
-    headline = _headline_sentences(text, sentences, tokens)
+    headlines = Spans(_headline_sentences(text, sentences))
 
     _match_gazetteer(text, tokens, index, covered, found)
     _match_authors(text, tokens, authors, covered, found)
-    _match_unknown_people(text, tokens, index, rules, covered, in_title, headline, found)
-    _join_surnames(text, tokens, index, covered, found)
-    _match_demonyms(tokens, index, covered, found)
+    _match_unknown_people(text, tokens, caps, index, rules, titles, covered, headlines, found)
+    _join_surnames(tokens, caps, covered, found)
+    _match_demonyms(tokens, caps, index, covered, found)
     found = _resolve(found, published)
     for item in found:
         if item.kind == "person":
-            item.roles = _roles_for(text, item, rules)
-            item.modifier = bool(_MODIFIER_NOUNS.match(text[item.end : item.end + 20]))
+            item.roles = _roles_for(text, item, rules, titles)
+            item.modifier = bool(_MODIFIER_NOUNS.match(text, item.end, item.end + 20))
     _inherit_plural_titles(text, found)
     _byline_roles(text, authors, found, rules)
     return _assemble(text, found)
 
 
-def _mark_spans(tokens: list[Token], spans: list[tuple[int, int]]) -> list[bool]:
-    marks = [False] * len(tokens)
-    j = 0
-    for i, token in enumerate(tokens):
-        while j < len(spans) and spans[j][1] <= token.start:
-            j += 1
-        if j < len(spans) and spans[j][0] <= token.start < spans[j][1]:
-            marks[i] = True
-    return marks
+class Spans:
+    """Sorted, non-overlapping (start, end) spans; `offset in spans` by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
-def _headline_sentences(text: str, sentences: list[tuple[int, int]], tokens: list[Token]) -> set[int]:
-    """Token indexes inside Title Case lines, where capitals say nothing about names."""
-    marks: set[int] = set()
-    i = 0
+_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
+
+
+def _headline_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Title Case lines, where capitals say nothing about names."""
+    spans = []
     for start, end in sentences:
-        first = i
-        while i < len(tokens) and tokens[i].start < end:
-            i += 1
-        words = [t for t in tokens[first:i] if t.text[0].isalpha() and len(t.text) > 3]
-        if len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words):
-            marks.update(range(first, i))
-    return marks
+        words = _LONG_WORD.findall(text, start, end)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((start, end))
+    return spans
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
@@ -171,13 +190,23 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def _match_gazetteer(
     text: str, tokens: list[Token], index: GazetteerIndex, covered: list[bool], found: list[_Found]
 ) -> None:
-    i, n = 0, len(tokens)
-    while i < n:
-        matched = False
-        for length in range(min(index.max_len, n - i), 0, -1):
-            if length > 1 and not all(_joined(text, tokens[j], tokens[j + 1]) for j in range(i, i + length - 1)):
-                continue
-            aliases = index.lookup(tuple(t.key for t in tokens[i : i + length]))
+    n = len(tokens)
+    keys = [t.key for t in tokens]
+    # joined[i]: token i and i+1 may belong to one name (only a space between them).
+
+    def joined(i: int) -> bool:
+        return i + 1 < n and _joined(text, tokens[i], tokens[i + 1])
+
+    first_keys = index.first_keys
+    skip_to = 0
+    for i in [i for i, key in enumerate(keys) if key in first_keys]:
+        if i < skip_to:
+            continue
+        longest = 1
+        while longest < index.max_len and joined(i + longest - 1):
+            longest += 1
+        for length in range(longest, 0, -1):
+            aliases = index.lookup(tuple(keys[i : i + length]))
             if not aliases:
                 continue
             surface = " ".join(t.text for t in tokens[i : i + length])
@@ -186,28 +215,24 @@ def _match_gazetteer(
                 continue
             strong = tokens[i].text[0].isupper() or any(a.exact for a in usable)
             start, end = tokens[i].start, tokens[i + length - 1].end
-            if not strong and usable[0].entity.kind == "person" and not usable[0].full and length == 1:
-                strong = False
             # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
             if (
                 i > 0
                 and not covered[i - 1]
                 and all(not a.full for a in usable)
                 and usable[0].entity.kind == "person"
-                and tokens[i - 1].key in index.given_names
+                and keys[i - 1] in index.given_names
                 and tokens[i - 1].text[0].isupper()
-                and _joined(text, tokens[i - 1], tokens[i])
+                and joined(i - 1)
             ):
                 start = tokens[i - 1].start
                 covered[i - 1] = True
-            found.append(_Found(start, end, usable[0].entity, usable[0].entity.name, usable[0].entity.kind, strong, usable))
+            entity = usable[0].entity
+            found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
             for j in range(i, i + length):
                 covered[j] = True
-            i += length
-            matched = True
+            skip_to = i + length
             break
-        if not matched:
-            i += 1
 
 
 def _match_authors(text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found]) -> None:
@@ -221,12 +246,12 @@ def _match_authors(text: str, tokens: list[Token], authors: list[str], covered: 
                     covered[i] = True
 
 
-def _name_like(token: Token, index: GazetteerIndex, rules: ActorRules, in_title: bool) -> bool:
+def _name_like(token: Token, index: GazetteerIndex, titles: TitleIndex) -> bool:
     word = token.text
     return (
         word[0].isupper()
         and word[0].isalpha()
-        and not in_title
+        and token.start not in titles.covered
         and token.key not in index.not_names
         and token.key not in _CALENDAR_WORDS
         and not index.is_known_word(token.key)
@@ -238,27 +263,27 @@ def _name_like(token: Token, index: GazetteerIndex, rules: ActorRules, in_title:
 def _match_unknown_people(
     text: str,
     tokens: list[Token],
+    caps: list[int],
     index: GazetteerIndex,
     rules: ActorRules,
+    titles: TitleIndex,
     covered: list[bool],
-    in_title: list[bool],
-    headline: set[int],
+    headlines: Spans,
     found: list[_Found],
 ) -> None:
     n = len(tokens)
-    i = 0
-    while i < n:
-        if covered[i] or not _name_like(tokens[i], index, rules, in_title[i]):
-            i += 1
+    done = -1
+    for i in caps:
+        if i <= done or covered[i] or not _name_like(tokens[i], index, titles):
             continue
         j = i + 1
         while j < n and j - i < 5 and not covered[j] and _joined(text, tokens[j - 1], tokens[j]):
-            if _name_like(tokens[j], index, rules, in_title[j]):
+            if _name_like(tokens[j], index, titles):
                 j += 1
             elif (
                 tokens[j].key in rules.particles
                 and j + 1 < n
-                and _name_like(tokens[j + 1], index, rules, in_title[j + 1])
+                and _name_like(tokens[j + 1], index, titles)
                 and _joined(text, tokens[j], tokens[j + 1])
             ):
                 j += 2
@@ -270,12 +295,12 @@ def _match_unknown_people(
                 continue
             run = tokens[first:j]
             start, end = run[0].start, run[-1].end
-            if _is_person(text, run, start, end, index, rules, first in headline, tokens, first):
+            if _is_person(text, run, start, end, index, rules, titles, start in headlines):
                 found.append(_Found(start, end, None, " ".join(t.text for t in run), "person", True))
                 for k in range(first, j):
                     covered[k] = True
                 break
-        i = j
+        done = j - 1
 
 
 def _is_person(
@@ -285,9 +310,8 @@ def _is_person(
     end: int,
     index: GazetteerIndex,
     rules: ActorRules,
+    titles: TitleIndex,
     in_headline: bool,
-    tokens: list[Token],
-    position: int,
 ) -> bool:
     if len(run) > 4:
         return False
@@ -296,11 +320,11 @@ def _is_person(
         return True
     if in_headline:
         return False
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - 40) : start]
     after = text[end : end + 120]
-    if rules.title_before.search(before) and (len(run) >= 2 or _sentence_initial(text, start) is False):
+    if titles.before(start) and (len(run) >= 2 or not _sentence_initial(text, start)):
         return True
-    if len(run) >= 2 and rules.apposition_after.match(after):
+    if len(run) >= 2 and rules.apposition_after.match(text, end, end + 120):
         return True
     if len(run) >= 2 and (rules.speech_before.search(before) or rules.speech_after.match(after)):
         return True
@@ -312,7 +336,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _join_surnames(text: str, tokens: list[Token], index: GazetteerIndex, covered: list[bool], found: list[_Found]) -> None:
+def _join_surnames(tokens: list[Token], caps: list[int], covered: list[bool], found: list[_Found]) -> None:
     """'Cullinane' joins 'Scott Cullinane' found elsewhere in the same article."""
     by_surname: dict[str, str] = {}
     for item in found:
@@ -320,8 +344,9 @@ def _join_surnames(text: str, tokens: list[Token], index: GazetteerIndex, covere
             by_surname.setdefault(tokens_key(item.name.split()[-1]), item.name)
     if not by_surname:
         return
-    for i, token in enumerate(tokens):
-        if covered[i] or not token.text[0].isupper():
+    for i in caps:
+        token = tokens[i]
+        if covered[i]:
             continue
         name = by_surname.get(token.key)
         if name:
@@ -335,9 +360,10 @@ def tokens_key(word: str) -> str:
     return token_key(word)
 
 
-def _match_demonyms(tokens: list[Token], index: GazetteerIndex, covered: list[bool], found: list[_Found]) -> None:
-    for i, token in enumerate(tokens):
-        if covered[i] or not token.text[0].isupper():
+def _match_demonyms(tokens: list[Token], caps: list[int], index: GazetteerIndex, covered: list[bool], found: list[_Found]) -> None:
+    for i in caps:
+        token = tokens[i]
+        if covered[i]:
             continue
         entity = index.demonyms.get(token.key)
         if entity:
@@ -375,16 +401,15 @@ def _choose(candidates: list[Alias], full_names: set[str], published: date | Non
     return people[0] if people else candidates[0].entity
 
 
-def _roles_for(text: str, item: _Found, rules: ActorRules) -> list[tuple[str, bool]]:
+def _roles_for(text: str, item: _Found, rules: ActorRules, titles: TitleIndex) -> list[tuple[str, bool]]:
     roles: list[tuple[str, bool]] = []
-    before = text[max(0, item.start - 120) : item.start]
-    match = rules.title_before.search(before) or rules.apposition_before.search(before)
-    if match:
-        roles.append(_role_text(match, rules))
+    found = titles.before(item.start)
+    if found:
+        match, tail = found
+        roles.append(_role_text(match, rules, tail))
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
-    after = text[item.end : item.end + 160]
-    match = rules.apposition_after.match(after)
+    match = rules.apposition_after.match(text, item.end, item.end + 160)
     if match:
         roles.append(_role_text(match, rules))
     return roles
@@ -394,13 +419,14 @@ def _norm(title: str) -> str:
     return re.sub(r"\s+", " ", title.lower()).strip()
 
 
-def _role_text(match: re.Match[str], rules: ActorRules) -> tuple[str, bool]:
-    mods = [m for m in re.split(r"[\s-]+", (match["mods"] or "").lower()) if m] if "mods" in match.groupdict() else []
+def _role_text(match: re.Match[str], rules: ActorRules, tail: str | None = None) -> tuple[str, bool]:
+    mods = [m for m in re.split(r"[\s-]+", (match.groupdict().get("mods") or "").lower()) if m]
     past = any(m in rules.past_markers for m in mods)
     mods = [m for m in mods if m not in rules.past_markers]
     title = _norm(match["title"])
     title = rules.singular.get(title, title)
-    tail = match["full"][match.end("title") - match.start("full") :].strip() if match["full"] else ""
+    if tail is None:
+        tail = match["full"][match.end("title") - match.start("full") :].strip()
     tail = re.sub(r"\s+", " ", tail)
     role = " ".join([*mods, title]) + (f" {tail}" if tail else "")
     return role, past

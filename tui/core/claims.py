@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .config_models import ConflictRules
 from .models import ActorRef, Claim, Source
+from .textutil import WORD_START
 
 _NUMBER = re.compile(r"^\s*(?P<n>\d+(?:[.,]\d+)?)\s*$")
 _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
@@ -27,7 +28,7 @@ class ClaimMatcher:
     def from_config(cls, config: ConflictRules) -> ClaimMatcher:
         compiled = []
         for rule in config.claims:
-            patterns = [re.compile(p, re.IGNORECASE) for p in rule.patterns]
+            patterns = [re.compile(WORD_START + f"(?:{p})", re.IGNORECASE) for p in rule.patterns]
             context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
             past = re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE) if rule.past_markers else None
             compiled.append((rule, patterns, context, past))

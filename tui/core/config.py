@@ -84,7 +84,17 @@ def _load_into(
         target = (path.parent / name).resolve()
         if not target.exists():
             raise ConfigError(
-                path, _line_of(text, ("include", index)), f"include[{index}]", f"{name}: no such file"
+                path,
+                _line_of(text, ("include", index)),
+                f"include[{index}]",
+                f"{name}: no such file",
+            )
+        if target in stack or target == path:
+            raise ConfigError(
+                path,
+                _line_of(text, ("include", index)),
+                f"include[{index}]",
+                f"{name}: a cycle, it is already being loaded",
             )
         _load_into(target, merged, files, hasher, stack + (path,))
     body = {k: v for k, v in data.items() if k not in ("include", "extends")}
@@ -95,19 +105,30 @@ def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and opened is not None and opened.line + 1 != line:
-            problem += f" ({context} at line {opened.line + 1})"
-        key = _key_before(text, line) if line else None
-        raise ConfigError(path, line, key, f"invalid YAML: {problem}") from None
+        raise _yaml_error(path, text, exc) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(path, 1, None, "the top level must be a mapping of sections")
     return data
+
+
+def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> ConfigError:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and opened is not None and opened.line + 1 != line:
+        if "block" in context:
+            # The start of a whole block is far from the mistake: point at the problem.
+            problem += f" ({context} at line {opened.line + 1})"
+        else:
+            # An unclosed bracket or quote: the mistake is where it opens, not where YAML
+            # notices (often the next key, which would name the wrong key).
+            problem = f"{context}: {problem} at line {line}"
+            line = opened.line + 1
+    key = _key_before(text, line) if line else None
+    return ConfigError(path, line, key, f"invalid YAML: {problem}")
 
 
 def _validate_one(path: Path, text: str, data: dict[str, Any]) -> None:

@@ -210,6 +210,11 @@ class Attendance(Strict):
 
 class MeetingRules(Strict):
     types: list[MeetingType] = Field(default_factory=list)
+    anchors: list[Regex] = Field(
+        default_factory=list,
+        description="Words of which every meeting phrase holds one; phrases are only looked for "
+        "near them, which keeps the scan fast. Leave empty to look everywhere.",
+    )
     attendance: Attendance = Field(default_factory=Attendance)
     merge_window_days: int = Field(
         10, description="Reports of one kind of meeting at one place this close are one meeting."

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .config_models import DateRules
 from .models import DateExpr
-from .textutil import MONTHS, WEEKDAYS, words_in
+from .textutil import MONTHS, WEEKDAYS, WORD_START, words_in
 
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Sept|Aug|Oct|Nov|Dec|Jan|Feb)"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -31,37 +31,37 @@ _NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|billion|million|trillion|troops|so
 
 # Ordered most specific first; overlapping later matches are dropped.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
-    ("cross_dm", re.compile(rf"\b(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("cross_md", re.compile(rf"\b(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("range_dm", re.compile(rf"\b(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("range_md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("dm", re.compile(rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("iso", re.compile(rf"{WORD_START}(?P<y>{_Y})-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+    ("cross_dm", re.compile(rf"{WORD_START}(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("cross_md", re.compile(rf"{WORD_START}(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("range_dm", re.compile(rf"{WORD_START}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("range_md", re.compile(rf"{WORD_START}(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("md", re.compile(rf"{WORD_START}(?P<m>{_M})\s+(?P<d>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
+    ("dm", re.compile(rf"{WORD_START}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
     (
         "my",
         re.compile(
-            rf"(?:\b(?P<q>(?i:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of))[\s-]*)?\b(?P<m>{_M})(?!\w),?\s+(?P<y>{_Y})\b"
+            rf"{WORD_START}(?:(?P<q>(?i:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of))[\s-]*)?\b(?P<m>{_M})(?!\w),?\s+(?P<y>{_Y})\b"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?P<pre>(?i:in|on|this|last|next|since|until|by|from|during|before|after|through|an?|the|of|for|coming|past))\s+(?:(?P<q>(?i:early|mid|late))[\s-]+)?(?P<m>{_M})(?!\w)(?!\s*\d)"
-            rf"|\b(?P<q2>(?i:early|mid|late))[\s-]+(?P<m2>{_M})(?!\w)(?!\s*\d)"
+            rf"{WORD_START}(?:(?P<pre>(?i:in|on|this|last|next|since|until|by|from|during|before|after|through|an?|the|of|for|coming|past))\s+(?:(?P<q>(?i:early|mid|late))[\s-]+)?(?P<m>{_M})(?!\w)(?!\s*\d)"
+            rf"|(?P<q2>(?i:early|mid|late))[\s-]+(?P<m2>{_M})(?!\w)(?!\s*\d))"
         ),
     ),
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|by|from|early|late))\s+)?"
+            WORD_START + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|by|from|early|late))\s+)?"
             r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
         ),
     ),
     (
         "relative",
         re.compile(
-            r"\b(?i:(?P<rel>today|tonight|yesterday|tomorrow"
+            WORD_START + r"(?i:(?P<rel>today|tonight|yesterday|tomorrow"
             r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
             r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"\b(?P<pre>(?i:in|since|by|until|from|before|after|during|prior to|through|the end of|early|late|mid-?|of))\s+(?P<y>{_Y})\b(?![-–]\d){_NOT_QUANTITY}"
+            rf"{WORD_START}(?P<pre>(?i:in|since|by|until|from|before|after|during|prior to|through|the end of|early|late|mid-?|of))\s+(?P<y>{_Y})\b(?![-–]\d){_NOT_QUANTITY}"
         ),
     ),
 ]
@@ -104,12 +104,31 @@ class _Candidate:
     groups: dict[str, str | None]
 
 
+# Every date expression holds one of these; the patterns only run in windows around them.
+_ANCHOR = re.compile(
+    rf"{_M}|\b(?:19|20)\d\d\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now)"
+)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in _ANCHOR.finditer(text):
+        lo, hi = max(0, match.start() - 40), min(len(text), match.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def scan(text: str) -> list[_Candidate]:
     """Candidate date expressions, without overlaps, in text order."""
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    windows = _windows(text)
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .config_models import Gazetteer, RolePeriod
 from .textutil import fold
@@ -54,6 +55,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def token_key(word: str) -> str:
     return fold(word).replace(".", "")
 
@@ -89,8 +91,10 @@ class GazetteerIndex:
             entity = Entity(entry.name, "organization", entry.country)
             for alias in [entry.name, *entry.aliases]:
                 self._add(alias, entity, full=True)
+        places = []
         for entry in gazetteer.places:
             entity = Entity(entry.name, "place", entry.country, city=entry.city)
+            places.append(entity)
             for alias in [entry.name, *entry.aliases]:
                 self._add(alias, entity, full=True)
         for entry in gazetteer.people:
@@ -100,6 +104,8 @@ class GazetteerIndex:
                 self._add(alias, entity, full=len(alias.split()) > 1)
             for surname in _surnames(entry.name):
                 self._add(surname, entity, full=False)
+        self.first_keys = {key[0] for key in self.aliases}
+        self.venue_cities = {e.name: e.city for e in places if e.city}
         self.given_names = {token_key(n) for n in gazetteer.given_names}
         self.not_names = {token_key(n) for n in gazetteer.not_names}
 

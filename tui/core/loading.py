@@ -166,13 +166,17 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
             if not isinstance(data, dict):
                 return {}, body, ["front matter is not a mapping; ignored"]
             warnings = [
-                f"front matter key {key!r} is not used" for key in data if key not in FRONT_MATTER_KEYS
+                f"front matter key {key!r} is not used"
+                for key in data
+                if key not in FRONT_MATTER_KEYS
             ]
             return data, body, warnings
     return {}, text, []
 
 
-def load_article(path: Path, root: Path, config: Config, rules: CleanRules | None = None) -> Article:
+def load_article(
+    path: Path, root: Path, config: Config, rules: CleanRules | None = None
+) -> Article:
     """Load and clean one article file."""
     rules = rules or CleanRules.from_config(config.cleaning)
     text, warnings = read_text(path)

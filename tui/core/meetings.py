@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from .config_models import MeetingRules, MeetingType
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS
+from .textutil import WEEKDAYS, WORD_START
 
 _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE
@@ -37,7 +37,9 @@ _AFTER_CUE = re.compile(
 class MeetingMatcher:
     """Compiled meeting rules."""
 
-    types: list[tuple[MeetingType, re.Pattern[str]]]
+    types: list[MeetingType]
+    references: re.Pattern[str]  # all types in one pass: group tN is types[N]
+    anchors: re.Pattern[str] | None
     attend: re.Pattern[str]
     absent: re.Pattern[str]
 
@@ -45,10 +47,17 @@ class MeetingMatcher:
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
         def any_of(patterns: list[str]) -> re.Pattern[str]:
             body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return re.compile(body, re.IGNORECASE)
+            return re.compile(WORD_START + f"(?:{body})", re.IGNORECASE)
 
+        # Named types before generic ones: at one position the first alternative that matches wins.
+        ordered = sorted(rules.types, key=lambda t: t.generic)
+        body = "|".join(
+            f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")" for i, t in enumerate(ordered)
+        )
         return cls(
-            types=[(t, any_of(t.patterns)) for t in rules.types],
+            types=ordered,
+            references=re.compile(WORD_START + f"(?:{body or '(?!x)x'})", re.IGNORECASE),
+            anchors=any_of(rules.anchors) if rules.anchors else None,
             attend=any_of(rules.attendance.attend),
             absent=any_of(rules.attendance.absent),
         )
@@ -171,18 +180,26 @@ def _generic_target(
 def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher) -> list[_Ref]:
     sentence_of = _sentence_lookup(sentences)
     found: list[_Ref] = []
-    for meeting_type, pattern in matcher.types:
-        for match in pattern.finditer(text):
-            found.append(_Ref(meeting_type, match.start(), match.end(), sentence_of(match.start())))
-    # Named before generic, longer before shorter; drop what overlaps a better reference.
-    found.sort(key=lambda r: (r.type.generic, -(r.end - r.start), r.start))
-    kept: list[_Ref] = []
-    for ref in found:
-        if any(k.start < ref.end and ref.start < k.end for k in kept):
+    if matcher.anchors is None:
+        windows = [(0, len(text))]
+    else:
+        windows = []
+        for anchor in matcher.anchors.finditer(text):
+            lo, hi = max(0, anchor.start() - 100), min(len(text), anchor.end() + 60)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    last_end = 0
+    for match in (m for lo, hi in windows for m in matcher.references.finditer(text, lo, hi)):
+        if match.end() == match.start() or match.start() < last_end:
             continue
-        kept.append(ref)
-    kept.sort(key=lambda r: r.start)
-    return kept
+        last_end = match.end()
+        if match.end() == match.start():
+            continue
+        meeting_type = matcher.types[int(match.lastgroup[1:])]
+        found.append(_Ref(meeting_type, match.start(), match.end(), sentence_of(match.start())))
+    return found
 
 
 def _sentence_lookup(sentences: list[tuple[int, int]]):
@@ -198,11 +215,7 @@ def _sentence_lookup(sentences: list[tuple[int, int]]):
 
 def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of) -> dict[int, list[tuple[int, str, bool]]]:
     """Per sentence: (offset, city, introduced by in/at) of each place; venues give their city."""
-    cities: dict[str, str] = {}
-    for key, aliases in index.aliases.items():
-        for alias in aliases:
-            if alias.entity.kind == "place" and alias.entity.city:
-                cities[alias.entity.name] = alias.entity.city
+    cities = index.venue_cities
     out: dict[int, list[tuple[int, str, bool]]] = {}
     for actor in actors:
         if actor.kind != "place":
@@ -310,11 +323,16 @@ def _attendance(
     for draft in drafts:
         for index in draft.sentences:
             by_sentence.setdefault(index, draft)
-    for index, (start, end) in enumerate(sentences):
-        absent = [m.span() for m in matcher.absent.finditer(text, start, end)]
-        attend = [m.span() for m in matcher.attend.finditer(text, start, end) if not any(a < m.end() and m.start() < b for a, b in absent)]
-        if not absent and not attend:
-            continue
+    cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    absent_spans = [m.span() for m in matcher.absent.finditer(text)]
+    for span in absent_spans:
+        cues.setdefault(sentence_of(span[0]), ([], []))[0].append(span)
+    for match in matcher.attend.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in absent_spans):
+            cues.setdefault(sentence_of(match.start()), ([], []))[1].append(match.span())
+    for index in sorted(cues):
+        start, end = sentences[index]
+        absent, attend = cues[index]
         in_sentence = [p for p in people if start <= p[0] < end]
         governed = [
             (kind, _governed(text, in_sentence, cue_start, cue_end, end))

@@ -18,7 +18,9 @@ _DAY_MONTH_YEAR = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?)\s*[–—-]+\s*(?P<date>.{6,30}?\d{4})\s*(?:[–—-]+|$)"
 )
-_DATELINE_PLACE_ONLY = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+")
+_DATELINE_PLACE_ONLY = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+"
+)
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 
 

@@ -15,6 +15,9 @@ MONTH_NAMES = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 APOSTROPHES = "'’"
+# Put before a pattern whose matches start at a word: the engine then tries the alternatives only
+# at word starts, not at every character (about 5x faster on long alternations).
+WORD_START = r"(?<!\w)(?=\w)"
 
 
 def month_number(name: str) -> int | None:
@@ -34,9 +37,41 @@ def is_capitalised(word: str) -> bool:
 
 
 def words_in(pattern_words: list[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern matching any of the words/phrases, longest first."""
-    ordered = sorted({w.strip() for w in pattern_words if w.strip()}, key=len, reverse=True)
-    if not ordered:
-        return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A case-insensitive pattern matching any of the words/phrases (longest wins)."""
+    body = trie_pattern(pattern_words)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
+    """An alternation of `phrases` factored by common prefixes.
+
+    Python's regex engine tries alternatives one by one; sharing prefixes ("secretary of state",
+    "secretary general") makes a list of hundreds of titles cost little more than one.
+    A space in a phrase matches `space`; a hyphen matches a hyphen or a space.
+    """
+    trie: dict = {}
+    for phrase in {p.strip().lower() for p in phrases if p.strip()}:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = True
+    if not trie:
+        return r"(?!x)x"
+
+    def char_pattern(char: str) -> str:
+        if char == " ":
+            return space
+        if char == "-":
+            return r"[\s-]"
+        return re.escape(char)
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [char_pattern(c) + build(child) for c, child in sorted(node.items()) if c != ""]
+        if not branches:
+            return ""
+        # Longer alternatives first so the longest phrase wins; an end here makes the rest optional.
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
