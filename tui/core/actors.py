@@ -172,9 +172,12 @@ _LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
 
 
 def _headline_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Title Case lines, where capitals say nothing about names."""
+    """Title Case lines, where capitals say nothing about names. A sentence that ends with a
+    full stop is prose, however many names it holds."""
     spans = []
     for start, end in sentences:
+        if text[start:end].rstrip("”’\"')").endswith((".", "!", ";")):
+            continue
         words = _LONG_WORD.findall(text, start, end)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             spans.append((start, end))
@@ -289,13 +292,19 @@ def _match_unknown_people(
                 j += 2
             else:
                 break
-        # "State Rex Tillerson": a name may start inside a run of capitals, at a given name.
+        # "State Rex Tillerson": a name may start inside a run of capitals, at a given name;
+        # "Later Cullinane": a sentence's first word is capitalised for the sentence's sake.
+        initial_word = tokens[i].key not in index.given_names and _sentence_initial(text, tokens[i].start)
         for first in range(i, j):
-            if first > i and tokens[first].key not in index.given_names:
+            if first == i and initial_word and j - i > 1:
+                continue
+            if first > i and tokens[first].key not in index.given_names and not (first == i + 1 and initial_word):
                 continue
             run = tokens[first:j]
             start, end = run[0].start, run[-1].end
-            if _is_person(text, run, start, end, index, rules, titles, start in headlines):
+            if _is_person(text, run, start, end, index, rules, titles, start in headlines) or _coordinated(
+                text, start, found, titles, rules
+            ):
                 found.append(_Found(start, end, None, " ".join(t.text for t in run), "person", True))
                 for k in range(first, j):
                     covered[k] = True
@@ -329,6 +338,17 @@ def _is_person(
     if len(run) >= 2 and (rules.speech_before.search(before) or rules.speech_after.match(after)):
         return True
     return False
+
+
+def _coordinated(text: str, start: int, found: list[_Found], titles: TitleIndex, rules: ActorRules) -> bool:
+    """'Prime Ministers Keir Starmer and Donald Tusk': a name joined to one under a plural title."""
+    if not found or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[found[-1].end : start]):
+        return False
+    previous = titles.before(found[-1].start)
+    if previous is None:
+        return False
+    written = _norm(previous[0]["title"])
+    return rules.singular.get(written, written) != written
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -1,0 +1,127 @@
+"""Actors: gazetteer matches, people found by rule, roles, and the words that are not people."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_helpers import extract, people, small_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    return small_extractor(tmp_path_factory.mktemp("actors"))
+
+
+def test_gazetteer_person_with_title_role(extractor):
+    found = people(extract("U.S. Secretary of State Marco Rubio met allies in Brussels.", extractor))
+    assert found == {"Marco Rubio": ["secretary of state"]}
+
+
+def test_lower_case_forms_join_the_full_name(extractor):
+    text = "Secretary of State Marco rubio spoke. Later senator rubio’s office declined to comment."
+    result = extract(text, extractor)
+    rubio = next(a for a in result.actors if a.name == "Marco Rubio")
+    assert len(rubio.mentions) == 2
+    assert "senator" in rubio.roles and "secretary of state" in rubio.roles
+    assert [m.text for m in rubio.mentions] == ["Marco rubio", "rubio"]
+
+
+def test_lower_case_alone_is_not_enough(extractor):
+    # Without a properly written mention, a lower-case surname is an ordinary word.
+    result = extract("The rubio plant grows in the valley and nobody mentions it.", extractor)
+    assert people(result) == {}
+
+
+def test_unknown_person_after_a_title_with_a_country_adjective(extractor):
+    found = people(extract("Rubio and Danish Foreign Affairs Minister Lars Løkke Rasmussen met on Friday.", extractor))
+    assert found["Lars Løkke Rasmussen"] == ["foreign affairs minister"]
+    assert "Marco Rubio" in found
+
+
+def test_unknown_person_in_apposition(extractor):
+    found = people(extract("For advocates such as Scott Cullinane, co-founder of the U.S.-Europe Alliance, it matters.", extractor))
+    assert list(found) == ["Scott Cullinane"]
+    assert found["Scott Cullinane"][0].startswith("co-founder")
+
+
+def test_unknown_person_next_to_a_speech_verb(extractor):
+    found = people(extract("“We are ready,” said Tammy Bruce, without giving details.", extractor))
+    assert "Tammy Bruce" in found
+
+
+def test_given_name_with_particle_surname(extractor):
+    found = people(extract("Natascha van Boetzelaer is listed as a contact at the firm.", extractor))
+    assert list(found) == ["Natascha van Boetzelaer"]
+
+
+def test_surname_alone_joins_the_full_name_in_the_article(extractor):
+    text = "Scott Cullinane, co-founder of the group, spoke first. Later Cullinane told reporters more."
+    result = extract(text, extractor)
+    person = next(a for a in result.actors if a.name == "Scott Cullinane")
+    assert [m.text for m in person.mentions] == ["Scott Cullinane", "Cullinane"]
+
+
+@pytest.mark.parametrize(
+    "text, not_people",
+    [
+        ("Senator Rubio Opting Out of Key NATO Meeting Amidst Ukraine Aid Discussions", {"Rubio Opting", "Opting"}),
+        ("* Marco Rubio Ukraine", {"Marco Rubio Ukraine"}),
+        ("The banner read Adblock Detected and asked for help.", {"Adblock", "Adblock Detected"}),
+    ],
+)
+def test_words_that_are_not_people(extractor, text, not_people):
+    found = people(extract(text, extractor))
+    assert not (set(found) & not_people), found
+
+
+def test_marco_rubio_ukraine_is_a_person_and_a_country(extractor):
+    result = extract("Search terms: Marco Rubio Ukraine", extractor)
+    kinds = {(a.name, a.kind) for a in result.actors}
+    assert ("Marco Rubio", "person") in kinds and ("Ukraine", "country") in kinds
+
+
+def test_plural_title_covers_both_names(extractor):
+    text = "The meeting included British and Polish Prime Ministers Keir Starmer and Donald Tusk in Kyiv."
+    found = people(extract(text, extractor))
+    assert found["Keir Starmer"] == ["prime minister"]
+    assert found["Donald Tusk"] == ["prime minister"]
+
+
+def test_historical_title_is_marked(extractor):
+    found = people(extract("In 2017, then-Secretary of State Rex Tillerson planned to skip it.", extractor))
+    assert found["Rex Tillerson"] == ["secretary of state (former)"]
+
+
+def test_apposition_before_the_name(extractor):
+    found = people(extract("He will be accompanied by the newly confirmed US ambassador to NATO, Matt Whitaker.", extractor))
+    assert found == {"Matt Whitaker": ["ambassador to NATO"]} or found == {"Matt Whitaker": ["ambassador to nato"]}
+
+
+def test_editor_brackets_do_not_split_a_name(extractor):
+    result = extract("It will advance President [Donald] Trump’s agenda, the department said.", extractor)
+    assert people(result) == {"Donald Trump": ["president"]}
+
+
+def test_administration_alone_does_not_make_a_person_an_actor(extractor):
+    result = extract("It says the Biden administration is prioritizing foreign aid.", extractor)
+    assert "Joe Biden" not in people(result)
+
+
+def test_spelling_variants_are_one_actor(extractor):
+    result = extract("President Zelensky spoke. Later Zelenskyy travelled to Brussels.", extractor)
+    names = [a.name for a in result.actors if a.kind == "person"]
+    assert names == ["Volodymyr Zelensky"]
+    assert len(result.actors[0].mentions) == 2
+
+
+def test_demonym_is_a_country_mention(extractor):
+    result = extract("Ukrainian officials said the talks were useful.", extractor)
+    assert [(a.name, a.kind) for a in result.actors] == [("Ukraine", "country")]
+
+
+def test_mention_offsets_index_the_clean_text(extractor):
+    result = extract("Brussels,Belgium – Secretary of State Marco Rubio arrived.", extractor)
+    text = "Brussels, Belgium – Secretary of State Marco Rubio arrived."
+    for actor in result.actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text

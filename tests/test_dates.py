@@ -1,0 +1,127 @@
+"""Dates: candidates, ranges, weekdays by tense, inferred years, and words that are not dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_helpers import extract, small_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    return small_extractor(tmp_path_factory.mktemp("dates"))
+
+
+def dates(text, extractor, published=None, corpus_year=None):
+    return [(d.text, d.value, d.end_value, d.basis) for d in extract(text, extractor, published, corpus_year).dates]
+
+
+def test_explicit_dates(extractor):
+    found = dates("It was signed on November 28, 2025 and again on 3 April 2025.", extractor)
+    assert found == [
+        ("November 28, 2025", "2025-11-28", "2025-11-28", "explicit"),
+        ("3 April 2025", "2025-04-03", "2025-04-03", "explicit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase, start, end",
+    [
+        ("from 14 to 16 May", "2025-05-14", "2025-05-16"),
+        ("on May 14-15, 2025", "2025-05-14", "2025-05-15"),
+        ("on 24-25 June", "2025-06-24", "2025-06-25"),
+        ("from 30 June to 2 July", "2025-06-30", "2025-07-02"),
+    ],
+)
+def test_ranges_are_one_value(extractor, phrase, start, end):
+    found = dates(f"The meeting runs {phrase}.", extractor, corpus_year=2025)
+    assert len(found) == 1
+    assert found[0][1:3] == (start, end)
+
+
+def test_missing_year_from_the_published_date_by_tense(extractor):
+    found = dates("Landau will represent the US at the December 3rd gathering.", extractor, published="2025-11-28")
+    assert found == [("December 3rd", "2025-12-03", "2025-12-03", "year_inferred")]
+    found = dates("The plan, published November 18th, drew criticism.", extractor, published="2026-01-05")
+    assert found[0][1] == "2025-11-18"
+
+
+def test_missing_year_from_the_corpus_is_marked(extractor):
+    found = dates("The informal meeting is scheduled from 14 to 16 May.", extractor, corpus_year=2025)
+    assert found == [("14 to 16 May", "2025-05-14", "2025-05-16", "year_inferred")]
+
+
+def test_without_any_year_a_date_stays_unresolved(extractor):
+    found = dates("The informal meeting is scheduled from 14 to 16 May.", extractor)
+    assert found == [("14 to 16 May", None, None, "unresolved")]
+
+
+def test_year_written_in_the_sentence_wins(extractor):
+    found = dates("In 2017, the minister planned to skip an April meeting.", extractor, published="2025-11-28")
+    april = [d for d in found if "April" in d[0]][0]
+    assert april[1:3] == ("2017-04-01", "2017-04-30")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Rubio will meet them on Wednesday.", "2025-04-09"),  # looks ahead
+        ("The official said on Thursday that talks went well.", "2025-04-03"),  # publication day counts
+        ("Allies said on Monday that talks went well.", "2025-03-31"),  # looks back
+        ("They meet next Thursday.", "2025-04-10"),
+        ("They met last Thursday.", "2025-03-27"),
+    ],
+)
+def test_weekdays_by_tense(extractor, sentence, expected):
+    # 2025-04-03 is a Thursday.
+    found = dates(sentence, extractor, published="2025-04-03")
+    assert found[0][1] == expected
+    assert found[0][3] == "relative"
+
+
+def test_relative_expressions(extractor):
+    found = dates("He met Rutte today. Ministers meet next week. It was agreed three weeks ago.", extractor, published="2025-11-28")
+    values = {d[0]: (d[1], d[2]) for d in found}
+    assert values["today"] == ("2025-11-28", "2025-11-28")
+    assert values["next week"] == ("2025-12-01", "2025-12-07")
+    assert values["three weeks ago"] == ("2025-11-07", "2025-11-07")
+
+
+def test_weekday_without_a_published_date_is_unresolved(extractor):
+    assert dates("The official said on Thursday that allies agreed.", extractor) == [("on Thursday", None, None, "unresolved")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine may have to make concessions.",
+        "A stalled $61 billion aid package and $20 billion in military aid.",
+        "Some allies committed to a 5% defense spending target.",
+        "Canada as the 51st U.S. state.",
+        "We are committed to NATO.",
+        "NATO as it has existed for 75 years may no longer be relevant.",
+        "May I ask a question?",
+    ],
+)
+def test_words_that_only_look_like_dates(extractor, text):
+    assert dates(text, extractor, published="2025-04-03") == []
+
+
+def test_clock_is_never_used(extractor, monkeypatch):
+    import datetime as real
+
+    class Frozen(real.date):
+        @classmethod
+        def today(cls):  # pragma: no cover - called only if the code wrongly reads the clock
+            raise AssertionError("the clock was read")
+
+    monkeypatch.setattr("tui.core.dates.date", Frozen)
+    found = dates("The ministers meet on Thursday and next week.", extractor)
+    assert all(d[3] == "unresolved" for d in found)
+
+
+def test_offsets_index_the_clean_text(extractor):
+    text = "On April 3, NATO foreign ministers will begin a two-day meeting in Brussels."
+    result = extract(text, extractor, corpus_year=2025)
+    for d in result.dates:
+        assert text[d.start : d.end] == d.text

@@ -1,0 +1,88 @@
+"""Meetings within one article: kind, dates, place, attendees and absentees."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction_helpers import extract, small_extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    return small_extractor(tmp_path_factory.mktemp("meetings"))
+
+
+def meetings(text, extractor, published=None, corpus_year=None):
+    return extract(text, extractor, published, corpus_year).meetings
+
+
+def test_named_meeting_with_place_two_day_duration_and_attendees(extractor):
+    text = (
+        "On April 3, NATO foreign ministers will begin a two-day meeting in Brussels. "
+        "US Secretary of State Marco Rubio is expected to attend the meeting along with "
+        "Ukrainian Foreign Minister Andriy Sybiha and European Union foreign policy chief Kaja Kallas."
+    )
+    [meeting] = meetings(text, extractor, corpus_year=2025)
+    assert (meeting.type_id, meeting.place, meeting.start, meeting.end) == ("nato_foreign_ministers", "Brussels", "2025-04-03", "2025-04-04")
+    assert meeting.date_basis == "year_inferred"
+    assert meeting.attendees == ["Marco Rubio", "Andriy Sybiha", "Kaja Kallas"]
+    assert len(meeting.sources) == 2
+
+
+def test_absent_and_the_stand_in(extractor):
+    text = (
+        "U.S. Secretary of State Marco rubio is expected to miss next week’s NATO foreign ministers meeting in Brussels. "
+        "Deputy Secretary of State Christopher Landau will represent the United States at the December 3rd gathering. "
+        "Landau, who will attend in Rubio’s place, previously expressed skepticism."
+    )
+    [meeting] = meetings(text, extractor, published="2025-11-28")
+    assert (meeting.start, meeting.end, meeting.place) == ("2025-12-03", "2025-12-03", "Brussels")
+    assert meeting.absentees == ["Marco Rubio"]
+    assert meeting.attendees == ["Christopher Landau"]
+
+
+def test_declined_to_attend_is_absence_not_attendance(extractor):
+    text = "Senator Marco Rubio has reportedly declined to attend an upcoming NATO meeting in Brussels."
+    [meeting] = meetings(text, extractor, published="2024-02-01")
+    assert meeting.absentees == ["Marco Rubio"] and meeting.attendees == []
+
+
+def test_range_and_venue_city(extractor):
+    text = "Rubio met Rutte at NATO Headquarters today. The informal meeting is scheduled from 14 to 16 May."
+    found = meetings(text, extractor, published="2025-05-12")
+    kinds = {m.type_id: m for m in found}
+    assert kinds["bilateral"].place == "Brussels"
+    assert kinds["bilateral"].start == "2025-05-12"
+    assert (kinds["informal_foreign_ministers"].start, kinds["informal_foreign_ministers"].end) == ("2025-05-14", "2025-05-16")
+
+
+def test_last_and_next_meeting_are_two_meetings(extractor):
+    text = (
+        "The US no longer chairs the Contact Group for the Defence of Ukraine, known as the Ramstein Group. "
+        "The UK chaired the group's last meeting in February, and the next meeting, scheduled for April 11, could be co-chaired."
+    )
+    found = meetings(text, extractor, corpus_year=2025)
+    dated = sorted((m.type_id, m.start, m.end) for m in found)
+    assert dated == [
+        ("ukraine_defence_contact_group", "2025-02-01", "2025-02-28"),
+        ("ukraine_defence_contact_group", "2025-04-11", "2025-04-11"),
+    ]
+
+
+def test_undated_meeting_keeps_its_weekday(extractor):
+    text = "BRUSSELS – Ministers on Thursday wrapped up the first day of NATO Foreign Ministerial meetings in Brussels."
+    [meeting] = meetings(text, extractor)
+    assert meeting.start is None and meeting.weekday_hint == 3
+    assert meeting.date_basis == "unresolved"
+
+
+def test_call_participants(extractor):
+    text = "On Sunday, Rubio spoke with British Foreign Secretary David Lammy and German Chancellor Friedrich Merz in separate calls."
+    [call] = meetings(text, extractor, published="2025-05-12")
+    assert call.kind == "call"
+    assert call.start == "2025-05-11"
+    assert call.attendees == ["Marco Rubio", "David Lammy", "Friedrich Merz"]
+
+
+def test_no_meeting_words_no_meeting(extractor):
+    assert meetings("Rutte insisted that the US remains committed to the alliance.", extractor) == []
