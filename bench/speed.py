@@ -43,26 +43,32 @@ def main(argv: list[str] | None = None) -> int:
     year = corpus_year(articles)
     extractor.extract(articles[0], year)  # warm caches once, as a long run would be
 
-    started = time.perf_counter()
+    # Best of several passes on each side: the machine's other work only ever adds time.
+    passes = []
     for _ in range(args.repeat):
+        started = time.perf_counter()
         extractions = {a.id: extractor.extract(a, year) for a in articles}
         link_corpus(articles, extractions, extractor, [])
-    natotui_seconds = (time.perf_counter() - started) / args.repeat
+        passes.append(time.perf_counter() - started)
+    natotui_seconds = min(passes)
 
     from dateparser.search import search_dates
 
     warnings.simplefilter("ignore")
     search_dates("warm up on 3 April 2025", languages=["en"])
-    started = time.perf_counter()
-    for article in articles:
-        search_dates(article.text, languages=["en"])
-    naive_seconds = time.perf_counter() - started
+    passes = []
+    for _ in range(3):
+        started = time.perf_counter()
+        for article in articles:
+            search_dates(article.text, languages=["en"])
+        passes.append(time.perf_counter() - started)
+    naive_seconds = min(passes)
 
     ours = chars / natotui_seconds
     theirs = chars / naive_seconds
     print(f"config compile (once):            {compile_seconds * 1000:8.1f} ms")
-    print(f"natotui extract + link:           {ours:12,.0f} chars/s  ({natotui_seconds * 1000:.1f} ms per pass)")
-    print(f"dateparser search_dates (naive):  {theirs:12,.0f} chars/s  ({naive_seconds * 1000:.1f} ms)")
+    print(f"natotui extract + link:           {ours:12,.0f} chars/s  (best pass {natotui_seconds * 1000:.1f} ms)")
+    print(f"dateparser search_dates (naive):  {theirs:12,.0f} chars/s  (best pass {naive_seconds * 1000:.1f} ms)")
     print(f"ratio:                            {ours / theirs:8.1f}x  (goal >= 10x)")
     return 0
 

@@ -41,7 +41,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Antalya", "country": "TR"},
         {"name": "NATO Headquarters", "city": "Brussels"},
     ],
-    "given_names": ["Scott", "Natascha", "Marco", "Lars", "Tammy", "James", "Alex", "Alexander"],
+    "given_names": ["Scott", "Natascha", "Marco", "Lars", "Tammy", "James", "Alex", "Alexander", "Donald"],
     "not_names": ["Opting", "Out", "Detected"],
 }
 

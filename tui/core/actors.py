@@ -10,14 +10,15 @@ is also written properly, or right after a title ("senator rubio").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .config_models import ActorPatterns
-from .gazetteer import Alias, Entity, GazetteerIndex, Token, tokenize
+from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
 from .models import ActorRef, Mention
-from .textutil import MONTHS, WEEKDAYS, trie_pattern
+from .textutil import MONTHS, WEEKDAYS, fold_same_length, trie_pattern
 
 _MODIFIER_NOUNS = re.compile(
     r"[’']?s?\s*(?:administration|government|era|presidency|camp|team|doctrine|cabinet|White House)\b",
@@ -64,7 +65,7 @@ class ActorRules:
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
             titles=re.compile(
-                rf"(?<!\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)",
+                rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)",
                 re.IGNORECASE,
             ),
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
@@ -124,6 +125,27 @@ class _Found:
     modifier: bool = False  # "Trump administration": names a body, not the person
 
 
+@lru_cache(maxsize=8)
+def _capitalised_word(particles: frozenset[str]) -> re.Pattern[str]:
+    # Words not starting with a lower-case letter (non-Latin lower case is filtered after).
+    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"(?<!\w)(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def capitalised_tokens(text: str, particles: set[str]) -> list[Token]:
+    """The capitalised words of `text` and the name particles between them ("van", "von")."""
+    tokens = []
+    for match in _capitalised_word(frozenset(particles)).finditer(text):
+        word = match.group()
+        if word[0].isupper() or word in particles:
+            start, end = match.span()
+            if "." in word and end < len(text) and text[end] == ".":
+                end += 1
+                word += "."
+            tokens.append(Token(start, end, word, token_key(word)))
+    return tokens
+
+
 def find_actors(
     text: str,
     sentences: list[tuple[int, int]],
@@ -133,9 +155,9 @@ def find_actors(
     published: date | None,
 ) -> list[ActorRef]:
     """All actors of one article, each with mentions (offsets into `text`) and roles."""
-    tokens = tokenize(text)
+    # Only capitalised words (and name particles) can be part of a name the rules below find.
+    tokens = capitalised_tokens(text, rules.particles)
     titles = TitleIndex(text, rules)
-    # Only capitalised tokens can start a name the rules below find; most tokens are not.
     caps = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
     covered = [False] * len(tokens)
     found: list[_Found] = []
@@ -193,49 +215,35 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 def _match_gazetteer(
     text: str, tokens: list[Token], index: GazetteerIndex, covered: list[bool], found: list[_Found]
 ) -> None:
-    n = len(tokens)
-    keys = [t.key for t in tokens]
-    # joined[i]: token i and i+1 may belong to one name (only a space between them).
-
-    def joined(i: int) -> bool:
-        return i + 1 < n and _joined(text, tokens[i], tokens[i + 1])
-
-    first_keys = index.first_keys
-    skip_to = 0
-    for i in [i for i, key in enumerate(keys) if key in first_keys]:
-        if i < skip_to:
+    """Known aliases, found by one scan of the folded text; `tokens` are the capitalised words."""
+    folded = fold_same_length(text)
+    starts = [t.start for t in tokens]
+    for match in index.scanner.finditer(folded):
+        start, end = match.span()
+        aliases = index.by_surface.get(" ".join(match.group().split()), [])
+        surface = text[start:end]
+        usable = [a for a in aliases if a.exact is None or a.exact == surface.replace(".", "")]
+        if not usable:
             continue
-        longest = 1
-        while longest < index.max_len and joined(i + longest - 1):
-            longest += 1
-        for length in range(longest, 0, -1):
-            aliases = index.lookup(tuple(keys[i : i + length]))
-            if not aliases:
-                continue
-            surface = " ".join(t.text for t in tokens[i : i + length])
-            usable = [a for a in aliases if a.exact is None or a.exact == surface.replace(".", "")]
-            if not usable:
-                continue
-            strong = tokens[i].text[0].isupper() or any(a.exact for a in usable)
-            start, end = tokens[i].start, tokens[i + length - 1].end
-            # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
-            if (
-                i > 0
-                and not covered[i - 1]
-                and all(not a.full for a in usable)
-                and usable[0].entity.kind == "person"
-                and keys[i - 1] in index.given_names
-                and tokens[i - 1].text[0].isupper()
-                and joined(i - 1)
-            ):
-                start = tokens[i - 1].start
-                covered[i - 1] = True
-            entity = usable[0].entity
-            found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
-            for j in range(i, i + length):
-                covered[j] = True
-            skip_to = i + length
-            break
+        strong = surface[0].isupper() or any(a.exact for a in usable)
+        first = bisect_left(starts, start)
+        # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
+        if (
+            first > 0
+            and not covered[first - 1]
+            and all(not a.full for a in usable)
+            and usable[0].entity.kind == "person"
+            and tokens[first - 1].key in index.given_names
+            and _joined(text, tokens[first - 1], Token(start, end, surface, ""))
+        ):
+            start = tokens[first - 1].start
+            covered[first - 1] = True
+        index_in = first
+        while index_in < len(tokens) and tokens[index_in].start < end:
+            covered[index_in] = True
+            index_in += 1
+        entity = usable[0].entity
+        found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
 def _match_authors(text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found]) -> None:
@@ -361,7 +369,7 @@ def _join_surnames(tokens: list[Token], caps: list[int], covered: list[bool], fo
     by_surname: dict[str, str] = {}
     for item in found:
         if item.entity is None and " " in item.name:
-            by_surname.setdefault(tokens_key(item.name.split()[-1]), item.name)
+            by_surname.setdefault(token_key(item.name.split()[-1]), item.name)
     if not by_surname:
         return
     for i in caps:
@@ -372,12 +380,6 @@ def _join_surnames(tokens: list[Token], caps: list[int], covered: list[bool], fo
         if name:
             found.append(_Found(token.start, token.end, None, name, "person", True))
             covered[i] = True
-
-
-def tokens_key(word: str) -> str:
-    from .gazetteer import token_key
-
-    return token_key(word)
 
 
 def _match_demonyms(tokens: list[Token], caps: list[int], index: GazetteerIndex, covered: list[bool], found: list[_Found]) -> None:

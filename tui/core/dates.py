@@ -106,8 +106,8 @@ class _Candidate:
 
 # Every date expression holds one of these; the patterns only run in windows around them.
 _ANCHOR = re.compile(
-    rf"{_M}|\b(?:19|20)\d\d\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now)"
+    WORD_START + rf"(?:{_M}|(?:19|20)\d\d\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now))"
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .config_models import Gazetteer, RolePeriod
-from .textutil import fold
+from .textutil import fold, fold_same_length, trie_pattern
 
 # A token: letters/digits, joined by inner hyphens or dots ("U.S", "Kosiniak-Kamysz", "Rubio.vc").
 TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
@@ -64,6 +64,11 @@ def alias_key(alias: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(alias))
 
 
+def surface_key(alias: str) -> str:
+    """How an alias is looked up after a match in the folded text."""
+    return " ".join(fold_same_length(alias).split())
+
+
 def _needs_exact_case(alias: str) -> bool:
     # "US", "UK", "EU", "U.S.": all-caps and short collide with words ("us"), so case must match.
     letters = alias.replace(".", "").replace(" ", "")
@@ -75,6 +80,8 @@ class GazetteerIndex:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
+        self.by_surface: dict[str, list[Alias]] = {}
+        self._scanner: re.Pattern[str] | None = None
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
         self.countries_by_code: dict[str, Entity] = {}
@@ -117,8 +124,24 @@ class GazetteerIndex:
         bucket = self.aliases.setdefault(key, [])
         if any(a.entity is entity for a in bucket):
             return
-        bucket.append(Alias(entity, exact, full))
+        record = Alias(entity, exact, full)
+        bucket.append(record)
         self.max_len = max(self.max_len, len(key))
+        # The same alias by its folded surface ("u.s.", "lokke rasmussen") for the text scan.
+        for surface in {surface_key(alias), surface_key(alias.replace(".", ""))}:
+            if surface:
+                self.by_surface.setdefault(surface, [])
+                if record not in self.by_surface[surface]:
+                    self.by_surface[surface].append(record)
+
+    @property
+    def scanner(self) -> re.Pattern[str]:
+        """One pattern of every alias (a prefix trie), run over the folded text."""
+        if self._scanner is None:
+            body = trie_pattern(list(self.by_surface), space=" ")
+            # Not inside a word, nor glued to one by a dot ("Rubio.vc") or a hyphen before it.
+            self._scanner = re.compile(rf"(?<![\w])(?<!\w[.-])(?:{body})(?!\w|\.\w)")
+        return self._scanner
 
     def lookup(self, keys: tuple[str, ...]) -> list[Alias]:
         return self.aliases.get(keys, [])
@@ -130,6 +153,7 @@ class GazetteerIndex:
         return any(a.entity.kind != "person" for a in self.aliases.get((key,), []))
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ter"}
 
 
@@ -144,6 +168,7 @@ def _surnames(name: str) -> list[str]:
     if len(rest) > 1:
         out.append(" ".join(rest))
     last = parts[-1]
-    if last.lower() not in _PARTICLES:
+    # "King Frederik X": a regnal number or a short token is not a surname.
+    if last.lower() not in _PARTICLES and len(last) > 2 and not _ROMAN.fullmatch(last):
         out.append(last)
     return out

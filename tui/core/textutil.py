@@ -32,6 +32,30 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x370, 0x530)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        folded = fold(char)
+        if len(folded) == 1 and folded != char:
+            table[code] = folded
+        elif len(char.lower()) == 1 and char.lower() != char:
+            table[code] = char.lower()
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold_same_length(text: str) -> str:
+    """Like `fold`, one character for one character, so offsets into the result are offsets
+    into `text` ('Løkke' -> 'lokke'; a character without a one-letter form is lower-cased)."""
+    lowered = text.lower()  # fast in C; only non-ASCII text needs the table
+    if len(lowered) != len(text):
+        return text.translate(_FOLD_TABLE)
+    return lowered if lowered.isascii() else lowered.translate(_FOLD_TABLE)
+
+
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
