@@ -234,7 +234,7 @@ def _match_gazetteer(
             and all(not a.full for a in usable)
             and usable[0].entity.kind == "person"
             and tokens[first - 1].key in index.given_names
-            and _joined(text, tokens[first - 1], Token(start, end, surface, ""))
+            and text[tokens[first - 1].end : start] in (" ", "] ")
         ):
             start = tokens[first - 1].start
             covered[first - 1] = True

@@ -28,7 +28,9 @@ class ClaimMatcher:
     def from_config(cls, config: ConflictRules) -> ClaimMatcher:
         compiled = []
         for rule in config.claims:
-            patterns = [re.compile(WORD_START + f"(?:{p})", re.IGNORECASE) for p in rule.patterns]
+            # One pass per rule: its patterns joined, each 'value' group renamed apart.
+            joined = "|".join(f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})" for i, p in enumerate(rule.patterns))
+            patterns = [re.compile(WORD_START + f"(?:{joined})", re.IGNORECASE)]
             context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
             past = re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE) if rule.past_markers else None
             compiled.append((rule, patterns, context, past))
@@ -86,7 +88,8 @@ def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimM
     for rule, patterns, context, past in matcher.rules:
         for pattern in patterns:
             for match in pattern.finditer(text):
-                start = match.start("value")
+                group = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("value"))
+                start = match.start(group)
                 if (rule.id, start) in seen:
                     continue
                 bounds = sentence_bounds(sentences, start)
@@ -98,7 +101,7 @@ def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimM
                     lo = previous[0] if previous else s
                     if not context.search(text, lo, e):
                         continue
-                value = matcher.normalise(match["value"], rule.unit)
+                value = matcher.normalise(match[group], rule.unit)
                 if value is None:
                     continue
                 seen.add((rule.id, start))
@@ -110,7 +113,7 @@ def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimM
                         subject=rule.subject,
                         attribute=rule.attribute,
                         value=value,
-                        text_value=match["value"],
+                        text_value=match[group],
                         source=Source(article_id, text[s:e], s, e),
                         when=when,
                         period=period,

@@ -224,6 +224,13 @@ class MeetingRules(Strict):
 # --- claims and conflicts -----------------------------------------------------------------------
 
 
+def _has_value_group(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        if "(?P<value>" not in pattern:
+            raise ValueError(f"pattern {pattern!r} has no (?P<value>...) group")
+    return patterns
+
+
 class ClaimRule(Strict):
     """A quantity claim: patterns with a named group 'value'."""
 
@@ -231,7 +238,7 @@ class ClaimRule(Strict):
     subject: str
     attribute: str
     unit: str | None = None
-    patterns: list[Regex]
+    patterns: Annotated[list[Regex], AfterValidator(_has_value_group)]
     context: Regex | None = Field(
         None, description="Required in the sentence or the one before (the claim's topic)."
     )

@@ -10,6 +10,7 @@ the cue, names coordinated with it, and names after "with", "along with", "accom
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -333,7 +334,7 @@ def _attendance(
     for index in sorted(cues):
         start, end = sentences[index]
         absent, attend = cues[index]
-        in_sentence = [p for p in people if start <= p[0] < end]
+        in_sentence = people[bisect_left(people, (start,)) : bisect_left(people, (end,))]
         governed = [
             (kind, _governed(text, in_sentence, cue_start, cue_end, end))
             for kind, spans in (("absent", absent), ("attend", attend))

@@ -1,0 +1,142 @@
+"""Start-up time: natotui's first complete paint on the shipped corpus beside an empty Textual app.
+
+Both run as fresh processes in a real pseudo-terminal (80x24), alternately, in the same run.
+Each writes the wall-clock time of its first paint to a file and exits: natotui does this when
+NATOTUI_EXIT_AFTER_PAINT is set, once the corpus is on screen (list, reader and panes filled);
+the empty app right after its first screen is painted. The figure is that time minus the moment
+the process was started, so interpreter start-up and imports are included for both.
+
+    python bench/startup.py [--runs 9] [--config FILE] [--data DIR]
+
+Goal (issue 4): natotui at most 1.5x the empty app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+WIDTH, HEIGHT = 80, 24
+TIMEOUT = 120.0
+
+EMPTY_APP = """
+import sys, time
+from textual.app import App
+
+class Empty(App):
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+
+    def painted(self):
+        with open(sys.argv[1], "w") as out:
+            out.write(f"{time.time():.6f}\\n")
+        self.exit()
+
+Empty().run()
+"""
+
+
+def natotui_command(config: str | None, data: str | None) -> list[str]:
+    command = shutil.which("natotui")
+    base = [command] if command else [sys.executable, "-m", "tui"]
+    if config:
+        base += ["--config", config]
+    if data:
+        base += ["--data", data]
+    return base
+
+
+def _drain(fd: int) -> None:
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
+def first_paint(command: list[str], env: dict[str, str], marker: Path) -> float:
+    """Seconds from starting `command` in a pseudo-terminal to the paint it records."""
+    marker.unlink(missing_ok=True)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
+    reader = threading.Thread(target=_drain, args=(master,), daemon=True)
+    reader.start()
+    started = time.time()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPOSITORY,
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        process.wait(timeout=TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+        reader.join(timeout=1)
+    if process.returncode != 0 or not marker.exists():
+        raise SystemExit(f"{' '.join(command)} exited with {process.returncode} before painting")
+    return float(marker.read_text()) - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="measured runs of each (default 9)")
+    parser.add_argument("--config", help="config file for natotui (default: the shipped one)")
+    parser.add_argument("--data", help="corpus folder for natotui (default: the shipped one)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="natotui-startup-"))
+    marker = work / "painted"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NATOTUI_")}
+    env.update(
+        TERM=env.get("TERM", "xterm-256color") if env.get("TERM") not in (None, "dumb")
+        else "xterm-256color",
+        NATOTUI_STATE_DIR=str(work / "state"),
+        NATOTUI_CACHE_DIR=str(work / "cache"),
+    )
+    natotui_env = {**env, "NATOTUI_EXIT_AFTER_PAINT": str(marker)}
+    empty = [sys.executable, "-c", EMPTY_APP, str(marker)]
+    natotui = natotui_command(args.config, args.data)
+
+    # One run of each first: fills the OS file cache and natotui's extraction cache, so the
+    # figures are of a warm start, the usual case.
+    first_paint(empty, env, marker)
+    cold = first_paint(natotui, natotui_env, marker)
+    times: dict[str, list[float]] = {"empty": [], "natotui": []}
+    for _ in range(args.runs):
+        times["empty"].append(first_paint(empty, env, marker))
+        times["natotui"].append(first_paint(natotui, natotui_env, marker))
+
+    empty_median = statistics.median(times["empty"])
+    natotui_median = statistics.median(times["natotui"])
+    print(f"first complete paint at {WIDTH}x{HEIGHT}, median of {args.runs} runs each "
+          f"(alternating, fresh processes):")
+    print(f"  empty Textual app       {empty_median * 1000:7.0f} ms"
+          f"   (min {min(times['empty']) * 1000:.0f}, max {max(times['empty']) * 1000:.0f})")
+    print(f"  natotui, shipped corpus {natotui_median * 1000:7.0f} ms"
+          f"   (min {min(times['natotui']) * 1000:.0f}, max {max(times['natotui']) * 1000:.0f})")
+    print(f"  natotui first run       {cold * 1000:7.0f} ms   (cold caches)")
+    ratio = natotui_median / empty_median
+    print(f"  ratio                   {ratio:7.2f}x   (goal <= 1.5x: {'met' if ratio <= 1.5 else 'not met'})")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
