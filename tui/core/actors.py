@@ -45,6 +45,7 @@ class ActorRules:
 
     titles: re.Pattern[str]  # optional modifiers + a title, anywhere in the text
     org_tail_comma: re.Pattern[str]  # " to NATO," between a title and a name in apposition
+    scope_tail: re.Pattern[str]  # " of Ukraine " between a title and a name
     apposition_after: re.Pattern[str]
     speech_before: re.Pattern[str]
     speech_after: re.Pattern[str]
@@ -69,9 +70,11 @@ class ActorRules:
                 re.IGNORECASE,
             ),
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
+            # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
+            scope_tail=re.compile(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"),
             apposition_after=re.compile(
-                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w.-]+\s+){{0,3}}?"
-                rf"(?P<full>(?P<title>{appos_alt}){org_tail})(?=[\s,.;:)]|$)",
+                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?P<full>(?P<mods>(?:[a-z][\w.-]*\s+){{0,3}}?)"
+                rf"(?P<title>{appos_alt}){org_tail})(?=[\s,.;:)]|$)",
                 re.IGNORECASE,
             ),
             speech_before=re.compile(rf"(?<!\w)(?:{verbs})\s*$", re.IGNORECASE),
@@ -101,7 +104,7 @@ class TitleIndex:
             gap = self.text[match.end() : start]
             if not gap.strip(" [") and "\n" not in gap:
                 return match, ""
-            if self.rules.org_tail_comma.fullmatch(gap):
+            if self.rules.org_tail_comma.fullmatch(gap) or self.rules.scope_tail.fullmatch(gap):
                 return match, gap.strip(" ,")
             if gap.strip():
                 return None

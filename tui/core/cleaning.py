@@ -59,10 +59,19 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# "By Andrew GrayBRUSSELS, June 24 (Reuters) -": a byline glued to a capitalised dateline.
+_GLUED_DATELINE = re.compile(r"^((?:[Bb]y|BY|[Ss]ource:)\s.*?[a-z])([A-Z]{3,}(?:\s[A-Z]{3,})?\b[,\s(–—-])")
+
+
 def clean_lines(text: str, rules: CleanRules) -> list[str]:
     """Clean scraped text into lines; an empty string marks a paragraph break."""
     lines: list[str] = []
-    for raw in strip_control(text).split("\n"):
+    raw_lines = strip_control(text).split("\n")
+    for number, raw in enumerate(raw_lines[:15]):
+        glued = _GLUED_DATELINE.match(raw.strip())
+        if glued:
+            raw_lines[number : number + 1] = [glued.group(1), raw.strip()[glued.end(1) :]]
+    for raw in raw_lines:
         line = _SPACES.sub(" ", raw).strip()
         for prefix in rules.prefixes:
             line = prefix.sub("", line, count=1).strip()

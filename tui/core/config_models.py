@@ -129,6 +129,9 @@ class Metadata(Strict):
     outlet_patterns: list[Regex] = Field(
         default_factory=list, description="Patterns with a named group 'outlet': Kyiv Post's ... correspondent."
     )
+    published_patterns: list[Regex] = Field(
+        default_factory=list, description="Whole lines stating the date, with a named group 'date'."
+    )
     dateline_max_line: int = Field(12, description="A dateline is looked for in the first lines.")
 
 
@@ -190,6 +193,9 @@ class MeetingType(Strict):
         False, description="A generic reference ('the meeting') that joins a named one nearby."
     )
     default_place: str | None = Field(None, description="Where it is held when the text says not.")
+    name_with_place: bool = Field(
+        False, description="Add the place to the name: 'Summit in Anchorage', 'Call' stays 'Call'."
+    )
     single_event: bool = Field(
         False, description="Only one such meeting at a time: reports close in time are the same meeting."
     )

@@ -31,6 +31,7 @@ _NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|billion|million|trillion|troops|so
 
 # Ordered most specific first; overlapping later matches are dropped.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dotted", re.compile(rf"{WORD_START}(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_Y})\b")),
     ("iso", re.compile(rf"{WORD_START}(?P<y>{_Y})-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
     ("cross_dm", re.compile(rf"{WORD_START}(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?")),
     ("cross_md", re.compile(rf"{WORD_START}(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?")),
@@ -106,7 +107,7 @@ class _Candidate:
 
 # Every date expression holds one of these; the patterns only run in windows around them.
 _ANCHOR = re.compile(
-    WORD_START + rf"(?:{_M}|(?:19|20)\d\d\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    WORD_START + rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now))"
 )
 
@@ -253,7 +254,7 @@ def _resolve(
             precision=precision,
         )
 
-    if c.kind == "iso":
+    if c.kind in ("iso", "dotted"):  # 2025-06-24, and the European 24.06.2025
         value = _safe_date(int(g["y"]), int(g["mn"]), int(g["d"]))
         return expr(value, None, "explicit") if value else None
 

@@ -213,7 +213,7 @@ def build_article(
     if published:
         article.published, article.published_basis = published.isoformat(), "metadata"
     elif inferred.published:
-        article.published, article.published_basis = inferred.published.isoformat(), "dateline"
+        article.published, article.published_basis = inferred.published.isoformat(), inferred.published_basis
 
     authors = front.get("authors")
     if isinstance(authors, str):

@@ -23,6 +23,11 @@ _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE
 )
 _DATELINE_DASH = re.compile(r"\s*[–—]|\s+-\s")
+# "in Brussels", "at NATO Headquarters", and "the Vilnius summit": a place that says where.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AS_ADJECTIVE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b", re.IGNORECASE
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _EXCLUDED_BEFORE = re.compile(r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE)
@@ -223,7 +228,10 @@ def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_o
             continue
         city = cities.get(actor.name, actor.name)
         for mention in actor.mentions:
-            introduced = bool(re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, mention.start - 8) : mention.start], re.IGNORECASE))
+            introduced = bool(
+                _PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+                or _PLACE_AS_ADJECTIVE.match(text, mention.end)
+            )
             out.setdefault(sentence_of(mention.start), []).append((mention.start, city, introduced))
     return out
 
@@ -408,7 +416,7 @@ def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMen
     if span is None:
         basis = "unresolved"
     name = draft.type.name
-    if draft.type.generic and draft.place:
+    if (draft.type.generic or draft.type.name_with_place) and draft.place:
         name = f"{draft.type.name} in {draft.place}"
     return MeetingMention(
         type_id=draft.type.id,

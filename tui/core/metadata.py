@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .config_models import Metadata
 from .textutil import MONTH_NAMES, month_number
@@ -18,6 +18,12 @@ _DAY_MONTH_YEAR = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?)\s*[–—-]+\s*(?P<date>.{6,30}?\d{4})\s*(?:[–—-]+|$)"
 )
+# "BRUSSELS, June 24 (Reuters) -": a dateline without a year; the year comes from the text.
+_DATELINE_NO_YEAR = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}),\s*(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})"
+    r"(?:\s*\([\w .&-]{1,30}\))?\s*[–—-]+"
+)
+_YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _DATELINE_PLACE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+"
 )
@@ -28,6 +34,7 @@ _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 class InferredMetadata:
     title: str | None = None
     published: date | None = None
+    published_basis: str = "unknown"
     dateline_place: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
@@ -60,11 +67,19 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     for number, line in enumerate(content):
         if number < rules.dateline_max_line and found.published is None:
             match = _DATELINE.match(line)
+            yearless = _DATELINE_NO_YEAR.match(line) if not match else None
+            labelled = _published_line(line, rules) if not match and not yearless else None
             if match:
                 published = parse_explicit_date(match["date"])
                 if published:
-                    found.published = published
+                    found.published, found.published_basis = published, "dateline"
                     found.dateline_place = match["place"].strip()
+            elif yearless:
+                found.published = _with_text_year(yearless, lines)
+                found.published_basis = "dateline" if found.published else "unknown"
+                found.dateline_place = yearless["place"].strip()
+            elif labelled:
+                found.published, found.published_basis = labelled, "text"
             elif found.dateline_place is None:
                 place = _DATELINE_PLACE_ONLY.match(line)
                 if place:
@@ -83,6 +98,46 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             found.outlet = match["outlet"].strip()
             break
     return found
+
+
+def _with_text_year(match: re.Match[str], lines: list[str]) -> date | None:
+    """A yearless dateline takes the year the article mentions most (and only one)."""
+    years = {int(y) for line in lines for y in _YEAR.findall(line)}
+    if len(years) != 1:
+        return None
+    try:
+        return date(years.pop(), month_number(match["month"]) or 0, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def _published_line(line: str, rules: Metadata) -> date | None:
+    """'Published: 12.02.2025', 'Updated on 3 April 2025 at 10:15': parsed by dateparser,
+    day first, never relative ('2 hours ago' has no date in it)."""
+    for pattern in rules.published_patterns:
+        match = re.fullmatch(pattern, line, re.IGNORECASE)
+        if not match:
+            continue
+        raw = match["date"]
+        if not re.search(r"\d{4}", raw):
+            return None
+        explicit = parse_explicit_date(raw)
+        if explicit:
+            return explicit
+        import dateparser
+
+        parsed = dateparser.parse(
+            raw,
+            languages=["en"],
+            settings={
+                "DATE_ORDER": "DMY",
+                "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "RELATIVE_BASE": datetime(2000, 1, 1),
+            },
+        )
+        return parsed.date() if parsed else None
+    return None
 
 
 def _looks_like_title(line: str) -> bool:
