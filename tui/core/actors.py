@@ -305,7 +305,17 @@ def _match_unknown_people(
                 break
         # "State Rex Tillerson": a name may start inside a run of capitals, at a given name;
         # "Later Cullinane": a sentence's first word is capitalised for the sentence's sake.
-        initial_word = tokens[i].key not in index.given_names and _sentence_initial(text, tokens[i].start)
+        # Skip it when what follows is known: a given name, or the surname of someone named before.
+        initial_word = (
+            tokens[i].key not in index.given_names
+            and _sentence_initial(text, tokens[i].start)
+            and j - i > 1
+            and (
+                tokens[i + 1].key in index.given_names
+                or tokens[i].key in index.not_names
+                or any(f.entity is None and f.name.split()[-1] == tokens[j - 1].text for f in found)
+            )
+        )
         for first in range(i, j):
             if first == i and initial_word and j - i > 1:
                 continue
@@ -337,6 +347,9 @@ def _is_person(
         return False
     given = run[0].key in index.given_names
     if given and len(run) >= 2:
+        return True
+    # "Natascha van Boetzelaer": a name particle between capitalised words marks a name.
+    if len(run) >= 3 and any(t.key in rules.particles for t in run[1:-1]) and not in_headline:
         return True
     if in_headline:
         return False
