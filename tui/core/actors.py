@@ -18,7 +18,7 @@ from functools import lru_cache
 from .config_models import ActorPatterns
 from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
 from .models import ActorRef, Mention
-from .textutil import MONTHS, WEEKDAYS, fold_same_length, trie_pattern
+from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
 
 _MODIFIER_NOUNS = re.compile(
     r"[’']?s?\s*(?:administration|government|era|presidency|camp|team|doctrine|cabinet|White House)\b",
@@ -52,6 +52,7 @@ class ActorRules:
     singular: dict[str, str]
     past_markers: set[str]
     particles: set[str]
+    organization_words: set[str]
 
     @classmethod
     def from_config(cls, patterns: ActorPatterns) -> ActorRules:
@@ -62,7 +63,9 @@ class ActorRules:
         title_alt = trie_pattern(list(singular))
         mod_alt = trie_pattern(patterns.title_modifiers + patterns.past_markers)
         appos_alt = trie_pattern([a.lower() for a in patterns.apposition_roles] + titles)
-        org_tail = r"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:[\s-]+(?:[A-Z][\w.’'-]*|of|and|for))*?(?:[\s-]+[A-Z][\w.’'-]*)?)?"
+        # " of the U.S.-Europe Alliance", " at the European Council on Foreign Relations".
+        cap = r"(?-i:[A-Z])[\w.’'-]*"
+        org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
             titles=re.compile(
@@ -73,8 +76,8 @@ class ActorRules:
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
             scope_tail=re.compile(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"),
             apposition_after=re.compile(
-                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?P<full>(?P<mods>(?:[a-z][\w.-]*\s+){{0,3}}?)"
-                rf"(?P<title>{appos_alt}){org_tail})(?=[\s,.;:)]|$)",
+                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?P<full>(?P<mods>(?:(?-i:[a-z])[\w.-]*\s+){{0,3}}?)"
+                rf"(?P<title>{appos_alt}){org_tail})(?=[,.;:)]|\s+(?-i:[a-z])|$)",
                 re.IGNORECASE,
             ),
             speech_before=re.compile(rf"(?<!\w)(?:{verbs})\s*$", re.IGNORECASE),
@@ -82,6 +85,7 @@ class ActorRules:
             singular=singular,
             past_markers={m.lower() for m in patterns.past_markers},
             particles={p.lower() for p in patterns.name_particles},
+            organization_words={fold(w) for w in patterns.organization_words},
         )
 
 
@@ -172,9 +176,10 @@ def find_actors(
     _join_surnames(tokens, caps, covered, found)
     _match_demonyms(tokens, caps, index, covered, found)
     found = _resolve(found, published)
+    person_starts = [f.start for f in found if f.kind == "person"]
     for item in found:
         if item.kind == "person":
-            item.roles = _roles_for(text, item, rules, titles)
+            item.roles = _roles_for(text, item, rules, titles, person_starts)
             item.modifier = bool(_MODIFIER_NOUNS.match(text, item.end, item.end + 20))
     _inherit_plural_titles(text, found)
     _byline_roles(text, authors, found, rules)
@@ -212,7 +217,10 @@ def _headline_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tup
 def _joined(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     # "President [Donald] Trump": an editor's bracket does not split a name.
-    return gap == " " or (gap.isspace() and "\n" not in gap) or gap in ("] ", " [")
+    if gap == " " or (gap.isspace() and "\n" not in gap) or gap in ("] ", " ["):
+        return True
+    # "Andrew W. Mellon": an initial's full stop does not split a name.
+    return gap == ". " and len(a.text) == 1 and a.text.isupper()
 
 
 def _match_gazetteer(
@@ -251,7 +259,7 @@ def _match_gazetteer(
 
 def _match_authors(text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found]) -> None:
     for author in authors:
-        for match in re.finditer(re.escape(author), text):
+        for match in re.finditer(re.escape(author), text, re.IGNORECASE):
             if any(f.start <= match.start() < f.end for f in found):
                 continue
             found.append(_Found(match.start(), match.end(), None, author, "person", True))
@@ -303,6 +311,10 @@ def _match_unknown_people(
                 j += 2
             else:
                 break
+        # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute": a name inside a place or body.
+        if j < n and tokens[j].key in rules.organization_words and _joined(text, tokens[j - 1], tokens[j]):
+            done = j
+            continue
         # "State Rex Tillerson": a name may start inside a run of capitals, at a given name;
         # "Later Cullinane": a sentence's first word is capitalised for the sentence's sake.
         # Skip it when what follows is known: a given name, or the surname of someone named before.
@@ -439,7 +451,9 @@ def _choose(candidates: list[Alias], full_names: set[str], published: date | Non
     return people[0] if people else candidates[0].entity
 
 
-def _roles_for(text: str, item: _Found, rules: ActorRules, titles: TitleIndex) -> list[tuple[str, bool]]:
+def _roles_for(
+    text: str, item: _Found, rules: ActorRules, titles: TitleIndex, person_starts: list[int]
+) -> list[tuple[str, bool]]:
     roles: list[tuple[str, bool]] = []
     found = titles.before(item.start)
     if found:
@@ -448,7 +462,7 @@ def _roles_for(text: str, item: _Found, rules: ActorRules, titles: TitleIndex) -
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
     match = rules.apposition_after.match(text, item.end, item.end + 160)
-    if match:
+    if match and not any(item.end < start <= match.end() + 2 for start in person_starts):
         roles.append(_role_text(match, rules))
     return roles
 

@@ -159,6 +159,10 @@ class ActorPatterns(Strict):
     name_particles: list[str] = Field(
         default_factory=list, description="Lower-case words inside names: van, von, de."
     )
+    organization_words: list[str] = Field(
+        default_factory=list,
+        description="Nouns that, right after capitalised words, make them a body or a place: Institute.",
+    )
 
 
 # --- dates ---------------------------------------------------------------------------------------

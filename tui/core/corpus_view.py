@@ -61,17 +61,27 @@ class CorpusView:
         # The linked corpus actors are the reference; per-article extractions fill the gaps.
         rows: dict[str, ActorRow] = {}
         for actor in corpus.actors:
-            articles = sorted(set(actor.articles) | set(view.actor_articles.get(actor.name, [])),
-                              key=lambda a: order.get(a, len(order)))
+            articles = sorted(
+                set(actor.articles) | set(view.actor_articles.get(actor.name, [])),
+                key=lambda a: order.get(a, len(order)),
+            )
             view.actor_articles[actor.name] = articles
             rows[actor.name] = ActorRow(
-                actor.name, actor.kind, tuple(actor.roles), actor.mentions, tuple(articles),
+                actor.name,
+                actor.kind,
+                tuple(actor.roles),
+                actor.mentions,
+                tuple(articles),
                 actor.country,
             )
         for name, articles in view.actor_articles.items():
             if name not in rows:
                 rows[name] = ActorRow(
-                    name, kinds[name], tuple(roles[name]), mentions[name], tuple(articles),
+                    name,
+                    kinds[name],
+                    tuple(roles[name]),
+                    mentions[name],
+                    tuple(articles),
                     countries.get(name),
                 )
         view.corpus_actors = sort_actors(rows.values())
@@ -94,8 +104,12 @@ class CorpusView:
             return []
         rows = [
             ActorRow(
-                actor.name, actor.kind, tuple(actor.roles), len(actor.mentions),
-                tuple(self.actor_articles.get(actor.name, [article_id])), actor.country,
+                actor.name,
+                actor.kind,
+                tuple(actor.roles),
+                len(actor.mentions),
+                tuple(self.actor_articles.get(actor.name, [article_id])),
+                actor.country,
             )
             for actor in extraction.actors
         ]
