@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            WORD_START + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|by|from|early|late))\s+)?"
+            WORD_START + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|till|through|by|from|early|late))\s+)?"
             r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
         ),
     ),
@@ -177,7 +177,8 @@ def _sentence_years(candidates: list[_Candidate], sentences: list[tuple[int, int
     """Sentences that state exactly one year on its own ('in 2017')."""
     years: dict[int, set[int]] = {}
     for c in candidates:
-        if c.kind == "year":
+        # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1".
+        if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during", "of"):
             years.setdefault(_sentence_index(sentences, c.start), set()).add(int(c.groups["y"]))
     return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
 
@@ -318,7 +319,7 @@ def _resolve(
                 value = published + timedelta(days=offset or 7)
             elif pre in ("last", "past"):
                 value = published - timedelta(days=((published.weekday() - weekday) % 7) or 7)
-            elif tense == "future" or (pre == "this" and tense != "past"):
+            elif tense == "future" or pre in ("until", "till", "through", "by") or (pre == "this" and tense != "past"):
                 value = published + timedelta(days=offset)
             else:  # news reports what happened: looking back is the default
                 value = published - timedelta(days=(published.weekday() - weekday) % 7)

@@ -11,7 +11,13 @@ from .config_models import Config
 from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
 from .meetings import MeetingMatcher, find_meetings
-from .models import Article, ArticleExtraction
+from .models import Article, ArticleExtraction, DateExpr
+
+
+def _date_of_content(dates: list[DateExpr]) -> str | None:
+    """An undated article is about the time its own dates point to (the median day)."""
+    days = sorted(d.value for d in dates if d.value and d.precision == "day" and d.basis != "unresolved")
+    return days[len(days) // 2] if days else None
 
 
 @dataclass
@@ -45,6 +51,7 @@ class Extractor:
         actors = find_actors(text, sentences, self.index, self.actor_rules, article.authors, published)
         dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
         meetings = find_meetings(text, sentences, actors, dates, self.index, self.meeting_matcher, article.id)
-        claims = role_claims(text, sentences, actors, article.id, article.published)
-        claims += quantity_claims(text, sentences, self.claim_matcher, article.id, article.published)
+        when = article.published or _date_of_content(dates)
+        claims = role_claims(text, sentences, actors, article.id, when)
+        claims += quantity_claims(text, sentences, self.claim_matcher, article.id, when)
         return ArticleExtraction(article.id, actors, dates, meetings, claims)

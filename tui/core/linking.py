@@ -369,7 +369,8 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     out, seen = [], set()
     for office, entries in holders.items():
         for (pa, a), (pb, b) in combinations(entries, 2):
-            if pa == pb or not _same_time(a, b, days):
+            # One article may well name a predecessor and a successor; sources disagree across articles.
+            if pa == pb or a.source.article == b.source.article or not _same_time(a, b, days):
                 continue
             key = (office, frozenset((pa, pb)))
             if key in seen:

@@ -127,6 +127,8 @@ def find_meetings(
             elif (own_date is not None and own_date.value is not None) or own_place:
                 drafts.append(_Draft(ref.type, [ref.sentence], own_date, place=own_place))
             continue
+        if _extends(text, ref, own_date, drafts):
+            continue
         same = next(
             (d for d in reversed(drafts) if d.type.id == ref.type.id and (own_date is None or _compatible(d, own_date))),
             None,
@@ -150,6 +152,27 @@ def find_meetings(
         _weekday_hint(text, sentences, draft, dates_by_sentence)
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [_mention(text, sentences, d, article_id) for d in drafts]
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till|to|runs? to|ends? on)\s*$", re.IGNORECASE)
+
+
+def _extends(text: str, ref: _Ref, own_date: DateExpr | None, drafts: list[_Draft]) -> bool:
+    """'The summit runs through Thursday': the end of the same meeting reported just before."""
+    if own_date is None or own_date.value is None:
+        return False
+    if not (_UNTIL.search(text, max(0, own_date.start - 12), own_date.start) or own_date.text.lower().startswith(("through", "until", "till"))):
+        return False
+    for draft in reversed(drafts):
+        if draft.type.id != ref.type.id or draft.date is None or draft.date.value is None:
+            continue
+        start = date.fromisoformat(draft.date.value)
+        end = date.fromisoformat(own_date.end_value or own_date.value)
+        if 0 <= (end - start).days <= 7:
+            draft.end_override = end
+            draft.sentences.append(ref.sentence)
+            return True
+    return False
 
 
 def _generic_target(

@@ -154,5 +154,7 @@ def _author_names(raw: str, stop_words: set[str]) -> list[str]:
                 break
             words.append(word.strip(".,"))
         if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-            names.append(" ".join(words))
+            name = " ".join(words)
+            # "SEUNG MIN KIM" (AP bylines) -> "Seung Min Kim".
+            names.append(name.title() if name.isupper() and len(name) > 3 else name)
     return names
