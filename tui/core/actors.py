@@ -171,7 +171,7 @@ def find_actors(
     headlines = Spans(_headline_sentences(text, sentences))
 
     _match_gazetteer(text, tokens, index, covered, found)
-    _match_authors(text, tokens, authors, covered, found)
+    _match_authors(text, tokens, authors, covered, found, index)
     _match_unknown_people(text, tokens, caps, index, rules, titles, covered, headlines, found)
     _join_surnames(tokens, caps, covered, found)
     _match_demonyms(tokens, caps, index, covered, found)
@@ -257,8 +257,13 @@ def _match_gazetteer(
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
-def _match_authors(text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found]) -> None:
+def _match_authors(
+    text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found], index: GazetteerIndex
+) -> None:
     for author in authors:
+        # "By Daily Sabah with agencies": an outlet in the byline is not a person.
+        if any(a.entity.kind != "person" for a in index.by_surface.get(" ".join(fold_same_length(author).split()), [])):
+            continue
         for match in re.finditer(re.escape(author), text, re.IGNORECASE):
             if any(f.start <= match.start() < f.end for f in found):
                 continue

@@ -148,8 +148,9 @@ def find_dates(
 ) -> list[DateExpr]:
     """Every date expression of `text`, resolved where it can be."""
     candidates = scan(text)
+    # Only full dates say which year an article is about; "March 2022" may be history.
     explicit_years = Counter(
-        int(c.groups["y"]) for c in candidates if c.groups.get("y") and c.kind not in ("year",)
+        int(c.groups["y"]) for c in candidates if c.groups.get("y") and c.kind not in ("year", "my")
     )
     year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
     sentence_years = _sentence_years(candidates, sentences)

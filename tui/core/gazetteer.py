@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .config_models import Gazetteer, RolePeriod
-from .textutil import fold, fold_same_length, trie_pattern
+from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
 
 # A token: letters/digits, joined by inner hyphens or dots ("U.S", "Kosiniak-Kamysz", "Rubio.vc").
 TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")
@@ -154,6 +154,8 @@ class GazetteerIndex:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+# "Dong Jun" must not make "Jun" (June) a name; nor "Jr." a surname.
+_NOT_SURNAMES = set(MONTHS) | set(WEEKDAYS) | {"jr", "sr", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ter"}
 
 
@@ -169,6 +171,11 @@ def _surnames(name: str) -> list[str]:
         out.append(" ".join(rest))
     last = parts[-1]
     # "King Frederik X": a regnal number or a short token is not a surname.
-    if last.lower() not in _PARTICLES and len(last) > 2 and not _ROMAN.fullmatch(last):
+    if (
+        last.lower() not in _PARTICLES
+        and len(last) > 2
+        and not _ROMAN.fullmatch(last)
+        and last.lower().rstrip(".") not in _NOT_SURNAMES
+    ):
         out.append(last)
     return out
