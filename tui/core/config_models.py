@@ -258,6 +258,9 @@ class ClaimRule(Strict):
 
 
 class ConflictRules(Strict):
+    role_synonyms: dict[str, str] = Field(
+        default_factory=dict, description="Words or phrases of a role replaced before comparing: defence -> defense."
+    )
     exclusive_roles: list[list[str]] = Field(
         default_factory=list, description="Groups of roles one person cannot hold at once."
     )

@@ -179,7 +179,7 @@ def _sentence_years(candidates: list[_Candidate], sentences: list[tuple[int, int
     years: dict[int, set[int]] = {}
     for c in candidates:
         # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1".
-        if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during", "of"):
+        if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during"):
             years.setdefault(_sentence_index(sentences, c.start), set()).add(int(c.groups["y"]))
     return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
 
@@ -296,6 +296,8 @@ def _resolve(
                     year, basis = published.year + (1 if month <= published.month else 0), "relative"
                 elif pre in ("last", "past"):
                     year, basis = published.year - (1 if month >= published.month else 0), "relative"
+                elif month == published.month:
+                    year, basis = published.year, "year_inferred"  # "before the end of June", in June
                 else:
                     year, basis = _pick_year(month, 15, published, year_hint, tense)
             else:

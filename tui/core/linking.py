@@ -7,9 +7,11 @@ so the work grows with the number of reports of one thing, not with the square o
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from .models import (
@@ -36,6 +38,7 @@ def link_corpus(
     warnings: list[str],
 ) -> Corpus:
     config = extractor.config
+    set_role_synonyms(config.conflicts.role_synonyms)
     actors = corpus_actors(articles, extractions)
     meetings, meeting_conflicts = merge_meetings(articles, extractions, config)
     claims = [c for a in articles if a.id in extractions for c in extractions[a.id].claims]
@@ -43,8 +46,33 @@ def link_corpus(
     return Corpus(articles, extractions, actors, meetings, conflicts, list(warnings))
 
 
+_ROLE_SYNONYMS: dict[str, str] = {}
+_ROLE_PATTERN: re.Pattern[str] | None = None
+
+
+def set_role_synonyms(synonyms: dict[str, str]) -> None:
+    """Install config.conflicts.role_synonyms for `_role_key`."""
+    global _ROLE_SYNONYMS, _ROLE_PATTERN
+    _ROLE_SYNONYMS = {_plain(k): _plain(v) for k, v in synonyms.items()}
+    keys = sorted(_ROLE_SYNONYMS, key=len, reverse=True)
+    _ROLE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+
+
+def _plain(role: str) -> str:
+    return " ".join(role.lower().replace("-", " ").replace(" (former)", "").split())
+
+
+@lru_cache(maxsize=4096)
+def _role_key_cached(role: str, pattern: re.Pattern[str] | None) -> str:
+    plain = _plain(role)
+    if pattern is None:
+        return plain
+    return pattern.sub(lambda m: _ROLE_SYNONYMS[m.group()], plain)
+
+
 def _role_key(role: str) -> str:
-    return role.lower().replace("-", " ")
+    """A role in the form roles are compared in: 'Defence Minister' == 'minister of defense'."""
+    return _role_key_cached(role, _ROLE_PATTERN)
 
 
 def corpus_actors(articles: list[Article], extractions: dict[str, ArticleExtraction]) -> list[CorpusActor]:
@@ -300,7 +328,7 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
         if claim.period == "current":
             blocks[(claim.subject, claim.attribute)].append(claim)
 
-    exclusive = [{r.lower() for r in group} for group in rules.exclusive_roles]
+    exclusive = [{_role_key(r) for r in group} for group in rules.exclusive_roles]
     for (subject, attribute), block in blocks.items():
         if attribute == "role":
             conflicts += _role_conflicts(subject, block, exclusive, days)
@@ -343,7 +371,7 @@ def _value_conflicts(subject: str, attribute: str, block: list[Claim], days: int
 
 def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     """Two people named as the holder of one office at one time."""
-    offices = {o.lower() for o in rules.office_holders}
+    offices = {_role_key(o) for o in rules.office_holders}
     if not offices:
         return []
     people = {p.name: p for p in index.people}
@@ -369,8 +397,11 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     out, seen = [], set()
     for office, entries in holders.items():
         for (pa, a), (pb, b) in combinations(entries, 2):
-            # One article may well name a predecessor and a successor; sources disagree across articles.
-            if pa == pb or a.source.article == b.source.article or not _same_time(a, b, days):
+            # One article may well name a predecessor and a successor; sources disagree across
+            # articles, and only when both are dated (an undated piece may be from another term).
+            if pa == pb or a.source.article == b.source.article or a.when is None or b.when is None:
+                continue
+            if not _same_time(a, b, days):
                 continue
             key = (office, frozenset((pa, pb)))
             if key in seen:

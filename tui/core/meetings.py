@@ -242,29 +242,38 @@ def _sentence_lookup(sentences: list[tuple[int, int]]):
     return lookup
 
 
-def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of) -> dict[int, list[tuple[int, str, bool]]]:
-    """Per sentence: (offset, city, introduced by in/at) of each place; venues give their city."""
+def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of) -> dict[int, list[tuple[int, str, bool, int]]]:
+    """Per sentence: (offset, city, introduced by in/at, rank) of each place a meeting could be
+    held in. Venues give their city; a city ranks before a country ("the summit in the
+    Netherlands"); seas and regions without a country ("the Middle East") are not venues."""
     cities = index.venue_cities
-    out: dict[int, list[tuple[int, str, bool]]] = {}
+    out: dict[int, list[tuple[int, str, bool, int]]] = {}
     for actor in actors:
-        if actor.kind != "place":
+        if actor.kind == "place" and (actor.country or actor.name in cities):
+            rank, name = 0, cities.get(actor.name, actor.name)
+        elif actor.kind == "country":
+            rank, name = 1, actor.name
+        else:
             continue
-        city = cities.get(actor.name, actor.name)
         for mention in actor.mentions:
+            if rank == 1 and not mention.text[:1].isupper():
+                continue
             introduced = bool(
                 _PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-                or _PLACE_AS_ADJECTIVE.match(text, mention.end)
+                or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
             )
-            out.setdefault(sentence_of(mention.start), []).append((mention.start, city, introduced))
+            if rank == 1 and (not introduced or text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")):
+                continue  # "in the Netherlands" says where; "to Ukraine" says for whom
+            out.setdefault(sentence_of(mention.start), []).append((mention.start, name, introduced, rank))
     return out
 
 
-def _best_place(places: list[tuple[int, str, bool]], near: int | None) -> str | None:
-    if not places:
-        return None
+def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> str | None:
     introduced = [p for p in places if p[2]]
     if not introduced:
         return None
+    best_rank = min(p[3] for p in introduced)
+    introduced = [p for p in introduced if p[3] == best_rank]
     if near is None:
         return introduced[0][1]
     return min(introduced, key=lambda p: abs(p[0] - near))[1]
@@ -390,7 +399,7 @@ def _attendance(
 
 
 def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draft | None:
-    places = {p[1] for p in places_by_sentence.get(index, [])}
+    places = {p[1] for p in places_by_sentence.get(index, []) if p[3] == 0}
     for draft in drafts:
         if draft.place and draft.place in places:
             return draft
