@@ -27,10 +27,23 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold().strip()
 
 
+ALIASES: dict[str, set[str]] = {}  # folded alias -> folded canonical names (from the gazetteer)
+
+
+def load_aliases(config: Path | None) -> None:
+    """Let the gold's spelling match the gazetteer's canonical one (Sergei/Sergey Lavrov)."""
+    from tui.core.config import load_config
+
+    for person in load_config(config).config.gazetteer.people:
+        for alias in [person.name, *person.aliases]:
+            ALIASES.setdefault(fold(alias), set()).add(fold(person.name))
+
+
 def same_person(gold: str, predicted: str, mentions: list[str]) -> bool:
-    """Equal names, a mention written as the gold name, or 'Matt'/'Matthew' with one surname."""
+    """Equal names, gazetteer aliases of one person, a mention written as the gold name, or
+    'Matt'/'Matthew' with one surname."""
     g, p = fold(gold), fold(predicted)
-    if g == p or any(fold(m) == g for m in mentions):
+    if g == p or any(fold(m) == g for m in mentions) or p in ALIASES.get(g, ()):
         return True
     gp, pp = g.split(), p.split()
     if len(gp) >= 2 and len(pp) >= 2 and gp[-1] == pp[-1]:
@@ -184,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extract", type=Path, default=None, help="a saved `natotui extract` JSON")
     args = parser.parse_args(argv)
     gold = yaml.safe_load(args.gold.read_text(encoding="utf-8"))
+    load_aliases(args.config)
     if args.extract:
         document = json.loads(args.extract.read_text(encoding="utf-8"))
     else:

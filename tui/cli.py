@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,12 +15,15 @@ from .core.paths import default_config_path, default_data_dir
 EXIT_CONFIG = 2
 
 
-def _add_common(parser: argparse.ArgumentParser, data: bool = True) -> None:
+def _add_common(parser: argparse.ArgumentParser, data: bool = True, sub: bool = False) -> None:
+    # On a sub-command the options default to SUPPRESS, so that `natotui --config F articles`
+    # keeps the value given before the sub-command instead of resetting it to None.
+    default = argparse.SUPPRESS if sub else None
     parser.add_argument("--version", action="version", version=f"natotui {__version__}")
     parser.add_argument(
         "--config",
         type=Path,
-        default=None,
+        default=default,
         metavar="FILE",
         help="config file (default: $NATOTUI_CONFIG or the shipped config.yaml)",
     )
@@ -27,7 +31,7 @@ def _add_common(parser: argparse.ArgumentParser, data: bool = True) -> None:
         parser.add_argument(
             "--data",
             type=Path,
-            default=None,
+            default=default,
             metavar="DIR",
             help="folder of articles (default: $NATOTUI_DATA or the shipped sample corpus)",
         )
@@ -42,8 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    articles = commands.add_parser("articles", help="list the corpus", description="List the articles of the corpus.")
-    _add_common(articles)
+    articles = commands.add_parser(
+        "articles", help="list the corpus", description="List the articles of the corpus."
+    )
+    _add_common(articles, sub=True)
     articles.add_argument("--format", choices=["table", "json"], default="table")
 
     extract = commands.add_parser(
@@ -51,14 +57,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract actors, meetings and conflicts",
         description="Extract actors, dates, meetings and conflicting statements.",
     )
-    _add_common(extract, data=False)
-    extract.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the data folder)")
-    extract.add_argument("--data", type=Path, default=None, metavar="DIR", help=argparse.SUPPRESS)
+    _add_common(extract, data=False, sub=True)
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: the data folder)",
+    )
+    extract.add_argument(
+        "--data", type=Path, default=argparse.SUPPRESS, metavar="DIR", help=argparse.SUPPRESS
+    )
     extract.add_argument("--format", choices=["json", "table"], default="json")
-    extract.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+    extract.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the extraction cache"
+    )
 
     check = commands.add_parser(
-        "check-config", help="validate a config file", description="Validate a config file and say OK or what is wrong."
+        "check-config",
+        help="validate a config file",
+        description="Validate a config file and say OK or what is wrong.",
     )
     check.add_argument("--version", action="version", version=f"natotui {__version__}")
     check.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE")
@@ -68,15 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check-config":
-            return _check_config(args.file or default_config_path())
-        loaded = load_config(args.config or default_config_path())
-        data = args.data or default_data_dir()
-        if args.command == "articles":
-            return _articles(loaded, data, args.format)
-        if args.command == "extract":
-            return _extract(loaded, args.paths or [data], args.format, use_cache=not args.no_cache)
-        return _run_dashboard(loaded, data)
+        status = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return status
+    except BrokenPipeError:
+        # The reader went away (`natotui extract | head`): stop quietly, as Unix tools do.
+        # stdout goes to /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13  # the status of a process ended by SIGPIPE
     except ConfigError as exc:
         _error(str(exc), title="config error")
         return EXIT_CONFIG
@@ -85,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check-config":
+        return _check_config(args.file or args.config or default_config_path())
+    loaded = load_config(args.config or default_config_path())
+    data = args.data or default_data_dir()
+    if args.command == "articles":
+        return _articles(loaded, data, args.format)
+    if args.command == "extract":
+        return _extract(loaded, args.paths or [data], args.format, use_cache=not args.no_cache)
+    return _run_dashboard(loaded, data)
 
 
 def _error(message: str, title: str) -> None:
@@ -113,6 +143,9 @@ def _articles(loaded: LoadedConfig, data: Path, fmt: str) -> int:
     result = load_corpus([data], loaded.config)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for article in result.articles:  # loaded, but with something to say (encoding, front matter)
+        for warning in article.warnings:
+            print(f"warning: {article.path}: {warning}", file=sys.stderr)
     if fmt == "json":
         rows = [
             {
@@ -140,9 +173,15 @@ def _articles(loaded: LoadedConfig, data: Path, fmt: str) -> int:
     for column in ("id", "published", "authors", "title", "words"):
         table.add_column(column, overflow="fold")
     for a in result.articles:
-        published = (a.published or "unknown") + ("" if a.published_basis in ("metadata",) else f" ({a.published_basis})")
+        published = (a.published or "unknown") + (
+            "" if a.published_basis in ("metadata",) else f" ({a.published_basis})"
+        )
         table.add_row(
-            Text(a.id), Text(published), Text(", ".join(a.authors)), Text(a.title or ""), str(a.words)
+            Text(a.id),
+            Text(published),
+            Text(", ".join(a.authors)),
+            Text(a.title or ""),
+            str(a.words),
         )
     Console().print(table)
     return 0

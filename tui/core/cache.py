@@ -15,6 +15,7 @@ extraction and the light part of the extraction that corpus linking needs are co
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -299,11 +300,9 @@ class Cache:
         self._pending += len(rows)
 
     def _rollback(self) -> None:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             if self.connection.in_transaction:
                 self.connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
 
     def commit(self) -> None:
         """Make the writes so far durable (a long ingest commits as it goes)."""
@@ -373,34 +372,46 @@ class Cache:
         if rows:
             self._write("DELETE FROM files WHERE root = ? AND path = ?", rows)
 
-    def full(self, roots: Iterable[str]) -> Iterator[tuple[Key, str, dict, dict]]:
-        """(key, text, article dict, extraction dict) of every extracted article under `roots`."""
+    def full(
+        self, roots: Iterable[str], config: str, version: str, year: int | None
+    ) -> Iterator[tuple[Key, str | None, str, dict, dict]]:
+        """(key, content hash, text, article dict, extraction dict) of the articles under `roots`
+        extracted with this config, code version and corpus year."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
-                "SELECT path, text, article, extraction FROM files"
-                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL",
-                (root,),
+                "SELECT path, content_hash, text, article, extraction FROM files"
+                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
+                " AND config = ? AND version = ? AND year IS ?",
+                (root, config, version, year),
             )
-            for path, text, article, extraction in _rows(cursor):
-                yield (root, path), text, unpack(article), unpack(extraction)
+            for path, content_hash, text, article, extraction in _rows(cursor):
+                yield (root, path), content_hash, text, unpack(article), unpack(extraction)
 
-    def links(self, roots: Iterable[str]) -> Iterator[tuple[Key, dict]]:
-        """(key, link payload) of every extracted article under `roots`."""
+    def links(
+        self, roots: Iterable[str], config: str, version: str, year: int | None
+    ) -> Iterator[tuple[Key, str | None, dict]]:
+        """(key, content hash, link payload) of the articles `full` would give."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
-                "SELECT path, link FROM files"
-                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL",
-                (root,),
+                "SELECT path, content_hash, link FROM files"
+                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
+                " AND config = ? AND version = ? AND year IS ?",
+                (root, config, version, year),
             )
-            for path, link in _rows(cursor):
-                yield (root, path), unpack(link)
+            for path, content_hash, link in _rows(cursor):
+                yield (root, path), content_hash, unpack(link)
 
-    def summaries(self, roots: Iterable[str]) -> Iterator[SummaryRow]:
+    def summaries(
+        self, roots: Iterable[str], config: str, version: str, year: int | None
+    ) -> Iterator[SummaryRow]:
+        """What the article list shows of the articles `full` would give."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
                 "SELECT id, path, content_hash, article_id, title, published, published_basis,"
-                " authors, outlet, warnings FROM files WHERE root = ? AND status = 'article'",
-                (root,),
+                " authors, outlet, warnings FROM files"
+                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
+                " AND config = ? AND version = ? AND year IS ?",
+                (root, config, version, year),
             )
             for row in _rows(cursor):
                 yield SummaryRow(
@@ -446,13 +457,23 @@ class Cache:
 
     # --- full-text search ---------------------------------------------------------------------
 
-    def fts_rows(self, expression: str, ranked: bool) -> Iterator[tuple[int, float]]:
+    def fts_rows(
+        self, expression: str, ranked: bool, limit: int | None = None
+    ) -> list[tuple[int, float]]:
         """(rowid, bm25 rank: lower is better) of the rows matching an FTS5 expression."""
         if ranked:
             sql = "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank"
         else:
             sql = "SELECT rowid, 0.0 FROM fts WHERE fts MATCH ?"
-        yield from _rows(self._execute(sql, (expression,)))
+        parameters: tuple = (expression,)
+        if limit is not None:
+            sql += " LIMIT ?"
+            parameters += (limit,)
+        cursor = self._execute(sql, parameters)
+        try:
+            return list(_rows(cursor))
+        finally:
+            cursor.close()
 
 
 class _OldFormat(Exception):
@@ -538,12 +559,9 @@ def _split(script: str) -> list[str]:
 
 
 def _close(connection: sqlite3.Connection | None) -> None:
-    if connection is None:
-        return
-    try:
-        connection.close()
-    except sqlite3.Error:
-        pass
+    if connection is not None:
+        with contextlib.suppress(sqlite3.Error):
+            connection.close()
 
 
 def remove_files(path: Path) -> bool:

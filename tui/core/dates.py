@@ -53,6 +53,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "weekday_range",
+        re.compile(
+            WORD_START + r"(?:(?P<pre>(?i:on|this|next|last|from))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"\s*(?:-|–|\band\b|\bto\b|\bthrough\b)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             WORD_START + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|till|through|by|from|early|late))\s+)?"
@@ -311,6 +318,15 @@ def _resolve(
     if c.kind == "year":
         year = int(g["y"])
         return expr(date(year, 1, 1), date(year, 12, 31), "explicit", "year")
+
+    if c.kind == "weekday_range":
+        # "Tuesday and Wednesday": the first day resolved like a weekday, the range after it.
+        first = _resolve(text, _Candidate("weekday", c.start, c.end, {"pre": g.get("pre"), "wd": g["wd"]}), published, year_hint, tense)
+        if first is None or first.value is None:
+            return expr(None, None, "unresolved")
+        start = date.fromisoformat(first.value)
+        span = (WEEKDAYS.index(g["wd2"].lower()) - start.weekday()) % 7
+        return expr(start, start + timedelta(days=span), "relative")
 
     if c.kind == "weekday":
         weekday = WEEKDAYS.index(g["wd"].lower())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .actors import ActorRules, find_actors
 from .claims import ClaimMatcher, quantity_claims, role_claims
@@ -12,6 +13,18 @@ from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
 from .meetings import MeetingMatcher, find_meetings
 from .models import Article, ArticleExtraction, DateExpr
+
+
+def complete_partial_date(article: Article, corpus_year: int | None) -> None:
+    """'June 24 (Reuters)' with no year: the corpus's year, marked as coming from the corpus."""
+    if article.published or not article.published_partial or corpus_year is None:
+        return
+    candidate = f"{corpus_year}-{article.published_partial}"
+    try:
+        date.fromisoformat(candidate)
+    except ValueError:
+        return
+    article.published, article.published_basis = candidate, "corpus"
 
 
 def _date_of_content(dates: list[DateExpr]) -> str | None:
@@ -46,6 +59,7 @@ class Extractor:
         )
 
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
+        complete_partial_date(article, corpus_year)
         text, sentences = article.text, article.sentences
         published = article.published_date
         actors = find_actors(text, sentences, self.index, self.actor_rules, article.authors, published)

@@ -214,6 +214,8 @@ def build_article(
         article.published, article.published_basis = published.isoformat(), "metadata"
     elif inferred.published:
         article.published, article.published_basis = inferred.published.isoformat(), inferred.published_basis
+    else:
+        article.published_partial = inferred.published_partial
 
     authors = front.get("authors")
     if isinstance(authors, str):

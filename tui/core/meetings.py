@@ -22,7 +22,9 @@ from .textutil import WEEKDAYS, WORD_START
 _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE
 )
-_DATELINE_DASH = re.compile(r"\s*[–—]|\s+-\s")
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
+# "since taking office on June 4": a date that bounds something else does not date the meeting.
+_BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
 # "in Brussels", "at NATO Headquarters", and "the Vilnius summit": a place that says where.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AS_ADJECTIVE = re.compile(
@@ -107,6 +109,8 @@ def find_meetings(
     for expr in dates:
         if _DATELINE_DASH.match(text, expr.end):
             continue  # the dateline dates the article, not what it reports
+        if _BOUNDING.search(text, max(0, expr.start - 40), expr.start) or expr.text.lower().startswith(("since", "after", "before")):
+            continue
         dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
     places_by_sentence = _places(text, actors, index, sentence_of)
     people = sorted(
@@ -130,7 +134,11 @@ def find_meetings(
         if _extends(text, ref, own_date, drafts):
             continue
         same = next(
-            (d for d in reversed(drafts) if d.type.id == ref.type.id and (own_date is None or _compatible(d, own_date))),
+            (
+                d
+                for d in reversed(drafts)
+                if _related(d.type, ref.type) and (own_date is None or _compatible(d, own_date))
+            ),
             None,
         )
         if same is not None and (own_place is None or same.place in (None, own_place)):
@@ -173,6 +181,10 @@ def _extends(text: str, ref: _Ref, own_date: DateExpr | None, drafts: list[_Draf
             draft.sentences.append(ref.sentence)
             return True
     return False
+
+
+def _related(a: MeetingType, b: MeetingType) -> bool:
+    return a.id == b.id or b.id in a.merge_with or a.id in b.merge_with
 
 
 def _generic_target(
@@ -312,12 +324,24 @@ def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | No
     draft.sentences.append(sentence)
     if expr is not None and expr.value is not None:
         current = draft.date
-        if current is None or current.value is None or _PRECISION_RANK.get(expr.precision, 9) < _PRECISION_RANK.get(current.precision, 9):
+        if (
+            current is None
+            or current.value is None
+            or _PRECISION_RANK.get(expr.precision, 9) < _PRECISION_RANK.get(current.precision, 9)
+            or _wider_same_day(expr, current)
+        ):
             draft.date = expr
     elif expr is not None and draft.date is None:
         draft.date = expr
     if place and draft.place is None:
         draft.place = place
+
+
+def _wider_same_day(new: DateExpr, current: DateExpr) -> bool:
+    """'held on May 14-15' improves 'on Thursday' (May 15): a day range holding the known day."""
+    if new.precision != "day" or current.precision != "day" or current.value != current.end_value:
+        return False
+    return new.value <= current.value <= new.end_value and new.value != new.end_value
 
 
 def _apply_duration(text: str, sentences: list[tuple[int, int]], draft: _Draft) -> None:

@@ -35,6 +35,7 @@ class InferredMetadata:
     title: str | None = None
     published: date | None = None
     published_basis: str = "unknown"
+    published_partial: str | None = None  # "06-24" when the dateline has no year
     dateline_place: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
@@ -77,6 +78,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             elif yearless:
                 found.published = _with_text_year(yearless, lines)
                 found.published_basis = "dateline" if found.published else "unknown"
+                month = month_number(yearless["month"])
+                if found.published is None and month:
+                    found.published_partial = f"{month:02d}-{int(yearless['day']):02d}"
                 found.dateline_place = yearless["place"].strip()
             elif labelled:
                 found.published, found.published_basis = labelled, "text"

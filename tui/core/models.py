@@ -31,6 +31,8 @@ class Article:
     outlet: str | None = None
     outlet_basis: str = "unknown"
     url: str | None = None
+    # "June 24" from a dateline without a year: completed with the corpus's year (basis "corpus").
+    published_partial: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

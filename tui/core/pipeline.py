@@ -1,30 +1,67 @@
 """From files to a linked `Corpus`: load, extract each article, link across the corpus.
 
-`extract_article` is pure (article + compiled rules -> extraction), so it can run in any process
-and its result can be cached by content hash. `build_corpus` is what the CLI and the TUI call.
+`Extractor.extract` is pure (article + compiled rules + corpus year -> extraction), so it runs in
+any process and its result is cached by content hash (`cache.py`). A load goes:
+
+1. scan: list the files and stat them;
+2. read: files whose mtime or size changed since the cache saw them are read and hashed; an
+   unchanged hash keeps the cached row, otherwise the file is cleaned to learn its date;
+3. the corpus year (the fallback year of dates written without one) from every article's date;
+4. extract: articles that are new, changed, or were extracted with another corpus year, in
+   worker processes when there are many (`parallel.py`); the parent writes the rows;
+5. link across the corpus, or take the linked result cached for exactly these extractions.
+
+`build_corpus` returns everything in memory (the CLI, small corpora); `store.Store` keeps only
+what the dashboard lists in memory and reads the rest from the cache by id.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
+from .. import __version__
+from .cache import Cache, CacheCorrupt, CachedFile, CacheUnavailable, Key, Record, digest_of
 from .config import LoadedConfig
 from .extraction import Extractor
 from .linking import link_corpus
-from .loading import load_corpus
+from .loading import find_article_files
 from .models import Article, ArticleExtraction, Corpus
+from .parallel import FileTask, Runner, file_state
+from .payloads import decode_article, decode_extraction, decode_linked, encode_linked
+from .progress import Progress, ProgressCallback, StageCallback
 
-ProgressCallback = Callable[[int, int], None]
+T = TypeVar("T")
+
+# A file modified this close to the moment the cache looked at it may have changed again within
+# the same mtime tick: it is hashed again next time rather than trusted ("racy git").
+RACY_NS = 2_000_000_000
+WRITE_BATCH = 64
+
+# Modules of tui/core that do not shape what is extracted: editing them keeps the cache.
+_NOT_EXTRACTION = {
+    "article_search", "calendar_index", "corpus_view", "export", "progress", "search", "state",
+    "store", "word_diff",
+}
 
 
 def corpus_year(articles: list[Article]) -> int | None:
     """The year most articles were published in: the fallback for dates written without one."""
-    years = Counter(a.published[:4] for a in articles if a.published)
+    return year_of(a.published for a in articles)
+
+
+def year_of(published: Iterable[str | None]) -> int | None:
+    """The most common year of ISO dates; ties go to the later year (file order does not count)."""
+    years = Counter(p[:4] for p in published if p)
     if not years:
         return None
-    # Most common, ties broken by the later year so the choice does not depend on file order.
     return int(max(years.items(), key=lambda item: (item[1], item[0]))[0])
 
 
@@ -33,6 +70,7 @@ def extract_all(
     extractor: Extractor,
     on_progress: ProgressCallback | None = None,
 ) -> dict[str, ArticleExtraction]:
+    """Extract every article in this process (no cache)."""
     year = corpus_year(articles)
     results: dict[str, ArticleExtraction] = {}
     for done, article in enumerate(articles, 1):
@@ -42,15 +80,297 @@ def extract_all(
     return results
 
 
+@cache
+def code_version() -> str:
+    """natotui's version and a hash of the core code that extraction runs, part of the cache key.
+
+    Editing an extraction rule in Python (not only in config.yaml) changes what is extracted;
+    hashing the source keeps a developer's cache honest without bumping the version.
+    """
+    hasher = hashlib.blake2b(digest_size=8)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.stem not in _NOT_EXTRACTION:
+            hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{hasher.hexdigest()}"
+
+
+# --- ingest --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entry:
+    """A file of the corpus and what this load learnt about it."""
+
+    key: Key
+    path: Path  # as listed (Article.path)
+    base: Path  # the folder article ids are relative to
+    state: tuple[int, int] | None  # (mtime_ns, size) at scan time
+    content_hash: str | None = None
+    status: str = "new"  # "article" | "skipped"
+    reason: str | None = None
+    published: str | None = None
+    current: bool = False  # the cached row holds this content under this config and version
+
+    @property
+    def task(self) -> FileTask:
+        return FileTask(self.key, str(self.path), str(self.base))
+
+    @property
+    def warning(self) -> str:
+        return f"{self.path}: skipped, {self.reason}"
+
+
+@dataclass
+class Ingested:
+    """The corpus after `ingest`: every article's rows in the cache are current."""
+
+    entries: list[Entry]
+    roots: list[str]
+    year: int | None
+    corpus_key: str  # the roots under this config and code
+    state: str  # what linking depends on: article files, their content, the corpus year
+    config: str
+    version: str
+    read: int  # files read in this load
+    extracted: int  # articles extracted in this load
+
+    @property
+    def articles(self) -> list[Entry]:
+        return [e for e in self.entries if e.status == "article"]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [e.warning for e in self.entries if e.status == "skipped"]
+
+
+def root_key(root: Path) -> str:
+    return os.path.abspath(root)
+
+
+def scan(paths: list[Path]) -> list[Entry]:
+    """Every article file under `paths`, in `loading.iter_files` order, with its mtime and size."""
+    entries = []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            raise FileNotFoundError(f"{root}: no such file or directory")
+        base = root if root.is_dir() else root.parent
+        key = root_key(root)
+        for path in find_article_files(root):
+            entries.append(Entry((key, os.path.abspath(path)), path, base, file_state(str(path))))
+    return entries
+
+
+def _current(row: CachedFile, config: str, version: str) -> bool:
+    return row.config == config and row.version == version and row.content_hash is not None
+
+
+def _unchanged(row: CachedFile, state: tuple[int, int] | None) -> bool:
+    if state is None or (row.mtime_ns, row.size) != state or row.seen_ns is None:
+        return False
+    return row.mtime_ns + RACY_NS < row.seen_ns
+
+
+def ingest(
+    paths: list[Path],
+    loaded: LoadedConfig,
+    cache: Cache,
+    runner: Runner,
+    progress: Progress,
+) -> Ingested:
+    """Bring the cache up to date with the files under `paths`; the parent does all the writes."""
+    config, version = loaded.digest, code_version()
+    seen = time.time_ns()
+    entries = scan(paths)
+    roots = list(dict.fromkeys(root_key(Path(p)) for p in paths))
+    rows = cache.lookup(roots)
+
+    to_read = []
+    for entry in entries:
+        row = rows.get(entry.key)
+        if row is not None and _current(row, config, version) and _unchanged(row, entry.state):
+            _from_row(entry, row)
+        else:
+            to_read.append(entry)
+
+    by_key = {e.key: e for e in entries}
+    touched, skipped = [], []
+    progress.stage("reading", len(to_read))
+    for done, result in enumerate(runner.read([e.task for e in to_read]), 1):
+        entry = by_key[result.key]
+        entry.content_hash = result.content_hash
+        state = (result.mtime_ns, result.size) if result.mtime_ns is not None else None
+        row = rows.get(entry.key)
+        if (
+            row is not None
+            and _current(row, config, version)
+            and row.content_hash == result.content_hash
+        ):
+            _from_row(entry, row)  # touched, not changed
+            touched.append((entry.key, result.mtime_ns, result.size, seen))
+        else:
+            entry.status = "skipped" if result.reason else "article"
+            entry.reason, entry.published = result.reason, result.published
+            if result.reason and result.content_hash and state:
+                skipped.append(Record(entry.key, *state, result.content_hash, "skipped",
+                                      result.reason))
+        progress.update(done, len(to_read))
+    cache.touch(touched)
+    cache.put(skipped, config, version, seen)
+    cache.commit()
+
+    year = year_of(e.published for e in entries if e.status == "article")
+    to_extract = [
+        e
+        for e in entries
+        if e.status == "article"
+        and not (e.current and rows[e.key].extracted and rows[e.key].year == year)
+    ]
+    progress.stage("extracting", len(to_extract))
+    batch: list[Record] = []
+    for done, record in enumerate(runner.extract([e.task for e in to_extract], year), 1):
+        entry = by_key[record.key]
+        entry.status, entry.reason = record.status, record.reason
+        entry.content_hash = record.content_hash
+        entry.published = record.published
+        entry.current = record.content_hash is not None
+        if entry.current:
+            batch.append(record)
+        if len(batch) >= WRITE_BATCH:
+            cache.put(batch, config, version, seen)
+            batch = []
+            cache.commit_every()
+        progress.update(done, len(to_extract))
+    cache.put(batch, config, version, seen)
+
+    # Rows of files that are gone, or could not be read this time, are dropped.
+    keep = {e.key for e in entries if e.current or (e.status == "skipped" and e.content_hash)}
+    cache.delete(key for key in rows if key not in keep)
+    cache.commit()
+
+    articles = [e for e in entries if e.status == "article"]
+    return Ingested(
+        entries=entries,
+        roots=roots,
+        year=year,
+        corpus_key=digest_of("corpus", roots, config, version),
+        state=digest_of(year, [(e.key[1], e.content_hash) for e in articles]),
+        config=config,
+        version=version,
+        read=len(to_read),
+        extracted=len(to_extract),
+    )
+
+
+def _from_row(entry: Entry, row: CachedFile) -> None:
+    entry.current = True
+    entry.content_hash = row.content_hash
+    entry.status, entry.reason, entry.published = row.status, row.reason, row.published
+
+
+# --- the cache, with recovery --------------------------------------------------------------------
+
+
+def with_cache(use_cache: bool, work: Callable[[Cache, list[str]], T]) -> T:
+    """Run `work(cache, notices)` against the cache; rebuild it or go on without it when it fails.
+
+    `work` must be safe to run again from the start (ingest is). It owns the cache it is given
+    when it returns; on failure the cache is closed here.
+    """
+    if not use_cache:
+        return work(Cache.memory(), [])
+    cache, notices = Cache.open()
+    for attempt in range(2):
+        try:
+            return work(cache, notices)
+        except CacheCorrupt as exc:
+            cache.close()
+            if not cache.persistent:
+                raise
+            from .cache import remove_files
+
+            if attempt == 0 and remove_files(cache.path):
+                notices.append(f"cache: {cache.path} was damaged ({exc}); rebuilt")
+                cache, more = Cache.open(cache.path)
+                notices += more
+                continue
+            notices.append(f"cache: {cache.path} was damaged ({exc}); running without the cache")
+        except CacheUnavailable as exc:
+            cache.close()
+            if not cache.persistent:
+                raise
+            notices.append(f"cache: {cache.path} cannot be used ({exc}); running without the cache")
+        break
+    return work(Cache.memory(), notices)
+
+
+# --- build_corpus --------------------------------------------------------------------------------
+
+
 def build_corpus(
     paths: list[Path],
     loaded: LoadedConfig,
     use_cache: bool = True,
     progress: bool = False,
     on_progress: ProgressCallback | None = None,
+    jobs: int | None = None,
+    on_stage: StageCallback | None = None,
 ) -> Corpus:
-    """Load, extract and link the articles under `paths`."""
-    result = load_corpus(paths, loaded.config)
-    extractor = Extractor.for_config(loaded)
-    extractions = extract_all(result.articles, extractor, on_progress)
-    return link_corpus(result.articles, extractions, extractor, result.warnings)
+    """Load, extract and link the articles under `paths`, everything in memory.
+
+    `progress` draws a bar on stderr when it is a terminal; `on_progress(done, total)` is called
+    during each stage (see `progress.py`); `jobs` is the number of processes (default: CPUs).
+    Cache problems are notices in `Corpus.warnings` (starting with "cache:"), never errors.
+    """
+    with Progress(on_progress, on_stage, bar=progress) as reporter:
+
+        def work(cache: Cache, notices: list[str]) -> Corpus:
+            with Runner(loaded, jobs, notices) as runner:
+                ingested = ingest(paths, loaded, cache, runner, reporter)
+                corpus = _assemble(ingested, cache, runner)
+            cache.close()
+            corpus.warnings = [*notices, *corpus.warnings]
+            return corpus
+
+        return with_cache(use_cache, work)
+
+
+def _assemble(ingested: Ingested, cache: Cache, runner: Runner) -> Corpus:
+    wanted = {e.key: e for e in ingested.articles}
+    found: dict[Key, tuple[Article, ArticleExtraction]] = {}
+    rows = cache.full(ingested.roots, ingested.config, ingested.version, ingested.year)
+    for key, content_hash, text, article, extraction in rows:
+        entry = wanted.get(key)
+        if entry is not None and entry.content_hash == content_hash:
+            found[key] = (
+                decode_article(text, article, str(entry.path)),
+                decode_extraction(extraction),
+            )
+    articles, extractions = [], {}
+    for entry in ingested.articles:
+        pair = found.get(entry.key)
+        if pair is None:
+            # The row changed under us (another natotui with another config): redo it here.
+            record = runner.local.extract(entry.task, ingested.year)
+            if record.status != "article":
+                continue
+            pair = _decode_record(record, str(entry.path))
+        articles.append(pair[0])
+        extractions[pair[0].id] = pair[1]
+
+    warnings = ingested.warnings
+    linked = cache.linked(ingested.corpus_key, ingested.state)
+    if linked is not None and len(articles) == len(ingested.articles):
+        actors, meetings, conflicts = decode_linked(linked, {a.id: a.id for a in articles})
+        return Corpus(articles, extractions, actors, meetings, conflicts, warnings)
+    corpus = link_corpus(articles, extractions, runner.local.extractor, warnings)
+    cache.put_linked(ingested.corpus_key, ingested.state, encode_linked(corpus))
+    cache.commit()
+    return corpus
+
+
+def _decode_record(record: Record, path: str) -> tuple[Article, ArticleExtraction]:
+    from .cache import unpack
+
+    article = decode_article(record.text or "", unpack(record.article), path)
+    return article, decode_extraction(unpack(record.extraction))

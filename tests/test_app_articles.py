@@ -1,0 +1,132 @@
+"""Article list: moving through the five seeds, reading each, read/star marks, sort, restore."""
+
+from __future__ import annotations
+
+import json
+
+from app_helpers import dashboard, seeds_app, wait_loaded
+
+from tui.core.state import default_state_path
+from tui.widgets import ArticleTable, Reader
+from tui.widgets.article_list import INFERRED_MARK, STAR_MARK, UNKNOWN_MARK, UNREAD_MARK
+
+SEED_TITLES = {
+    "000_c83c6cd05dbd5e0f": "Rubio Declines NATO Meeting During Critical Ukrainian Aid Discussions",
+    "001_9a710b5906e88b3e": "Rubio, NATO Allies Express ‘Overwhelming’ Support for Ukraine",
+    "002_be7ed0f8fad02e0f": "Secretary of State Marco Rubio Meets with NATO Secretary General",
+    "003_2554c36447359ec9": "Trump Sending Rubio to Turkey For Informal NATO Talks",
+    "004_26966cb500e5a3b7": "NATO chief diplomats meet in Brussels, Rubio confronts allies",
+}
+
+
+async def test_move_through_the_five_articles_and_read_each():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        table = app.query_one(ArticleTable)
+        reader = app.query_one(Reader)
+        assert table.row_count == 5
+        assert app.focused is table
+        seen = []
+        for step in range(5):
+            if step:
+                await pilot.press("j")
+            assert reader.article is not None
+            assert reader.article.id == table.current_id == screen.selected
+            assert SEED_TITLES[reader.article.id] in reader.plain_text
+            seen.append(reader.article.id)
+        assert sorted(seen) == sorted(SEED_TITLES)
+        # k goes back up, the down arrow forward again.
+        await pilot.press("k")
+        assert reader.article.id == seen[3]
+        await pilot.press("down")
+        assert reader.article.id == seen[4]
+        # Enter opens the article in the reader: the reader pane shows, takes focus, and the
+        # article is marked read.
+        await pilot.press("enter")
+        assert app.focused is reader
+        assert reader.display
+        assert app.query_one("#actors-pane").display is False
+        assert screen.state.is_read(seen[4])
+        # Reading scrolls.
+        await pilot.press("space")
+        assert reader.scroll_y > 0
+
+
+async def test_dates_carry_marks_for_inferred_and_unknown():
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        table = app.query_one(ArticleTable)
+        date_of = {key.value: table.get_cell(key, "date").plain for key in table.rows}
+        # 000 and 002 give their date in a dateline (inferred), the others do not say.
+        assert date_of["000_c83c6cd05dbd5e0f"] == "2025-11-28" + INFERRED_MARK
+        assert date_of["002_be7ed0f8fad02e0f"] == "2025-04-03" + INFERRED_MARK
+        assert date_of["003_2554c36447359ec9"].strip().endswith(UNKNOWN_MARK)
+        # The reader states the basis.
+        reader = app.query_one(Reader)
+        assert "from the dateline" in reader.plain_text
+
+
+async def test_sort_by_date_puts_undated_last():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        table = app.query_one(ArticleTable)
+        order = [key.value for key in table.rows]
+        assert order[:2] == ["000_c83c6cd05dbd5e0f", "002_be7ed0f8fad02e0f"]  # newest first
+        await pilot.press("d")
+        order = [key.value for key in table.rows]
+        assert order[:2] == ["002_be7ed0f8fad02e0f", "000_c83c6cd05dbd5e0f"]  # oldest first
+        assert set(order[2:]) == {
+            "001_9a710b5906e88b3e",
+            "003_2554c36447359ec9",
+            "004_26966cb500e5a3b7",
+        }
+
+
+async def test_read_and_star_are_saved_and_the_last_article_comes_back():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        table = app.query_one(ArticleTable)
+        await pilot.press("j", "j")
+        chosen = table.current_id
+        assert table.get_cell(chosen, "mark").plain == " " + UNREAD_MARK
+        await pilot.press("s")  # star
+        await pilot.press("u")  # mark read
+        assert table.get_cell(chosen, "mark").plain == STAR_MARK + " "
+        assert screen.status.unread == 4 and screen.status.starred == 1
+        await pilot.press("u")  # and unread again, then read by opening it
+        await pilot.press("enter")
+        assert screen.state.is_read(chosen)
+    saved = json.loads(default_state_path().read_text(encoding="utf-8"))
+    (entry,) = saved["corpora"].values()
+    assert entry["starred"] == [chosen] and entry["read"] == [chosen]
+    assert entry["last_article"] == chosen
+    # No temporary files are left behind by the atomic writes.
+    assert [p.name for p in default_state_path().parent.iterdir()] == ["state.json"]
+
+    again = seeds_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        table = again.query_one(ArticleTable)
+        assert table.current_id == chosen
+        assert again.query_one(Reader).article.id == chosen
+        assert table.get_cell(chosen, "mark").plain == STAR_MARK + " "
+        assert dashboard(again).status.unread == 4
+
+
+async def test_the_last_selected_article_is_restored_after_quitting():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        await pilot.press("j", "j", "j")
+        chosen = screen.selected
+        await pilot.press("q")
+    assert not app.is_running
+    again = seeds_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        assert screen.selected == chosen
+        assert again.query_one(ArticleTable).current_id == chosen

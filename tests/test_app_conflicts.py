@@ -1,0 +1,97 @@
+"""Conflicts: Rubio 'Secretary of State' vs 'Senator' side by side, the difference marked, and a
+jump to each sentence."""
+
+from __future__ import annotations
+
+from app_helpers import seeds_app, wait_loaded
+
+from tui.core.word_diff import word_diff
+from tui.widgets import ArticleTable, ConflictsPane, Reader
+
+ROLES = {"secretary of state", "senator"}
+
+
+def is_rubio_role(conflict) -> bool:
+    return (
+        conflict is not None
+        and conflict.subject == "Marco Rubio"
+        and {conflict.a.value.casefold(), conflict.b.value.casefold()} == ROLES
+    )
+
+
+async def find_rubio_conflict(pilot, pane: ConflictsPane) -> None:
+    if not pane.corpus_scope:
+        await pilot.press("a")
+    for _ in range(len(pane.conflicts)):
+        if is_rubio_role(pane.current):
+            return
+        await pilot.press("n")
+    assert is_rubio_role(pane.current), [(c.subject, c.a.value, c.b.value) for c in pane.conflicts]
+
+
+async def test_rubio_role_conflict_side_by_side_with_marked_difference_and_jumps():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        await pilot.press("5")
+        pane = app.query_one(ConflictsPane)
+        assert pane.display and app.focused is pane
+        await find_rubio_conflict(pilot, pane)
+        conflict = pane.current
+        header = str(app.query_one("#conflict-header").content)
+        assert "Marco Rubio" in header and "role" in header.casefold()
+        left, right = pane.side_texts
+        assert conflict.a.sentence in left.plain and conflict.b.sentence in right.plain
+        # Side by side: both statements are on screen, next to each other.
+        a, b = app.query_one("#conflict-a"), app.query_one("#conflict-b")
+        assert a.region.y == b.region.y and a.region.right <= b.region.x
+        # The words that differ are marked on each side, and the value stands out.
+        differ = pane.get_component_rich_style("conflicts--differ", partial=True)
+        diff_a, diff_b = word_diff(conflict.a.sentence, conflict.b.sentence)
+        assert diff_a and diff_b
+        for text, sentence, spans in (
+            (left, conflict.a.sentence, diff_a),
+            (right, conflict.b.sentence, diff_b),
+        ):
+            base = text.plain.index(sentence)
+            marked = {(s.start - base, s.end - base) for s in text.spans if s.style == differ}
+            assert marked == set(spans)
+        value_words = {v.casefold() for v in (conflict.a.value, conflict.b.value)}
+        marked_words = {conflict.a.sentence[s:e].casefold() for s, e in diff_a} | {
+            conflict.b.sentence[s:e].casefold() for s, e in diff_b
+        }
+        assert any(word in marked for word in value_words for marked in marked_words)
+
+        # Enter reads the left statement, → then Enter the right one.
+        reader = app.query_one(Reader)
+        for key, side in (("left", conflict.a), ("right", conflict.b)):
+            await pilot.press("5", key, "enter")
+            assert app.focused is reader
+            assert reader.article.id == side.article == screen.selected
+            start, end = reader.target
+            assert reader.article.text[start:end] == side.sentence
+            top = reader.scroll_y
+            assert (
+                top <= reader.line_of_offset(start) < top + reader.scrollable_content_region.height
+            )
+            assert app.query_one(ArticleTable).current_id == side.article
+
+
+async def test_conflicts_are_scoped_to_the_selected_article():
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_loaded(pilot)
+        pane = app.query_one(ConflictsPane)
+        assert not pane.corpus_scope
+        article = screen.selected
+        assert all(article in (c.a.article, c.b.article) for c in pane.conflicts)
+        assert len(pane.conflicts) == len(screen.view.conflicts(article))
+        await pilot.press("5", "a")
+        assert pane.corpus_scope and len(pane.conflicts) == len(screen.view.corpus.conflicts)
+        count = len(pane.conflicts)
+        if count > 1:
+            first = pane.current
+            await pilot.press("n")
+            assert pane.current is not first
+            await pilot.press("p")
+            assert pane.current is first

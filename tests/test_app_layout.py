@@ -1,0 +1,74 @@
+"""Layout: usable at 80x24 with panes switched by number; more side by side when larger."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import seeds_app, wait_loaded
+
+PANES = ("#articles-pane", "#reader", "#actors-pane", "#calendar-pane", "#conflicts-pane")
+
+
+def shown(app) -> set[str]:
+    return {selector for selector in PANES if app.query_one(selector).display}
+
+
+async def test_narrow_shows_the_list_and_one_pane():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        assert app.screen.has_class("-narrow")
+        assert shown(app) == {"#articles-pane", "#reader"}
+        for key, selector in (
+            ("3", "#actors-pane"),
+            ("4", "#calendar-pane"),
+            ("5", "#conflicts-pane"),
+            ("2", "#reader"),
+        ):
+            await pilot.press(key)
+            assert shown(app) == {"#articles-pane", selector}
+        # Tab walks every pane in turn and back to the list.
+        await pilot.press("1")
+        visited = []
+        for _ in range(6):
+            await pilot.press("tab")
+            visited.append(app.focused.id)
+        assert visited == [
+            "reader",
+            "actor-table",
+            "month-grid",
+            "agenda",
+            "conflicts-pane",
+            "article-table",
+        ]
+        await pilot.press("shift+tab")
+        assert app.focused.id == "conflicts-pane"
+        # Every pane fits: nothing is squeezed to nothing.
+        for selector in shown(app):
+            region = app.query_one(selector).region
+            assert region.width >= 78 and region.height >= 8
+
+
+@pytest.mark.parametrize(
+    ("size", "layout", "count"), [((120, 40), "-wide", 4), ((180, 50), "-xwide", 5)]
+)
+async def test_larger_terminals_show_more_panes(size, layout, count):
+    app = seeds_app()
+    async with app.run_test(size=size) as pilot:
+        await wait_loaded(pilot)
+        assert app.screen.has_class(layout)
+        assert len(shown(app)) == count
+        await pilot.press("5")
+        assert "#conflicts-pane" in shown(app) and "#reader" in shown(app)
+        assert len(shown(app)) == count
+
+
+async def test_resizing_switches_layout_and_keeps_focus_visible():
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("3")
+        assert app.screen.has_class("-wide")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow") and not app.screen.has_class("-wide")
+        assert app.focused is not None and app.focused.region.area > 0

@@ -1,0 +1,67 @@
+"""Search: `/` filters the list by title and text; matches are marked in the reader."""
+
+from __future__ import annotations
+
+from app_helpers import seeds_app, wait_loaded
+
+from tui.core.article_search import find_articles, match_spans, query_terms
+from tui.core.models import Article
+from tui.widgets import ArticleTable, Reader, SearchBar
+
+
+async def test_search_antalya_finds_the_turkey_article():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        await pilot.press("slash")
+        search = app.query_one(SearchBar)
+        assert search.display and app.focused is search
+        await pilot.press(*"Antalya")
+        table = app.query_one(ArticleTable)
+        assert [key.value for key in table.rows] == ["003_2554c36447359ec9"]
+        assert screen.status.search == "Antalya" and screen.status.shown == 1
+        reader = app.query_one(Reader)
+        assert reader.display  # the reader shows below the list, matches marked
+        assert reader.article.id == "003_2554c36447359ec9"
+        match = reader.get_component_rich_style("reader--match", partial=True)
+        marked = [s for s in reader._document.text.spans if s.style == match]
+        assert marked and all(
+            reader._document.text.plain[s.start : s.end].casefold() == "antalya" for s in marked
+        )
+        # Enter goes to the list; Enter again reads the article.
+        await pilot.press("enter")
+        assert app.focused is table
+        await pilot.press("enter")
+        assert app.focused is reader
+        # Esc (from anywhere) clears the search.
+        await pilot.press("escape")
+        assert table.row_count == 5 and not search.display and screen.search_query == ""
+
+
+async def test_a_search_with_no_match_says_so_and_esc_in_the_field_clears_it():
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"zzzqqq")
+        table = app.query_one(ArticleTable)
+        assert table.row_count == 0
+        assert "No article matches the search" in app.query_one(Reader).plain_text
+        await pilot.press("escape")
+        assert table.row_count == 5
+        assert app.focused is table
+
+
+def test_find_articles_ranks_titles_first_and_needs_every_term():
+    articles = [
+        Article("a", "a.txt", "Antalya is in Turkey. NATO met.", title="Other"),
+        Article("b", "b.txt", "NATO ministers in Antalya.", title="Antalya talks"),
+        Article("c", "c.txt", "Nothing here.", title="NATO"),
+    ]
+    assert find_articles(articles, "antalya") == ["b", "a"]
+    assert find_articles(articles, "antalya nato") == ["b", "a"]
+    assert find_articles(articles, '"ministers in"') == ["b"]
+    assert find_articles(articles, '"in antalya"') == ["b"]
+    assert find_articles(articles, "") == []
+    assert find_articles(articles, "[bold]") == []  # odd characters are searched literally
+    assert query_terms('rubio "foreign ministers" nato') == ["rubio", "foreign ministers", "nato"]
+    assert match_spans("Antalya, antalya", "ANTALYA") == [(0, 7), (9, 16)]

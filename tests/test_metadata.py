@@ -1,0 +1,168 @@
+"""Title, published date, authors and outlet inferred from what the text states."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.core.cleaning import CleanRules, clean_lines
+from tui.core.metadata import infer_metadata, parse_explicit_date
+
+
+@pytest.fixture(scope="module")
+def infer(shipped_rules):
+    rules = CleanRules.from_config(shipped_rules.cleaning)
+
+    def run(text: str):
+        return infer_metadata(clean_lines(text, rules), shipped_rules.metadata)
+
+    return run
+
+
+TITLE = "Rubio To Skip The NATO Foreign Ministers Meeting"
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "place"),
+    [
+        (
+            "Brussels,Belgium – November 28,2025 – In a move raising eyebrows, ministers met.",
+            dt.date(2025, 11, 28),
+            "Brussels, Belgium",
+        ),
+        ("Brussels, Belgium — April 3, 2025", dt.date(2025, 4, 3), "Brussels, Belgium"),
+        ("BRUSSELS — April 3, 2025 — NATO ministers met.", dt.date(2025, 4, 3), "BRUSSELS"),
+        (
+            "Antalya, Turkey - 14 May 2025 - Ministers arrive.",
+            dt.date(2025, 5, 14),
+            "Antalya, Turkey",
+        ),
+        ("WASHINGTON – Nov. 3rd, 2024 – Votes were counted.", dt.date(2024, 11, 3), "WASHINGTON"),
+    ],
+)
+def test_dateline(infer, line, published, place):
+    found = infer(f"{TITLE}\n\n{line}\n\nMore text.")
+    assert found.published == published
+    assert found.dateline_place == place
+
+
+def test_glued_dateline_read_before_cleaning(shipped_rules):
+    # The dateline parser does not rely on the comma repair done by cleaning.
+    lines = [TITLE, "", "Brussels,Belgium – November 28,2025 – In a move"]
+    assert infer_metadata(lines, shipped_rules.metadata).published == dt.date(2025, 11, 28)
+
+
+def test_place_only_dateline_has_no_date(infer):
+    found = infer(
+        f"{TITLE}\n\nBRUSSELS – The top US diplomat and his NATO counterparts met on Thursday."
+    )
+    assert found.published is None
+    assert found.dateline_place == "BRUSSELS"
+
+
+def test_no_date_in_text_means_unknown_never_today(infer):
+    found = infer(f"{TITLE}\n\nThe minister will attend on Thursday, officials said next week.")
+    assert found.published is None
+    assert found.dateline_place is None
+
+
+def test_a_date_in_a_sentence_is_not_a_dateline(infer):
+    found = infer(f"{TITLE}\n\nOn April 3, 2025 the ministers will meet in Brussels.")
+    assert found.published is None
+
+
+def test_dateline_is_only_looked_for_near_the_top(infer, shipped_rules):
+    limit = shipped_rules.metadata.dateline_max_line
+    filler = "\n\n".join(f"Paragraph {n} says nothing of dates." for n in range(limit + 1))
+    found = infer(f"{TITLE}\n\n{filler}\n\nBrussels, Belgium — April 3, 2025")
+    assert found.published is None
+
+
+def test_first_dateline_wins(infer):
+    text = f"{TITLE}\n\nBrussels, Belgium — April 3, 2025\n\nLondon, UK — May 9, 2024"
+    assert infer(text).published == dt.date(2025, 4, 3)
+
+
+def test_impossible_date_is_not_a_date(infer):
+    assert infer(f"{TITLE}\n\nBrussels, Belgium — February 30, 2025").published is None
+
+
+# --- parse_explicit_date --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("November 28, 2025", dt.date(2025, 11, 28)),
+        ("November 28,2025", dt.date(2025, 11, 28)),
+        ("November 28 2025", dt.date(2025, 11, 28)),
+        ("28 November 2025", dt.date(2025, 11, 28)),
+        ("3rd April, 2025", dt.date(2025, 4, 3)),
+        ("Sept. 9, 2024", dt.date(2024, 9, 9)),
+        ("2025-04-03", dt.date(2025, 4, 3)),
+        ("published on Apr 3, 2025 at noon", dt.date(2025, 4, 3)),
+        ("February 30, 2025", None),
+        ("November 2025", None),
+        ("Thursday", None),
+        ("next week", None),
+        ("", None),
+    ],
+)
+def test_parse_explicit_date(text, expected):
+    assert parse_explicit_date(text) == expected
+
+
+# --- bylines --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("by James Carter Senior News Editor", ["James Carter"]),
+        ("By James Carter", ["James Carter"]),
+        ("Source: Alex Raufoglu", ["Alex Raufoglu"]),
+        ("Written by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By: Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Author: Marie-Claire O’Neil", ["Marie-Claire O’Neil"]),
+    ],
+)
+def test_byline(infer, line, authors):
+    assert infer(f"{TITLE}\n\n{line}\n\nThe text of the article.").authors == authors
+
+
+def test_byline_at_the_end_and_no_duplicates(infer):
+    text = f"{TITLE}\n\nBy Alex Raufoglu\n\nThe text.\n\nSource: Alex Raufoglu"
+    assert infer(text).authors == ["Alex Raufoglu"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The deal was backed by NATO allies and by the European Union.",
+        "by the end of the year, allies will pay more.",
+        "Source: two U.S. officials who spoke on the condition of anonymity said the plan failed.",
+    ],
+)
+def test_sentences_are_not_bylines(infer, line):
+    assert infer(f"{TITLE}\n\n{line}").authors == []
+
+
+# --- title and outlet -----------------------------------------------------------------------------
+
+
+def test_title_is_the_first_line(infer):
+    assert infer(f"Home » News » {TITLE}\n\n{TITLE}\n\nText.").title == TITLE
+
+
+def test_a_sentence_is_not_a_title(infer):
+    assert infer("The ministers met in Brussels on Thursday.\n\nMore.").title is None
+
+
+def test_outlet_from_correspondent_phrase(infer):
+    text = f"{TITLE}\n\nMinisters met, Kyiv Post’s Washington correspondent reports."
+    assert infer(text).outlet == "Kyiv Post"
+    assert infer(f"{TITLE}\n\nMinisters met.").outlet is None

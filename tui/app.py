@@ -1,0 +1,73 @@
+"""The natotui application: wires the dashboard, the help screen and the command palette."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from .commands import DashboardCommands
+from .core.config import LoadedConfig
+from .core.state import ReadState
+from .screens import DashboardScreen, HelpScreen
+
+# Set to a file path, natotui writes the wall-clock time of the first complete paint with the
+# corpus shown to that file and exits: bench/startup.py measures start-up with it.
+EXIT_AFTER_PAINT_ENV = "NATOTUI_EXIT_AFTER_PAINT"
+
+
+class NatoApp(App[None]):
+    """A terminal dashboard for diplomacy and defence news."""
+
+    CSS_PATH = "natotui.tcss"
+    TITLE = "natotui"
+    COMMANDS = App.COMMANDS | {DashboardCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding(
+            "ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command_palette"
+        ),
+    ]
+
+    def __init__(
+        self, loaded: LoadedConfig, data_dir: Path, state: ReadState | None = None
+    ) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.data_dir = Path(data_dir)
+        self.state = state or ReadState(str(self.data_dir.resolve()))
+        self.set_keymap(loaded.config.keymap)
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+        self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV)
+
+    def get_default_screen(self) -> DashboardScreen:
+        return DashboardScreen(self.loaded, self.data_dir, self.state)
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda theme: self.state.set_theme(theme.name))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        dashboard = next(s for s in self.screen_stack if isinstance(s, DashboardScreen))
+        self.push_screen(HelpScreen(dashboard))
+
+    def corpus_shown(self) -> None:
+        """Called by the dashboard each time a corpus is on screen."""
+        if self._exit_after_paint:
+            self.call_after_refresh(self._record_first_paint)
+
+    def _record_first_paint(self) -> None:
+        Path(self._exit_after_paint).write_text(f"{time.time():.6f}\n")
+        self._exit_after_paint = None
+        self.exit()
+
+    def on_unmount(self) -> None:
+        # The last article is saved on the way out; marks and stars are saved as they change.
+        self.state.save()

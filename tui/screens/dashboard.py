@@ -1,0 +1,538 @@
+"""The dashboard: five linked panes over one corpus, loaded in a worker."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from ..widgets import (
+    ActorsPane,
+    Agenda,
+    ArticlesPane,
+    ArticleTable,
+    CalendarPane,
+    ConflictsPane,
+    Reader,
+    SearchBar,
+    Status,
+    StatusLine,
+)
+from ..widgets.calendar import opening_day
+from ..widgets.literal import literal_line
+from .pane_layout import BY_NAME, FOCUS_STOPS, PANES, SHARED, layout_for, pane_title, visible_panes
+
+if TYPE_CHECKING:
+    from ..core.config import LoadedConfig
+    from ..core.corpus_view import CorpusView
+    from ..core.models import Article, Source
+    from ..core.state import ReadState
+
+PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the loading thread
+
+
+class DashboardScreen(Screen):
+    """Article list, reader, actors, calendar and conflicts; selecting in one updates the rest."""
+
+    BINDINGS = [
+        Binding("1", "show_pane('articles')", "Articles pane", show=False, id="pane.articles"),
+        Binding("2", "show_pane('reader')", "Reader pane", show=False, id="pane.reader"),
+        Binding("3", "show_pane('actors')", "Actors pane", show=False, id="pane.actors"),
+        Binding("4", "show_pane('calendar')", "Calendar pane", show=False, id="pane.calendar"),
+        Binding("5", "show_pane('conflicts')", "Conflicts pane", show=False, id="pane.conflicts"),
+        Binding("tab", "cycle_focus(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "cycle_focus(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "clear_filters", "Clear filter", id="clear_filter"),
+        Binding("u", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("s", "toggle_star", "Star", id="toggle_star"),
+        Binding("w", "show_warnings", "Warnings", id="warnings"),
+        Binding("r", "reload", "Reload", show=False, id="reload"),
+    ]
+
+    @dataclass
+    class CorpusLoaded(Message):
+        """The loading worker finished."""
+
+        view: CorpusView
+        seconds: float
+
+    @dataclass
+    class LoadProgress(Message):
+        """`done` of `total` articles extracted."""
+
+        done: int
+        total: int
+
+    def __init__(self, loaded: LoadedConfig, data_dir: Path, state: ReadState) -> None:
+        super().__init__()
+        self.loaded, self.data_dir, self.state = loaded, data_dir, state
+        self.view: CorpusView | None = None
+        self.selected: str | None = None
+        self.layout_name = "narrow"
+        self.shown = "reader"  # the chosen pane of the shared place
+        self.actor_filter: str | None = None
+        self.search_query = ""
+        self.status = Status(loading=(0, 0), loading_message="Loading the corpus")
+        self._first_load = True
+        self._last_progress = 0.0
+        self._footer_state: tuple[bool, bool, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        # The layout class is set before the panes mount, so they are styled once.
+        self.layout_name = layout_for(self.app.size.width, self.app.size.height)
+        self.add_class(f"-{self.layout_name}")
+        with Container(id="panes"):
+            yield ArticlesPane(id="articles-pane", classes="pane")
+            yield Reader(id="reader", classes="pane")
+            yield ActorsPane(id="actors-pane", classes="pane")
+            yield CalendarPane(id="calendar-pane", classes="pane")
+            yield ConflictsPane(id="conflicts-pane", classes="pane")
+        yield StatusLine(id="status")
+        yield Footer(id="footer")
+
+    def on_mount(self) -> None:
+        self._apply_layout(self.app.size.width, self.app.size.height)
+        self.query_one(ArticleTable).focus()
+        self._show_status()
+        self.load_corpus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that do nothing right now stay out of the footer."""
+        if action == "clear_filters":
+            return bool(self.actor_filter or self.search_query.strip())
+        if action == "show_warnings":
+            return bool(self.status.load_warnings or self.status.article_warnings)
+        if action in ("toggle_read", "toggle_star"):
+            return self.selected is not None
+        return True
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def load_corpus(self) -> None:
+        """Load, extract and link the corpus off the UI thread."""
+        from ..core.corpus_view import CorpusView
+        from ..core.pipeline import build_corpus
+
+        started = time.perf_counter()
+        worker = get_current_worker()
+        corpus = build_corpus([self.data_dir], self.loaded, on_progress=self._progress)
+        view = CorpusView.build(corpus)
+        if not worker.is_cancelled:
+            self.post_message(self.CorpusLoaded(view, time.perf_counter() - started))
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self.post_message(self.LoadProgress(done, total))
+
+    def on_dashboard_screen_load_progress(self, message: LoadProgress) -> None:
+        self.status.loading = (message.done, message.total)
+        self._show_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "corpus" or event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        self.status.loading = None
+        self.status.error = f"{type(error).__name__}: {error}"
+        self._show_status()
+        if self.view is None:
+            self.query_one(Reader).show_placeholder(f"Could not load {self.data_dir}: {error}")
+        self.notify(str(error), title="Loading failed", severity="error", markup=False)
+
+    def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
+        view = self.view = message.view
+        self.log.info(f"corpus of {len(view.articles)} articles loaded in {message.seconds:.2f}s")
+        self.status.loading = None
+        self.status.error = None
+        self.status.articles = len(view.articles)
+        self.status.load_warnings = len(view.corpus.warnings)
+        self.status.article_warnings = sum(len(a.warnings) for a in view.corpus.articles)
+        keep = self.selected
+        if self._first_load:
+            keep = self.state.last_article
+            if self.state.problem:
+                self.notify(self.state.problem, severity="warning", markup=False)
+        if self.actor_filter and self.actor_filter not in view.actor_articles:
+            self.actor_filter = None
+        calendar = self.query_one(CalendarPane)
+        start = (
+            opening_day(view.calendar, [a.published for a in view.corpus.articles])
+            if self._first_load
+            else None
+        )
+        calendar.set_index(view.calendar, self._describe_article, start)
+        self.selected = None
+        self._apply_filters(keep=keep)
+        if not view.articles:
+            self.query_one(Reader).show_placeholder(
+                f"No articles in {self.data_dir}. Add .txt or .md files and press r."
+            )
+        self._first_load = False
+        self.app.corpus_shown()  # type: ignore[attr-defined]
+
+    def action_reload(self) -> None:
+        self.status.loading = (0, 0)
+        self.status.loading_message = "Reloading"
+        self.status.error = None
+        self._show_status()
+        self.load_corpus()
+
+    # --- selection --------------------------------------------------------------------------
+
+    def _visible_articles(self) -> list[Article]:
+        assert self.view is not None
+        articles = self.view.corpus.articles
+        if self.actor_filter:
+            allowed = set(self.view.articles_mentioning(self.actor_filter))
+            articles = [a for a in articles if a.id in allowed]
+        if self.search_query.strip():
+            from ..core.article_search import find_articles
+
+            found = set(find_articles(articles, self.search_query))
+            articles = [a for a in articles if a.id in found]
+        return articles
+
+    def _apply_filters(self, keep: str | None = None) -> None:
+        """Refill the list from the filters; keep the cursor on `keep` when it is still there."""
+        if self.view is None:
+            return
+        articles = self._visible_articles()
+        table = self.query_one(ArticleTable)
+        table.show(articles, self.state.is_read, self.state.is_starred, keep=keep)
+        self.status.shown = len(articles)
+        self.status.actor_filter = self.actor_filter
+        self.status.search = self.search_query.strip() or None
+        self._show_filter_line(len(articles))
+        current = table.current_id
+        if current is None:
+            self.selected = None
+            reason = "the search" if self.search_query.strip() else "the filter"
+            if self.view.articles:
+                self.query_one(Reader).show_placeholder(
+                    f"No article matches {reason}. Esc clears it."
+                )
+            self._update_article_panes(None)
+        else:
+            self.select_article(current)
+        self._update_counts()
+        # The footer shows Esc only while a filter is on (see check_action); redrawing the
+        # footer is not free, so only when that changes.
+        footer_state = (
+            bool(self.actor_filter or self.search_query.strip()),
+            bool(self.status.load_warnings or self.status.article_warnings),
+            self.selected is not None,
+        )
+        if footer_state != self._footer_state:
+            self._footer_state = footer_state
+            self.refresh_bindings()
+
+    def _show_filter_line(self, count: int) -> None:
+        parts = []
+        if self.actor_filter:
+            parts.append(Text.assemble("mentioning ", literal_line(self.actor_filter, "bold")))
+        if self.search_query.strip():
+            parts.append(Text.assemble("matching ", literal_line(self.search_query, "bold")))
+        if not parts:
+            self.query_one(ArticlesPane).show_filter(None)
+            return
+        line = Text(f"{count} article{'s' if count != 1 else ''} ")
+        line.append_text(Text(" and ").join(parts))
+        line.append("  Esc: clear", style="dim")
+        self.query_one(ArticlesPane).show_filter(line)
+
+    def select_article(self, article_id: str | None, force: bool = False) -> None:
+        """Make `article_id` the article the reader, actors, calendar and conflicts are about."""
+        if self.view is None or (article_id == self.selected and not force):
+            return
+        self.selected = article_id
+        article = self.view.article(article_id)
+        self.state.set_last_article(article_id)
+        if article is not None:
+            self.query_one(Reader).show_article(
+                article,
+                self.view.corpus.extractions.get(article.id),
+                query=self.search_query.strip(),
+                focus_actor=self.actor_filter,
+            )
+        self._update_article_panes(article)
+
+    def _update_article_panes(self, article: Article | None) -> None:
+        assert self.view is not None
+        view = self.view
+        article_id = article.id if article else None
+        self.query_one(ActorsPane).set_rows(
+            view.article_actors(article_id) if article_id else [], view.corpus_actors
+        )
+        self.query_one(ConflictsPane).set_conflicts(
+            view.conflicts(article_id) if article_id else [], view.conflicts(), view.article
+        )
+        self.query_one(CalendarPane).set_article_meetings(view.meeting_ids_of(article_id))
+
+    def open_article(self, article_id: str, target: tuple[int, int] | None = None) -> None:
+        """Show an article in the reader (at `target` when given), focus the reader."""
+        if self.view is None or self.view.article(article_id) is None:
+            self.notify(
+                f"Article {article_id} is not in the corpus", severity="warning", markup=False
+            )
+            return
+        table = self.query_one(ArticleTable)
+        if article_id in table.rows:
+            table.move_cursor(row=table.get_row_index(article_id), animate=False)
+        self.select_article(article_id)
+        if target is not None:
+            reader = self.query_one(Reader)
+            article = self.view.article(article_id)
+            reader.show_article(
+                article,
+                self.view.corpus.extractions.get(article_id),
+                target=target,
+                query=self.search_query.strip(),
+                focus_actor=self.actor_filter,
+            )
+        self.action_show_pane("reader")
+        self._mark_read(article_id)
+
+    def _describe_article(self, article_id: str) -> Text:
+        article = self.view.article(article_id) if self.view else None
+        if article is None:
+            return literal_line(article_id)
+        text = literal_line(article.title or article.id, "bold", limit=48)
+        date = article.published or "date unknown"
+        text.append(f" · {date}", style="dim")
+        return text
+
+    @on(DataTable.RowHighlighted, "#article-table")
+    def _article_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value is not None:
+            self.select_article(event.row_key.value)
+
+    @on(DataTable.RowSelected, "#article-table")
+    def _article_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_article(event.row_key.value)
+
+    @on(ActorsPane.Chosen)
+    def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
+        self.actor_filter = message.name
+        self._apply_filters(keep=self.selected)
+        self.action_show_pane("articles")
+
+    @on(ActorsPane.Highlighted)
+    def _actor_highlighted(self, message: ActorsPane.Highlighted) -> None:
+        if self.focused is not None and self.focused.id == "actor-table":
+            self.query_one(Reader).set_focus_actor(message.name or self.actor_filter)
+
+    @on(Agenda.SourceChosen)
+    def _source_chosen(self, message: Agenda.SourceChosen) -> None:
+        self._open_source(message.source)
+
+    @on(ConflictsPane.JumpRequested)
+    def _conflict_jump(self, message: ConflictsPane.JumpRequested) -> None:
+        side = message.side
+        self.open_article(
+            side.article, self._sentence_span(side.article, side.start, side.end, side.sentence)
+        )
+
+    def _open_source(self, source: Source) -> None:
+        self.open_article(
+            source.article,
+            self._sentence_span(source.article, source.start, source.end, source.sentence),
+        )
+
+    def _sentence_span(
+        self, article_id: str, start: int, end: int, sentence: str
+    ) -> tuple[int, int]:
+        """The sentence's offsets; found by its text when the offsets do not hold it."""
+        article = self.view.article(article_id) if self.view else None
+        if article is None or article.text[start:end] == sentence or not sentence:
+            return (start, end)
+        found = article.text.find(sentence)
+        return (found, found + len(sentence)) if found >= 0 else (start, end)
+
+    # --- search and filters -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        search.display = True
+        if "reader" in SHARED[self.layout_name]:
+            self.shown = "reader"  # matches are highlighted in the reader
+        self._focus_then_show(search)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search_query = event.value
+        self._apply_filters(keep=self.selected)
+        self.query_one(Reader).set_query(self.search_query.strip())
+
+    @on(SearchBar.Done)
+    def _search_done(self) -> None:
+        self.query_one(ArticleTable).focus()
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self._close_search()
+        self._apply_filters(keep=self.selected)
+        self.query_one(Reader).set_query("")
+        self.query_one(ArticleTable).focus()
+
+    def _close_search(self) -> None:
+        search = self.query_one(SearchBar)
+        self.search_query = ""
+        if search.value:
+            with search.prevent(Input.Changed):
+                search.value = ""
+        search.display = False
+
+    def action_clear_filters(self) -> None:
+        if (
+            not self.actor_filter
+            and not self.search_query
+            and not self.query_one(SearchBar).display
+        ):
+            return
+        self.actor_filter = None
+        self._close_search()
+        self._apply_filters(keep=self.selected)
+        reader = self.query_one(Reader)
+        reader.set_focus_actor(None)
+        reader.set_query("")
+
+    # --- read and star ----------------------------------------------------------------------
+
+    def _mark_read(self, article_id: str) -> None:
+        if self.state.set_read(article_id, True):
+            self._refresh_row(article_id)
+
+    def _refresh_row(self, article_id: str) -> None:
+        article = self.view.article(article_id) if self.view else None
+        if article is not None:
+            self.query_one(ArticleTable).refresh_article(article)
+        self._update_counts()
+
+    def action_toggle_read(self) -> None:
+        if self.selected:
+            read = self.state.toggle_read(self.selected)
+            self._refresh_row(self.selected)
+            self.notify("Marked read" if read else "Marked unread", timeout=1.5)
+
+    def action_toggle_star(self) -> None:
+        if self.selected:
+            starred = self.state.toggle_star(self.selected)
+            self._refresh_row(self.selected)
+            self.notify("Starred" if starred else "Star removed", timeout=1.5)
+
+    def _update_counts(self) -> None:
+        if self.view is not None:
+            ids = self.view.articles
+            self.status.unread = sum(1 for i in ids if not self.state.is_read(i))
+            self.status.starred = sum(1 for i in ids if self.state.is_starred(i))
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.query_one(StatusLine).show(self.status)
+
+    # --- panes and layout -------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_layout(event.size.width, event.size.height)
+
+    def _apply_layout(self, width: int, height: int) -> None:
+        layout = layout_for(width, height)
+        if layout != self.layout_name:
+            self.remove_class(f"-{self.layout_name}")
+            self.layout_name = layout
+        self.add_class(f"-{layout}")
+        shared = SHARED[layout]
+        if shared and self.shown not in shared:
+            self.shown = shared[0]
+        self._show_panes()
+
+    def _show_panes(self) -> None:
+        visible = visible_panes(self.layout_name, self.shown)
+        for pane in PANES:
+            widget = self.query_one(pane.selector)
+            widget.display = pane.name in visible
+            widget.border_title = pane_title(pane, self.layout_name, self.shown)
+        focused = self.focused
+        if focused is None or not self._on_screen(focused):
+            self.call_after_refresh(self._refocus)
+
+    def _on_screen(self, widget: Widget) -> bool:
+        return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+    def _refocus(self) -> None:
+        focused = self.focused
+        if focused is None or not self._on_screen(focused):
+            self.query_one(ArticleTable).focus()
+
+    def action_show_pane(self, name: str) -> None:
+        """Bring pane `name` on screen and focus it."""
+        pane = BY_NAME[name]
+        if name in SHARED[self.layout_name]:
+            self.shown = name
+        self._focus_then_show(self.query_one(pane.focus))
+
+    def _focus_then_show(self, widget: Widget) -> None:
+        # Focus moves first: a focused widget that is hidden hands focus to its neighbour.
+        self.set_focus(widget)
+        self._show_panes()
+
+    def action_cycle_focus(self, step: int) -> None:
+        """Tab: the next stop of the focus ring, switching the shared pane if need be."""
+        stops = [
+            (pane, selector)
+            for pane, selector in FOCUS_STOPS
+            if selector != "#search" or self.query_one(SearchBar).display
+        ]
+        current = self.focused.id if self.focused is not None else None
+        ids = [selector[1:] for _, selector in stops]
+        index = ids.index(current) if current in ids else -1
+        pane, selector = stops[(index + step) % len(stops)]
+        if pane in SHARED[self.layout_name]:
+            self.shown = pane
+        self._focus_then_show(self.query_one(selector))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, Reader) and widget.article is not None:
+            self._mark_read(widget.article.id)
+        if widget.id != "actor-table":
+            self.query_one(Reader).set_focus_actor(self.actor_filter)
+        else:
+            self.query_one(Reader).set_focus_actor(self.query_one(ActorsPane).table.current_name)
+
+    # --- other screens ----------------------------------------------------------------------
+
+    def action_show_warnings(self) -> None:
+        from .load_warnings import WarningsScreen
+
+        corpus = self.view.corpus if self.view else None
+        self.app.push_screen(
+            WarningsScreen(
+                corpus.warnings if corpus else [],
+                [(a.id, a.title or a.id, w) for a in corpus.articles for w in a.warnings]
+                if corpus
+                else [],
+            ),
+            self._warning_chosen,
+        )
+
+    def _warning_chosen(self, article_id: str | None) -> None:
+        if article_id:
+            self.open_article(article_id)

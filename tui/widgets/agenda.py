@@ -1,0 +1,146 @@
+"""The agenda beside the month grid: meetings with their dates, people and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..core.calendar_index import basis_label, dates_label
+from ..core.models import Meeting, Source
+from .literal import literal_line
+
+IN_ARTICLE_MARK = "◆"
+
+
+@dataclass
+class AgendaSection:
+    """A heading and the meetings under it."""
+
+    title: str
+    meetings: list[Meeting]
+    empty: str | None = None  # shown when there are no meetings; None hides the section
+
+
+class Agenda(OptionList):
+    """Meetings, each followed by its sources; Enter on a source opens it in the reader."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open source", id="agenda.open"),
+        Binding("down,j", "cursor_down", "Next", show=False, id="agenda.down"),
+        Binding("up,k", "cursor_up", "Previous", show=False, id="agenda.up"),
+        Binding("home,g", "first", "First", show=False, id="agenda.first"),
+        Binding("end,G", "last", "Last", show=False, id="agenda.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="agenda.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="agenda.page_up"),
+    ]
+
+    @dataclass
+    class SourceChosen(Message):
+        """Open `article` in the reader at the sentence `start`..`end`."""
+
+        agenda: Agenda
+        source: Source
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._sources: dict[str, Source] = {}
+
+    def show(
+        self,
+        sections: list[AgendaSection],
+        in_article: set[str],
+        describe_article: Callable[[str], Text],
+    ) -> None:
+        """Replace the agenda; `describe_article(id)` gives a short label for a source."""
+        self._sources = {}
+        options: list[Option] = []
+        for number, section in enumerate(sections):
+            if not section.meetings and section.empty is None:
+                continue
+            count = f" · {len(section.meetings)}" if section.meetings else ""
+            options.append(
+                Option(
+                    Text(f"{section.title}{count}", style="bold underline"),
+                    id=f"h{number}",
+                    disabled=True,
+                )
+            )
+            if not section.meetings:
+                options.append(Option(Text(section.empty or "", style="dim"), disabled=True))
+            for meeting in section.meetings:
+                options.append(self._meeting_option(number, meeting, meeting.id in in_article))
+                previous = None
+                for index, source in enumerate(meeting.sources):
+                    key = f"s{number}:{meeting.id}:{index}"
+                    self._sources[key] = source
+                    # The article is named once above its sentences.
+                    label = describe_article(source.article) if source.article != previous else None
+                    previous = source.article
+                    options.append(Option(self._source_prompt(source, label), id=key))
+        self.clear_options()
+        self.add_options(options)
+        first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        self.highlighted = first
+
+    def _meeting_option(self, section: int, meeting: Meeting, in_article: bool) -> Option:
+        text = literal_line(meeting.name or "(unnamed meeting)", "bold")
+        if in_article:
+            text.append(f"  {IN_ARTICLE_MARK} this article", style="bold")
+        facts = [meeting.kind or "meeting"]
+        if meeting.place:
+            facts.append(meeting.place)
+        text.append("\n  ")
+        text.append_text(literal_line(" · ".join(facts)))
+        text.append(f" · {dates_label(meeting)}")
+        text.append(f" ({basis_label(meeting.date_basis)})", style="dim")
+        text.append("\n  Attending: ", style="dim")
+        text.append_text(literal_line(", ".join(meeting.attendees) or "—"))
+        text.append(" · Absent: ", style="dim")
+        text.append_text(literal_line(", ".join(meeting.absentees) or "—"))
+        sentences = len(meeting.sources)
+        articles = len({source.article for source in meeting.sources})
+        text.append(
+            f"\n  {articles} source{'s' if articles != 1 else ''}"
+            f" ({sentences} sentence{'s' if sentences != 1 else ''}):",
+            style="dim",
+        )
+        return Option(text, id=f"m{section}:{meeting.id}")
+
+    @staticmethod
+    def _source_prompt(source: Source, article_label: Text | None) -> Text:
+        text = Text()
+        if article_label is not None:
+            text.append("  ↳ ")
+            text.append_text(article_label)
+            text.append("\n")
+        text.append("    “")
+        text.append_text(literal_line(source.sentence, "italic", limit=200))
+        text.append("”")
+        return text
+
+    def source_at(self, option_id: str | None) -> Source | None:
+        """The source behind an option: itself, or a meeting's first source."""
+        if option_id is None:
+            return None
+        if option_id in self._sources:
+            return self._sources[option_id]
+        if option_id.startswith("m"):
+            return self._sources.get("s" + option_id[1:] + ":0")
+        return None
+
+    @property
+    def source_count(self) -> int:
+        return len(self._sources)
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            return
+        source = self.source_at(self.get_option_at_index(self.highlighted).id)
+        if source is not None:
+            self.post_message(self.SourceChosen(self, source))

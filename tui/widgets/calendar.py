@@ -1,0 +1,153 @@
+"""Pane 4: the meetings calendar, a month grid beside the agenda of the day or the month."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from ..core.calendar_index import MONTH_NAMES, CalendarIndex, parse_day
+from .agenda import IN_ARTICLE_MARK, Agenda, AgendaSection
+from .month_grid import MonthGrid
+
+FALLBACK_DAY = date(2025, 1, 1)  # only when the corpus holds no date at all; never the clock
+
+
+def _day_title(day: date) -> str:
+    return f"{day.strftime('%A')} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+class CalendarPane(Horizontal):
+    """Month grid (arrows, [ ]) and agenda (the selected day, or the whole month with m)."""
+
+    BINDINGS = [
+        Binding("m", "toggle_month", "Day/month agenda", id="calendar.agenda_scope"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.month_view = False
+        self.index = CalendarIndex()
+        self._in_article: set[str] = set()
+        self._describe: Callable[[str], Text] = lambda article_id: Text(article_id)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="calendar-left"):
+            yield MonthGrid(id="month-grid")
+            yield Static(id="calendar-legend")
+        with Vertical(id="calendar-right"):
+            yield Static(id="agenda-title")
+            yield Agenda(id="agenda")
+
+    @property
+    def grid(self) -> MonthGrid:
+        return self.query_one(MonthGrid)
+
+    @property
+    def agenda(self) -> Agenda:
+        return self.query_one(Agenda)
+
+    def set_index(
+        self, index: CalendarIndex, describe_article: Callable[[str], Text], start: date | None
+    ) -> None:
+        """New meetings; keeps the selected day unless this is the first fill."""
+        self.index, self._describe = index, describe_article
+        first_fill = start is not None
+        if first_fill:
+            self.grid.set_reactive(MonthGrid.day, start)
+        self._mark()
+        self._refresh_agenda()
+
+    def set_article_meetings(self, meeting_ids: set[str]) -> None:
+        self._in_article = meeting_ids
+        self._mark()
+        self._refresh_agenda()
+
+    def go_to(self, day: date, month_view: bool | None = None) -> None:
+        if month_view is not None:
+            self.month_view = month_view
+        if day != self.grid.day:
+            self.grid.day = day  # the grid reports the change, which refreshes the agenda
+        else:
+            self._refresh_agenda()
+
+    def action_toggle_month(self) -> None:
+        self.month_view = not self.month_view
+        self._refresh_agenda()
+
+    @on(MonthGrid.DayChanged)
+    def _day_changed(self, event: MonthGrid.DayChanged) -> None:
+        event.stop()
+        self._refresh_agenda()
+
+    def _mark(self) -> None:
+        days = set(self.index.by_day)
+        article_days = {
+            day
+            for day, meetings in self.index.by_day.items()
+            if any(m.id in self._in_article for m in meetings)
+        }
+        self.grid.set_marks(days, article_days)
+
+    def _sections(self) -> list[AgendaSection]:
+        day = self.grid.day
+        month = (day.year, day.month)
+        month_name = f"{MONTH_NAMES[month[1] - 1]} {month[0]}"
+        if self.month_view:
+            sections = [
+                AgendaSection(
+                    f"{month_name}, all meetings",
+                    self.index.in_month(month),
+                    "No dated meetings this month",
+                )
+            ]
+        else:
+            sections = [
+                AgendaSection(_day_title(day), self.index.on_day(day), "No meetings on this day")
+            ]
+        sections.append(
+            AgendaSection(f"{month_name}, day not stated", self.index.month_only.get(month, []))
+        )
+        sections.append(AgendaSection("Undated", self.index.undated))
+        return sections
+
+    def _refresh_agenda(self) -> None:
+        day = self.grid.day
+        month = (day.year, day.month)
+        self.agenda.show(self._sections(), self._in_article, self._describe)
+        scope = "month" if self.month_view else "day"
+        self.query_one("#agenda-title", Static).update(
+            Text.assemble(
+                ("Agenda of the ", "dim"),
+                (scope, "bold"),
+                ("  m: day/month  Enter: open source", "dim"),
+            )
+        )
+        in_month = len(self.index.in_month(month))
+        loose = len(self.index.month_only.get(month, []))
+        legend = Text()
+        legend.append(f"{in_month} this month", style="bold")
+        if loose:
+            legend.append(f", {loose} without a day")
+        legend.append(f"\n{len(self.index.undated)} undated\n")
+        legend.append(" 3•", style=self.grid.get_component_rich_style("month-grid--meeting"))
+        legend.append(" meeting day\n")
+        legend.append(" 3•", style=self.grid.get_component_rich_style("month-grid--article"))
+        legend.append(f" {IN_ARTICLE_MARK} this article")
+        self.query_one("#calendar-legend", Static).update(legend)
+
+
+def opening_day(index: CalendarIndex, article_dates: list[str | None]) -> date:
+    """The day the calendar opens on: the first meeting day of the busiest month."""
+    month = index.first_month()
+    if month is not None:
+        days = [d for d in index.days_with_meetings() if (d.year, d.month) == month]
+        return days[0] if days else date(month[0], month[1], 1)
+    dated = sorted(d for d in (parse_day(v) for v in article_dates) if d)
+    return dated[-1] if dated else FALLBACK_DAY

@@ -1,0 +1,204 @@
+"""Pane 2: the reader, a line-API view of one article that can scroll to any character offset."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich._wrap import divide_line
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..core.models import Article, ArticleExtraction
+from .article_document import Document, ReaderStyles, build_document
+
+HIGHLIGHTS = (
+    "title", "label", "basis", "warning", "person", "organization", "country", "place",
+    "date", "date-unresolved", "actor-focus", "match", "target",
+)  # fmt: skip
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows an article with its metadata; only the lines on screen are rendered."""
+
+    COMPONENT_CLASSES = {f"reader--{name}" for name in HIGHLIGHTS}
+
+    BINDINGS = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="reader.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="reader.up"),
+        Binding("pagedown,space", "page_down", "Page down", id="reader.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self._extraction: ArticleExtraction | None = None
+        self._target: tuple[int, int] | None = None
+        self._query = ""
+        self._focus_actor: str | None = None
+        self._placeholder = "Loading the corpus…"
+        self._document: Document | None = None
+        self._lines: list[Text] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._strips: dict[int, Strip] = {}
+        self._pending: int | None = None  # document position to bring into view
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    # --- what to show -----------------------------------------------------------------------
+
+    def show_article(
+        self,
+        article: Article | None,
+        extraction: ArticleExtraction | None = None,
+        target: tuple[int, int] | None = None,
+        query: str = "",
+        focus_actor: str | None = None,
+    ) -> None:
+        """Show `article`; with a `target` (start, end) highlight that span and scroll to it."""
+        same = article is not None and self.article is not None and article.id == self.article.id
+        self.article, self._extraction, self._target = article, extraction, target
+        self._query, self._focus_actor = query, focus_actor
+        self._rebuild()
+        if target is not None:
+            self.scroll_to_offset(target[0])
+        elif not same:
+            self._pending = None
+            self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def show_placeholder(self, message: str) -> None:
+        self.article, self._extraction, self._target = None, None, None
+        self._pending = None
+        self._placeholder = message
+        self._rebuild()
+        self.scroll_to(0, 0, animate=False)
+
+    def set_query(self, query: str) -> None:
+        if query != self._query:
+            self._query = query
+            self._rebuild()
+
+    def set_focus_actor(self, name: str | None) -> None:
+        if name != self._focus_actor:
+            self._focus_actor = name
+            self._rebuild()
+
+    @property
+    def plain_text(self) -> str:
+        """Everything the reader shows, as plain text (for tests and copying)."""
+        return self._document.text.plain if self._document else self._placeholder
+
+    @property
+    def target(self) -> tuple[int, int] | None:
+        return self._target
+
+    def line_of_offset(self, offset: int) -> int:
+        """The wrapped line holding character `offset` of the article text."""
+        if self._document is None:
+            return 0
+        return self._line_of_position(self._document.body_start + offset)
+
+    def _line_of_position(self, position: int) -> int:
+        return max(0, bisect_right(self._line_starts, position) - 1)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding `offset` sits near the top, with a line of context."""
+        self._pending = (self._document.body_start if self._document else 0) + offset
+        self._apply_pending()
+        # Hidden or not yet laid out, the reader wraps again once it has its real width.
+        self.call_after_refresh(self._apply_pending)
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        self._wrap(self._content_width())
+        line = self._line_of_position(self._pending)
+        self.scroll_to(y=max(0, line - 1), animate=False, force=True, immediate=True)
+        if self.display and self.size.height > 0:
+            self._pending = None
+
+    # --- layout and rendering ---------------------------------------------------------------
+
+    def _styles(self) -> ReaderStyles:
+        return ReaderStyles(
+            {
+                name: self.get_component_rich_style(f"reader--{name}", partial=True)
+                for name in HIGHLIGHTS
+            }
+        )
+
+    def _restyle(self) -> None:
+        # Theme variables are resolved after the new stylesheet applies.
+        self.call_after_refresh(self._rebuild)
+
+    def _rebuild(self) -> None:
+        if self.article is None:
+            self._document = None
+        else:
+            self._document = build_document(
+                self.article,
+                self._extraction,
+                self._styles(),
+                self._target,
+                self._query,
+                self._focus_actor,
+            )
+        self._wrap_width = 0
+        self._wrap(self._content_width())
+        self.refresh()
+
+    def _content_width(self) -> int:
+        return max(self.scrollable_content_region.width, 10)
+
+    def _wrap(self, width: int) -> None:
+        if width == self._wrap_width:
+            return
+        self._wrap_width = width
+        self._strips.clear()
+        text = self._document.text if self._document else Text(self._placeholder, style="dim")
+        lines: list[Text] = []
+        starts: list[int] = []
+        position = 0
+        for paragraph in text.split("\n", allow_blank=True):
+            plain = paragraph.plain
+            breaks = divide_line(plain, width, fold=True)
+            for start, line in zip([0, *breaks], paragraph.divide(breaks), strict=False):
+                line.rstrip_end(width)
+                lines.append(line)
+                starts.append(position + start)
+            position += len(plain) + 1
+        self._lines, self._line_starts = lines, starts
+        self.virtual_size = Size(width, len(lines))
+
+    def on_resize(self) -> None:
+        if self._pending is None and self._lines and self._wrap_width != self._content_width():
+            # Keep the reading position when the width changes.
+            top = min(int(self.scroll_y), len(self._line_starts) - 1)
+            self._pending = self._line_starts[top]
+        self._apply_pending()
+
+    def render_line(self, y: int) -> Strip:
+        width = self._content_width()
+        self._wrap(width)
+        index = y + self.scroll_offset.y
+        if index >= len(self._lines):
+            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            segments = list(self._lines[index].render(self.app.console, end=""))
+            strip = Strip(Segment.apply_style(segments, self.rich_style))
+            strip = strip.extend_cell_length(width, self.rich_style)
+            self._strips[index] = strip
+        return strip.crop(0, self.scrollable_content_region.width)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
