@@ -128,10 +128,18 @@ def score(document: dict, gold: dict) -> dict:
         for meeting in entry.get("meetings") or []:
             meetings_total += 1
             start, end = str(meeting["start"]), str(meeting["end"])
+            # The calendar's dates, or this article's own report of them (sources may disagree).
             candidates = [
                 m
                 for m in document["meetings"]
-                if article["id"] in {s["article"] for s in m["sources"]} and m["start"] == start and m["end"] == end
+                if article["id"] in {s["article"] for s in m["sources"]}
+                and (
+                    (m["start"] == start and m["end"] == end)
+                    or any(
+                        r["article"] == article["id"] and r["start"] == start and r["end"] == end
+                        for r in m.get("reports", [])
+                    )
+                )
             ]
             if not candidates:
                 misses.append(f"{name}: meeting {meeting['name']} {start}..{end} not found with these dates")

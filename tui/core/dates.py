@@ -348,7 +348,7 @@ def _resolve(
     if c.kind == "relative":
         if published is None:
             return expr(None, None, "unresolved", _relative_precision(g["rel"]))
-        span = _relative(g["rel"].lower(), published)
+        span = _relative(g["rel"].lower(), published, tense)
         if span is None:
             return expr(None, None, "unresolved")
         first, last, precision = span
@@ -363,7 +363,7 @@ def _relative_precision(phrase: str) -> str:
     return "day"
 
 
-def _relative(phrase: str, base: date) -> tuple[date, date, str] | None:
+def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, date, str] | None:
     phrase = re.sub(r"\s+", " ", phrase)
     if phrase in ("today", "tonight"):
         return base, base, "day"
@@ -380,6 +380,8 @@ def _relative(phrase: str, base: date) -> tuple[date, date, str] | None:
         step = {"this": 0, "earlier": 0, "later": 0, "next": 1, "coming": 1, "last": -1, "past": -1}[words[0]]
         unit = words[-1]
         if unit == "week":
+            if step == 0 and tense == "future":
+                return base, base + timedelta(6), "week"  # "the summit this week", said on a Sunday
             monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
             return monday, monday + timedelta(6), "week"
         if unit == "weekend":

@@ -65,6 +65,9 @@ def corpus_document(corpus: Corpus) -> dict[str, Any]:
                 "attendees": m.attendees,
                 "absentees": m.absentees,
                 "sources": [{"article": s.article, "sentence": s.sentence} for s in m.sources],
+                "reports": [
+                    {"article": r[0], "start": r[1], "end": r[2], "place": r[3]} for r in m.reports
+                ],
             }
             for m in corpus.meetings
         ],

@@ -260,6 +260,7 @@ def _meeting(group: _Group, types) -> Meeting:
         absentees=absentees,
         sources=sources,
         precision=best.precision if best else "day",
+        reports=[[m.sources[0].article, m.start, m.end, m.place] for m in group.mentions],
     )
 
 

@@ -147,6 +147,9 @@ def find_meetings(
         draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place)
         if draft.date is None or draft.date.value is None:
             for neighbour in (ref.sentence - 1, ref.sentence + 1):
+                there = _best_place(places_by_sentence.get(neighbour, []), None)
+                if there and draft.place and there != draft.place:
+                    continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
                 candidate = _best_date(dates_by_sentence.get(neighbour, []), None, allow_unresolved=False)
                 if candidate is not None and candidate.precision in ("day", "week"):
                     draft.date = candidate

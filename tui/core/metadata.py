@@ -108,7 +108,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     return found
 
 
-_HEADER_DATE = re.compile(rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b")
+_HEADER_DATE = re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b")
 
 
 def _header_date(line: str) -> date | None:
@@ -116,7 +116,9 @@ def _header_date(line: str) -> date | None:
     explicit = parse_explicit_date(match.group())
     if explicit:
         return explicit
-    day, month, year = (int(x) for x in match.group().split("."))
+    first, second, year = (int(x) for x in re.split(r"[./]", match.group()))
+    # Day first, as most of the world writes it, unless that cannot be ("03/27/2025").
+    day, month = (second, first) if second > 12 >= first else (first, second)
     try:
         return date(year, month, day)
     except ValueError:

@@ -186,6 +186,8 @@ class Meeting:
     absentees: list[str]
     sources: list[Source]
     precision: str = "day"
+    # What each article said of it: [article, start, end, place]; they may disagree.
+    reports: list[list] = field(default_factory=list)
 
 
 @dataclass(slots=True)
