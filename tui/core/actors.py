@@ -76,7 +76,10 @@ class ActorRules:
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
             scope_tail=re.compile(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"),
             apposition_after=re.compile(
-                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?P<full>(?P<mods>(?:(?-i:[a-z])[\w.-]*\s+){{0,3}}?)"
+                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+                # "Keith Kellogg, President Donald Trump's special envoy": a possessive before the role.
+                rf"(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){{0,3}}[’']s\s+)?"
+                rf"(?P<full>(?P<mods>(?:(?-i:[a-z])[\w.-]*\s+){{0,3}}?)"
                 rf"(?P<title>{appos_alt}){org_tail})(?=[,.;:)]|\s+(?-i:[a-z])|$)",
                 re.IGNORECASE,
             ),
@@ -170,8 +173,9 @@ def find_actors(
     found: list[_Found] = []
     headlines = Spans(_headline_sentences(text, sentences))
 
-    _match_gazetteer(text, tokens, index, covered, found)
+    # Bylines first: "Zeke Miller" the reporter is not Matthew Miller the spokesman.
     _match_authors(text, tokens, authors, covered, found, index)
+    _match_gazetteer(text, tokens, index, covered, found)
     _match_unknown_people(text, tokens, caps, index, rules, titles, covered, headlines, found)
     _join_surnames(tokens, caps, covered, found)
     _match_demonyms(tokens, caps, index, covered, found)
@@ -229,8 +233,11 @@ def _match_gazetteer(
     """Known aliases, found by one scan of the folded text; `tokens` are the capitalised words."""
     folded = fold_same_length(text)
     starts = [t.start for t in tokens]
+    taken = [(f.start, f.end) for f in found]
     for match in index.scanner.finditer(folded):
         start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
         aliases = index.by_surface.get(" ".join(match.group().split()), [])
         surface = text[start:end]
         usable = [a for a in aliases if a.exact is None or a.exact == surface.replace(".", "")]
@@ -254,6 +261,18 @@ def _match_gazetteer(
             covered[index_in] = True
             index_in += 1
         entity = usable[0].entity
+        following = bisect_left(starts, end)
+        if (
+            entity.kind == "person"
+            and all(not a.full for a in usable)
+            and following < len(tokens)
+            and not covered[following]
+            and tokens[following].text[:1].isupper()
+            and text[end : tokens[following].start] == " "
+            and tokens[following].key not in index.first_keys
+            and tokens[following].key not in index.not_names
+        ):
+            continue  # "Martin Keane": not Micheál Martin, but someone called Martin
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
@@ -317,7 +336,9 @@ def _match_unknown_people(
             else:
                 break
         # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute": a name inside a place or body.
-        if j < n and tokens[j].key in rules.organization_words and _joined(text, tokens[j - 1], tokens[j]):
+        if any(t.key in rules.organization_words for t in tokens[i + 1 : j]) or (
+            j < n and tokens[j].key in rules.organization_words and _joined(text, tokens[j - 1], tokens[j])
+        ):
             done = j
             continue
         # "State Rex Tillerson": a name may start inside a run of capitals, at a given name;
@@ -372,7 +393,9 @@ def _is_person(
         return False
     before = text[max(0, start - 40) : start]
     after = text[end : end + 120]
-    if titles.before(start) and (len(run) >= 2 or not _sentence_initial(text, start)):
+    if titles.before(start) and (
+        len(run) >= 2 or not (_sentence_initial(text, start) or re.match(r"\s+of\b", text[end : end + 4]))
+    ):
         return True
     if len(run) >= 2 and rules.apposition_after.match(text, end, end + 120):
         return True
@@ -467,7 +490,8 @@ def _roles_for(
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
     match = rules.apposition_after.match(text, item.end, item.end + 160)
-    if match and not any(item.end < start <= match.end() + 2 for start in person_starts):
+    # "..., Minister of Defense Rustem Umerov": a list of officials, not this person's role.
+    if match and not any(match.start("full") <= start <= match.end() + 2 for start in person_starts):
         roles.append(_role_text(match, rules))
     return roles
 
