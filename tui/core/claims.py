@@ -86,6 +86,10 @@ def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimM
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
     for rule, patterns, context, past in matcher.rules:
+        if context is not None and not context.search(text):
+            continue  # the claim's topic is nowhere in this article
+        if rule.unit == "%" and not _PERCENT.search(text):
+            continue
         for pattern in patterns:
             for match in pattern.finditer(text):
                 group = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("value"))

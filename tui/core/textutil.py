@@ -45,15 +45,18 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE = _build_fold_table()
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE) if c > 127) + "]")
 
 
 def fold_same_length(text: str) -> str:
     """Like `fold`, one character for one character, so offsets into the result are offsets
     into `text` ('Løkke' -> 'lokke'; a character without a one-letter form is lower-cased)."""
-    lowered = text.lower()  # fast in C; only non-ASCII text needs the table
+    lowered = text.lower()  # fast in C; only accented letters need the (slower) table
     if len(lowered) != len(text):
         return text.translate(_FOLD_TABLE)
-    return lowered if lowered.isascii() else lowered.translate(_FOLD_TABLE)
+    if lowered.isascii() or not _FOLDABLE.search(lowered):
+        return lowered
+    return lowered.translate(_FOLD_TABLE)
 
 
 def is_capitalised(word: str) -> bool:
