@@ -8,6 +8,7 @@ from datetime import date
 from app_helpers import seeds_app, wait_loaded
 
 from tui.widgets import Agenda, CalendarPane, MonthGrid, Reader
+from tui.widgets.agenda import prompt_text
 
 
 async def go_to_month(pilot, grid: MonthGrid, year: int, month: int) -> None:
@@ -83,7 +84,9 @@ async def test_month_agenda_and_meetings_without_a_day():
         await pilot.press("m")
         assert pane.month_view
         agenda = app.query_one(Agenda)
-        prompts = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+        prompts = [
+            prompt_text(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)
+        ]
         assert prompts[0].startswith("April 2025, all meetings")
         listed = {m.id for m in pane.index.in_month((2025, 4))}
         assert listed and all(
@@ -97,7 +100,9 @@ async def test_month_agenda_and_meetings_without_a_day():
             assert any(p.startswith("Undated") for p in prompts)
         june = pane.index.month_only.get((2025, 6), [])
         await go_to_month(pilot, grid, 2025, 6)
-        prompts = [str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)]
+        prompts = [
+            prompt_text(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count)
+        ]
         summit = [m for m in june + pane.index.in_month((2025, 6)) if "summit" in m.name.casefold()]
         assert summit, "the June 2025 Hague summit"
         assert any("summit" in p.casefold() for p in prompts)

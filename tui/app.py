@@ -40,7 +40,7 @@ class NatoApp(App[None]):
         self.loaded = loaded
         self.data_dir = Path(data_dir)
         self.state = state or ReadState(str(self.data_dir.resolve()))
-        self.set_keymap(loaded.config.keymap)
+        self.set_keymap(loaded.keymap)
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         self._exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV)

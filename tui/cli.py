@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--no-cache", action="store_true", help="do not read or write the extraction cache"
     )
+    extract.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes extracting at once (default: one per CPU; small corpora use one)",
+    )
 
     check = commands.add_parser(
         "check-config",
@@ -113,7 +120,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "articles":
         return _articles(loaded, data, args.format)
     if args.command == "extract":
-        return _extract(loaded, args.paths or [data], args.format, use_cache=not args.no_cache)
+        return _extract(
+            loaded, args.paths or [data], args.format, use_cache=not args.no_cache, jobs=args.jobs
+        )
     return _run_dashboard(loaded, data)
 
 
@@ -130,7 +139,7 @@ def _error(message: str, title: str) -> None:
 
 
 def _check_config(path: Path) -> int:
-    loaded = load_config(path)
+    loaded = load_config(path, remember=False)  # always parse: the user asked for a check
     included = len(loaded.files) - 1
     extra = f" (with {included} included file{'s' if included != 1 else ''})" if included else ""
     print(f"{path}: OK{extra}")
@@ -187,11 +196,21 @@ def _articles(loaded: LoadedConfig, data: Path, fmt: str) -> int:
     return 0
 
 
-def _extract(loaded: LoadedConfig, paths: list[Path], fmt: str, use_cache: bool) -> int:
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be 1 or more")
+    return number
+
+
+def _extract(
+    loaded: LoadedConfig, paths: list[Path], fmt: str, use_cache: bool, jobs: int | None = None
+) -> int:
     from .core.export import corpus_document, print_table
     from .core.pipeline import build_corpus
 
-    corpus = build_corpus(paths, loaded, use_cache=use_cache, progress=sys.stderr.isatty())
+    # The progress bar is drawn only when stderr is a terminal (build_corpus checks).
+    corpus = build_corpus(paths, loaded, use_cache=use_cache, progress=True, jobs=jobs)
     for warning in corpus.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if fmt == "json":

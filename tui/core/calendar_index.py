@@ -49,6 +49,7 @@ class CalendarIndex:
     by_day: dict[date, list[Meeting]] = field(default_factory=dict)
     month_only: dict[Month, list[Meeting]] = field(default_factory=dict)
     undated: list[Meeting] = field(default_factory=list)
+    _ids_by_day: dict[date, set[str]] | None = field(default=None, repr=False, compare=False)
 
     def on_day(self, day: date) -> list[Meeting]:
         return self.by_day.get(day, [])
@@ -60,6 +61,18 @@ class CalendarIndex:
             for meeting in self.by_day[day]:
                 seen.setdefault(meeting.id, meeting)
         return list(seen.values())
+
+    def days_of(self, meeting_ids: set[str]) -> set[date]:
+        """The marked days of the given meetings."""
+        if not meeting_ids:
+            return set()
+        return {day for day, ids in self.ids_by_day.items() if not ids.isdisjoint(meeting_ids)}
+
+    @property
+    def ids_by_day(self) -> dict[date, set[str]]:
+        if self._ids_by_day is None:
+            self._ids_by_day = {day: {m.id for m in ms} for day, ms in self.by_day.items()}
+        return self._ids_by_day
 
     def days_with_meetings(self) -> list[date]:
         return sorted(self.by_day)
@@ -106,8 +119,12 @@ def shift_month(month: Month, delta: int) -> Month:
 
 def dates_label(meeting: Meeting) -> str:
     """'3–4 April 2025', 'June 2025', or 'no date', for people."""
-    start, end = parse_day(meeting.start), parse_day(meeting.end)
-    precision = meeting.precision or "day"
+    return span_label(meeting.start, meeting.end, meeting.precision or "day")
+
+
+def span_label(start_value: str | None, end_value: str | None, precision: str = "day") -> str:
+    """A date or range written for people: '3–4 April 2025', 'June 2025', 'no date'."""
+    start, end = parse_day(start_value), parse_day(end_value)
     if start and precision == "day":
         if not end or end == start:
             return f"{start.day} {MONTH_NAMES[start.month - 1]} {start.year}"
@@ -119,15 +136,23 @@ def dates_label(meeting: Meeting) -> str:
                 f"{end.day} {MONTH_NAMES[end.month - 1]} {start.year}"
             )
         return f"{start.isoformat()} – {end.isoformat()}"
-    month = parse_month(meeting.start)
+    month = parse_month(start_value)
     if month and precision in ("day", "week", "month"):
-        prefix = "week of " if precision == "week" and start else ""
-        if prefix:
-            return f"{prefix}{start.day} {MONTH_NAMES[month[1] - 1]} {month[0]}"
+        if precision == "week" and start:
+            return f"week of {start.day} {MONTH_NAMES[month[1] - 1]} {month[0]}"
         return f"{MONTH_NAMES[month[1] - 1]} {month[0]}"
-    if meeting.start and len(meeting.start) >= 4:
-        return meeting.start[:4]
+    if start_value and len(start_value) >= 4:
+        return start_value[:4]
     return "no date"
+
+
+def reports_by_article(meeting: Meeting) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """What each source article says of the meeting: (start, end, place)."""
+    found: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for report in getattr(meeting, "reports", None) or []:
+        if isinstance(report, (list, tuple)) and len(report) >= 4 and isinstance(report[0], str):
+            found.setdefault(report[0], (report[1], report[2], report[3]))
+    return found
 
 
 BASIS_LABELS = {

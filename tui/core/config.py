@@ -2,26 +2,36 @@
 
 A broken file raises `ConfigError` whose message names the file, the line and the key, so the CLI
 can print one readable line instead of a traceback.
+
+Parsing and validating the gazetteers costs a few hundred milliseconds, so a config that was
+validated once is remembered in the cache directory: next time, if every file still has the same
+content, `load_config` only reads and hashes the files, and the `Config` object (a pickle) is read
+when something first asks for it. A start-up that finds its extractions in the cache never does.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+import json
+import os
+import pickle
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from pydantic import ValidationError
 
-from .config_models import Config
-from .paths import shipped_config_path
+from .paths import shipped_config_path, user_cache_dir
+
+if TYPE_CHECKING:
+    from .config_models import Config
 
 try:  # the C loader is several times faster on the big gazetteers
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pyyaml built without libyaml
     _Loader = yaml.SafeLoader
+
+_REMEMBERED = 1  # format of the remembered-config files
 
 
 class ConfigError(Exception):
@@ -34,27 +44,132 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {what}")
 
 
-@dataclass(frozen=True)
 class LoadedConfig:
-    """A validated config with the files it came from and a hash of their content."""
+    """A validated config with the files it came from and a hash of their content.
 
-    config: Config
-    files: tuple[Path, ...]
-    digest: str
+    `config` is built on first use when the config was recognised as one validated before.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        files: tuple[Path, ...],
+        digest: str,
+        config: Config | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        self.path, self.files, self.digest = path, files, digest
+        self._config = config
+        self._keymap = keymap
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = _remembered_config(self.digest) or load_config(self.path, remember=False).config
+        return self._config
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """The user's key bindings (without building the whole config when it is remembered)."""
+        if self._keymap is None:
+            self._keymap = dict(self.config.keymap)
+        return self._keymap
+
+    def __getstate__(self) -> dict[str, Any]:  # worker processes rebuild the config themselves
+        return {"path": self.path, "files": self.files, "digest": self.digest, "keymap": self._keymap}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"], state["files"], state["digest"], None, state["keymap"])
 
 
-def load_config(path: Path | None = None) -> LoadedConfig:
-    """Load and validate `path` (the shipped config when None), following includes."""
+def load_config(path: Path | None = None, remember: bool = True) -> LoadedConfig:
+    """Load and validate `path` (the shipped config when None), following includes.
+
+    With `remember`, a config whose files are unchanged since it was last validated is not
+    parsed again (see the module's docstring); `natotui check-config` always parses.
+    """
     path = Path(path) if path is not None else shipped_config_path()
+    top = path.resolve()
+    if remember:
+        known = _recognise(top)
+        if known is not None:
+            return known
+    from pydantic import ValidationError
+
+    from .config_models import Config
+
     merged: dict[str, Any] = {}
     files: list[Path] = []
     hasher = hashlib.sha256()
-    _load_into(path.resolve(), merged, files, hasher, stack=())
+    _load_into(top, merged, files, hasher, stack=())
     try:
         config = Config.model_validate(merged)
     except ValidationError as exc:  # pragma: no cover - each file was validated on its own
         raise ConfigError(path, None, None, str(exc)) from None
-    return LoadedConfig(config=config, files=tuple(files), digest=hasher.hexdigest()[:16])
+    loaded = LoadedConfig(top, tuple(files), hasher.hexdigest()[:16], config, dict(config.keymap))
+    if remember:
+        _remember(loaded)
+    return loaded
+
+
+def _memory_dir() -> Path:
+    return user_cache_dir() / "configs"
+
+
+def _marker(top: Path) -> Path:
+    return _memory_dir() / (hashlib.sha256(str(top).encode()).hexdigest()[:16] + ".json")
+
+
+def _recognise(top: Path) -> LoadedConfig | None:
+    """The remembered validation of `top`, if every file it read still has the same content."""
+    try:
+        marker = json.loads(_marker(top).read_text(encoding="utf-8"))
+        if marker.get("format") != _REMEMBERED:
+            return None
+        for name, digest in marker["files"]:
+            if hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:
+                return None
+        if not (_memory_dir() / f"{marker['digest']}.pickle").exists():
+            return None
+        files = tuple(Path(name) for name, _ in marker["files"])
+        return LoadedConfig(top, files, marker["digest"], None, marker["keymap"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _remembered_config(digest: str) -> Config | None:
+    try:
+        with open(_memory_dir() / f"{digest}.pickle", "rb") as handle:
+            config = pickle.load(handle)  # noqa: S301 - our own file in our own cache folder
+    except Exception:  # any damage means: validate again
+        return None
+    from .config_models import Config
+
+    return config if isinstance(config, Config) else None
+
+
+def _remember(loaded: LoadedConfig) -> None:
+    """Best effort: a cache that cannot be written only costs the next start-up some time."""
+    try:
+        folder = _memory_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        pickled = folder / f"{loaded.digest}.pickle"
+        _write_atomically(pickled, pickle.dumps(loaded.config, protocol=pickle.HIGHEST_PROTOCOL))
+        marker = {
+            "format": _REMEMBERED,
+            "digest": loaded.digest,
+            "files": [[str(f), hashlib.sha256(f.read_bytes()).hexdigest()] for f in loaded.files],
+            "keymap": loaded.keymap,
+        }
+        _write_atomically(_marker(loaded.path), json.dumps(marker).encode())
+    except (OSError, pickle.PicklingError):
+        pass
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def _load_into(
@@ -132,6 +247,10 @@ def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> ConfigError:
 
 
 def _validate_one(path: Path, text: str, data: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    from .config_models import Config
+
     try:
         Config.model_validate(data)
     except ValidationError as exc:

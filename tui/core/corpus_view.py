@@ -119,9 +119,9 @@ class CorpusView:
         return list(self.actor_articles.get(name, []))
 
     def conflicts(self, article_id: str | None = None) -> list[Conflict]:
-        """Conflicts involving `article_id`, or every conflict of the corpus."""
+        """Conflicts involving `article_id`, or every conflict of the corpus (not a copy)."""
         if article_id is None:
-            return list(self.corpus.conflicts)
+            return self.corpus.conflicts
         return list(self.conflicts_by_article.get(article_id, []))
 
     def meeting_ids_of(self, article_id: str | None) -> set[str]:

@@ -24,9 +24,11 @@ from .loading import SkippedFile, load_article
 from .models import Article
 from .payloads import article_payload, extraction_payloads
 
-# Below this many files the work stays in-process: two worker processes need about a second
-# to start and compile the config, the time of some 100 extractions.
-PARALLEL_MIN = 50
+# Below this many extractions the work stays in-process: a worker process needs about a second
+# to start (imports, config, compiled rules), the time of 100 to 150 extractions here. Reading
+# and cleaning a file costs about a quarter of extracting it.
+PARALLEL_MIN = 150
+READ_WEIGHT = 0.25
 CHUNK_MAX = 32
 
 
@@ -168,18 +170,25 @@ class Runner:
         return self._local
 
     def read(self, tasks: list[FileTask]) -> Iterator[ReadResult]:
-        return self._map(tasks, _read_chunk, lambda task: self.local.read(task))
+        parallel = self._parallel(len(tasks) * READ_WEIGHT)
+        return self._map(tasks, parallel, _read_chunk, lambda task: self.local.read(task))
 
     def extract(self, tasks: list[FileTask], year: int | None) -> Iterator[Record]:
-        return self._map(
-            tasks, _extract_chunk, lambda task: self.local.extract(task, year), year
-        )
+        def here(task: FileTask) -> Record:
+            return self.local.extract(task, year)
 
-    def _parallel(self, count: int) -> bool:
-        return self.jobs > 1 and count >= PARALLEL_MIN and bool(self.loaded.files)
+        return self._map(tasks, self._parallel(len(tasks)), _extract_chunk, here, year)
 
-    def _map(self, tasks: list[FileTask], remote: Callable, here: Callable, *args) -> Iterator:
-        if not self._parallel(len(tasks)):
+    def _parallel(self, work: float) -> bool:
+        """Whether `work` (in extractions) is worth the processes (or they are already up)."""
+        if self.jobs <= 1 or not self.loaded.files:
+            return False
+        return work >= PARALLEL_MIN or (self._pool is not None and work >= self.jobs * 4)
+
+    def _map(
+        self, tasks: list[FileTask], parallel: bool, remote: Callable, here: Callable, *args
+    ) -> Iterator:
+        if not parallel:
             for task in tasks:
                 yield here(task)
             return

@@ -20,7 +20,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from .cache import pack
+from .cache import Record, pack, unpack
 from .models import (
     ActorRef,
     Article,
@@ -38,15 +38,26 @@ from .models import (
 _MENTION = Mention(0, 0, "")
 
 
-def _nested(hint: Any) -> tuple[str, type] | None:
-    """('one', T) for a dataclass field, ('list', T) for a list of them, None for plain data."""
+def _nested(hint: Any) -> tuple[str, Any] | None:
+    """How a field differs from plain JSON: ('one', T) a dataclass, ('list', T) a list of them,
+    ('tuples', None) a list of tuples (JSON gives lists back); None: it does not."""
     if is_dataclass(hint):
         return "one", hint
     if typing.get_origin(hint) is list:
         (item,) = typing.get_args(hint) or (None,)
         if is_dataclass(item):
             return "list", item
+        if typing.get_origin(item) is tuple:
+            return "tuples", None
     return None
+
+
+def _convert(how: str, inner: Callable | None, item: Any) -> Any:
+    if how == "one":
+        return inner(item)
+    if how == "list":
+        return [inner(x) for x in item]
+    return [tuple(x) for x in item] if inner is None else item
 
 
 @cache
@@ -56,7 +67,10 @@ def encoder(cls: type) -> Callable[[Any], list]:
     names = [f.name for f in fields(cls)]
     get = attrgetter(*names)
     nested = [(i, _nested(hints[name])) for i, name in enumerate(names)]
-    nested = [(i, how, encoder(t)) for i, spec in nested if spec for how, t in [spec]]
+    nested = [
+        (i, how, encoder(t)) for i, spec in nested if spec and spec[0] != "tuples"
+        for how, t in [spec]
+    ]
     if not nested:
         return lambda value: list(get(value))
 
@@ -65,7 +79,7 @@ def encoder(cls: type) -> Callable[[Any], list]:
         for i, how, inner in nested:
             item = row[i]
             if item is not None:
-                row[i] = inner(item) if how == "one" else [inner(x) for x in item]
+                row[i] = _convert(how, inner, item)
         return row
 
     return encode
@@ -77,9 +91,10 @@ def decoder(cls: type) -> Callable[[list], Any]:
     hints = typing.get_type_hints(cls)
     names = [f.name for f in fields(cls)]
     nested = [(i, _nested(hints[name])) for i, name in enumerate(names)]
-    nested = [(i, how, decoder(t)) for i, spec in nested if spec for how, t in [spec]]
-    if cls is Article:
-        return lambda row: Article(*row[:-2], [tuple(s) for s in row[-2]], row[-1])
+    nested = [
+        (i, how, decoder(t) if t is not None else None)
+        for i, spec in nested if spec for how, t in [spec]
+    ]
     if not nested:
         return lambda row: cls(*row)
 
@@ -88,7 +103,7 @@ def decoder(cls: type) -> Callable[[list], Any]:
         for i, how, inner in nested:
             item = row[i]
             if item is not None:
-                row[i] = inner(item) if how == "one" else [inner(x) for x in item]
+                row[i] = _convert(how, inner, item)
         return cls(*row)
 
     return decode
@@ -109,6 +124,12 @@ def decode_article(text: str, row: list, path: str) -> Article:
     row = list(row)
     row[_TEXT], row[_PATH] = text, path
     return decoder(Article)(row)
+
+
+def decode_record(record: Record, path: str) -> tuple[Article, ArticleExtraction]:
+    """The article and extraction of a record fresh from a worker."""
+    article = decode_article(record.text or "", unpack(record.article), path)
+    return article, decode_extraction(unpack(record.extraction))
 
 
 def extraction_payloads(extraction: ArticleExtraction) -> tuple[bytes, bytes]:
@@ -151,19 +172,29 @@ def encode_linked(corpus: Corpus) -> list:
 def decode_linked(
     row: list, ids: dict[str, str] | None = None
 ) -> tuple[list[CorpusActor], list[Meeting], list[Conflict]]:
-    """Actors, meetings and conflicts; article ids shared with `ids` (id -> the one in memory),
-    so a large corpus does not hold a copy of an id per mention of it."""
+    """Actors, meetings and conflicts as stored by `encode_linked` (ids shared, see `share_ids`)."""
     actors = [decoder(CorpusActor)(a) for a in row[0]]
     meetings = [decoder(Meeting)(m) for m in row[1]]
     conflicts = [decoder(Conflict)(c) for c in row[2]]
     if ids is not None:
-        same = ids.setdefault
-        for actor in actors:
-            actor.articles = [same(i, i) for i in actor.articles]
-        for meeting in meetings:
-            for source in meeting.sources:
-                source.article = same(source.article, source.article)
-        for conflict in conflicts:
-            conflict.a.article = same(conflict.a.article, conflict.a.article)
-            conflict.b.article = same(conflict.b.article, conflict.b.article)
+        share_ids(ids, actors, meetings, conflicts)
     return actors, meetings, conflicts
+
+
+def share_ids(
+    ids: dict[str, str],
+    actors: list[CorpusActor],
+    meetings: list[Meeting],
+    conflicts: list[Conflict],
+) -> None:
+    """Point every article id at the one string of `ids` (id -> itself), so that a large corpus
+    does not hold a copy of an id for each mention of the article."""
+    same = ids.setdefault
+    for actor in actors:
+        actor.articles = [same(i, i) for i in actor.articles]
+    for meeting in meetings:
+        for source in meeting.sources:
+            source.article = same(source.article, source.article)
+    for conflict in conflicts:
+        conflict.a.article = same(conflict.a.article, conflict.a.article)
+        conflict.b.article = same(conflict.b.article, conflict.b.article)

@@ -28,14 +28,29 @@ from pathlib import Path
 from typing import TypeVar
 
 from .. import __version__
-from .cache import Cache, CacheCorrupt, CachedFile, CacheUnavailable, Key, Record, digest_of
+from .cache import (
+    Cache,
+    CacheCorrupt,
+    CachedFile,
+    CacheUnavailable,
+    Key,
+    Record,
+    digest_of,
+    remove_files,
+)
 from .config import LoadedConfig
 from .extraction import Extractor
 from .linking import link_corpus
 from .loading import find_article_files
 from .models import Article, ArticleExtraction, Corpus
 from .parallel import FileTask, Runner, file_state
-from .payloads import decode_article, decode_extraction, decode_linked, encode_linked
+from .payloads import (
+    decode_article,
+    decode_extraction,
+    decode_linked,
+    decode_record,
+    encode_linked,
+)
 from .progress import Progress, ProgressCallback, StageCallback
 
 T = TypeVar("T")
@@ -287,8 +302,6 @@ def with_cache(use_cache: bool, work: Callable[[Cache, list[str]], T]) -> T:
             cache.close()
             if not cache.persistent:
                 raise
-            from .cache import remove_files
-
             if attempt == 0 and remove_files(cache.path):
                 notices.append(f"cache: {cache.path} was damaged ({exc}); rebuilt")
                 cache, more = Cache.open(cache.path)
@@ -354,7 +367,7 @@ def _assemble(ingested: Ingested, cache: Cache, runner: Runner) -> Corpus:
             record = runner.local.extract(entry.task, ingested.year)
             if record.status != "article":
                 continue
-            pair = _decode_record(record, str(entry.path))
+            pair = decode_record(record, str(entry.path))
         articles.append(pair[0])
         extractions[pair[0].id] = pair[1]
 
@@ -367,10 +380,3 @@ def _assemble(ingested: Ingested, cache: Cache, runner: Runner) -> Corpus:
     cache.put_linked(ingested.corpus_key, ingested.state, encode_linked(corpus))
     cache.commit()
     return corpus
-
-
-def _decode_record(record: Record, path: str) -> tuple[Article, ArticleExtraction]:
-    from .cache import unpack
-
-    article = decode_article(record.text or "", unpack(record.article), path)
-    return article, decode_extraction(unpack(record.extraction))

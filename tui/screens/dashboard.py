@@ -13,8 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -32,7 +30,8 @@ from ..widgets import (
 )
 from ..widgets.calendar import opening_day
 from ..widgets.literal import literal_line
-from .pane_layout import BY_NAME, FOCUS_STOPS, PANES, SHARED, layout_for, pane_title, visible_panes
+from .pane_layout import SHARED, layout_for
+from .pane_navigation import PaneNavigation
 
 if TYPE_CHECKING:
     from ..core.config import LoadedConfig
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the loading thread
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(PaneNavigation):
     """Article list, reader, actors, calendar and conflicts; selecting in one updates the rest."""
 
     BINDINGS = [
@@ -81,8 +80,6 @@ class DashboardScreen(Screen):
         self.loaded, self.data_dir, self.state = loaded, data_dir, state
         self.view: CorpusView | None = None
         self.selected: str | None = None
-        self.layout_name = "narrow"
-        self.shown = "reader"  # the chosen pane of the shared place
         self.actor_filter: str | None = None
         self.search_query = ""
         self.status = Status(loading=(0, 0), loading_message="Loading the corpus")
@@ -446,67 +443,6 @@ class DashboardScreen(Screen):
 
     def _show_status(self) -> None:
         self.query_one(StatusLine).show(self.status)
-
-    # --- panes and layout -------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._apply_layout(event.size.width, event.size.height)
-
-    def _apply_layout(self, width: int, height: int) -> None:
-        layout = layout_for(width, height)
-        if layout != self.layout_name:
-            self.remove_class(f"-{self.layout_name}")
-            self.layout_name = layout
-        self.add_class(f"-{layout}")
-        shared = SHARED[layout]
-        if shared and self.shown not in shared:
-            self.shown = shared[0]
-        self._show_panes()
-
-    def _show_panes(self) -> None:
-        visible = visible_panes(self.layout_name, self.shown)
-        for pane in PANES:
-            widget = self.query_one(pane.selector)
-            widget.display = pane.name in visible
-            widget.border_title = pane_title(pane, self.layout_name, self.shown)
-        focused = self.focused
-        if focused is None or not self._on_screen(focused):
-            self.call_after_refresh(self._refocus)
-
-    def _on_screen(self, widget: Widget) -> bool:
-        return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
-
-    def _refocus(self) -> None:
-        focused = self.focused
-        if focused is None or not self._on_screen(focused):
-            self.query_one(ArticleTable).focus()
-
-    def action_show_pane(self, name: str) -> None:
-        """Bring pane `name` on screen and focus it."""
-        pane = BY_NAME[name]
-        if name in SHARED[self.layout_name]:
-            self.shown = name
-        self._focus_then_show(self.query_one(pane.focus))
-
-    def _focus_then_show(self, widget: Widget) -> None:
-        # Focus moves first: a focused widget that is hidden hands focus to its neighbour.
-        self.set_focus(widget)
-        self._show_panes()
-
-    def action_cycle_focus(self, step: int) -> None:
-        """Tab: the next stop of the focus ring, switching the shared pane if need be."""
-        stops = [
-            (pane, selector)
-            for pane, selector in FOCUS_STOPS
-            if selector != "#search" or self.query_one(SearchBar).display
-        ]
-        current = self.focused.id if self.focused is not None else None
-        ids = [selector[1:] for _, selector in stops]
-        index = ids.index(current) if current in ids else -1
-        pane, selector = stops[(index + step) % len(stops)]
-        if pane in SHARED[self.layout_name]:
-            self.shown = pane
-        self._focus_then_show(self.query_one(selector))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget

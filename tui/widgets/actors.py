@@ -91,8 +91,10 @@ class ActorsPane(Vertical):
         return [r for r in rows if self.kind is None or r.kind == self.kind]
 
     def set_rows(self, article_rows: list[ActorRow], corpus_rows: list[ActorRow]) -> None:
+        unchanged = self.corpus_scope and corpus_rows is self._corpus_rows
         self._article_rows, self._corpus_rows = article_rows, corpus_rows
-        self._fill()
+        if not unchanged:  # the corpus list does not change with the article
+            self._fill()
 
     def action_toggle_scope(self) -> None:
         self.corpus_scope = not self.corpus_scope

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..core.calendar_index import basis_label, dates_label
+from ..core.calendar_index import basis_label, dates_label, reports_by_article, span_label
 from ..core.models import Meeting, Source
 from .literal import literal_line
 
@@ -25,6 +27,17 @@ class AgendaSection:
     title: str
     meetings: list[Meeting]
     empty: str | None = None  # shown when there are no meetings; None hides the section
+
+
+def prompt_text(prompt) -> str:
+    """The plain text of an agenda prompt (a Text, or a Group of padded Texts)."""
+    if isinstance(prompt, Text):
+        return prompt.plain
+    if isinstance(prompt, Padding):
+        return prompt_text(prompt.renderable)
+    if isinstance(prompt, Group):
+        return "\n".join(prompt_text(part) for part in prompt.renderables)
+    return str(prompt)
 
 
 class Agenda(OptionList):
@@ -76,11 +89,16 @@ class Agenda(OptionList):
             for meeting in section.meetings:
                 options.append(self._meeting_option(number, meeting, meeting.id in in_article))
                 previous = None
+                reports = reports_by_article(meeting)
                 for index, source in enumerate(meeting.sources):
                     key = f"s{number}:{meeting.id}:{index}"
                     self._sources[key] = source
-                    # The article is named once above its sentences.
-                    label = describe_article(source.article) if source.article != previous else None
+                    # The article is named once above its sentences, with what it says of the
+                    # meeting when that differs from the merged entry.
+                    label = None
+                    if source.article != previous:
+                        label = describe_article(source.article)
+                        label.append_text(self._disagreement(meeting, reports.get(source.article)))
                     previous = source.article
                     options.append(Option(self._source_prompt(source, label), id=key))
         self.clear_options()
@@ -89,40 +107,49 @@ class Agenda(OptionList):
         self.highlighted = first
 
     def _meeting_option(self, section: int, meeting: Meeting, in_article: bool) -> Option:
-        text = literal_line(meeting.name or "(unnamed meeting)", "bold")
+        title = literal_line(meeting.name or "(unnamed meeting)", "bold")
         if in_article:
-            text.append(f"  {IN_ARTICLE_MARK} this article", style="bold")
+            title.append(f"  {IN_ARTICLE_MARK} this article", style="bold")
         facts = [meeting.kind or "meeting"]
         if meeting.place:
             facts.append(meeting.place)
-        text.append("\n  ")
-        text.append_text(literal_line(" · ".join(facts)))
-        text.append(f" · {dates_label(meeting)}")
-        text.append(f" ({basis_label(meeting.date_basis)})", style="dim")
-        text.append("\n  Attending: ", style="dim")
-        text.append_text(literal_line(", ".join(meeting.attendees) or "—"))
-        text.append(" · Absent: ", style="dim")
-        text.append_text(literal_line(", ".join(meeting.absentees) or "—"))
+        details = literal_line(" · ".join(facts))
+        details.append(f" · {dates_label(meeting)}")
+        details.append(f" ({basis_label(meeting.date_basis)})", style="dim")
+        details.append("\nAttending: ", style="dim")
+        details.append_text(literal_line(", ".join(meeting.attendees) or "—"))
+        details.append("\nAbsent: ", style="dim")
+        details.append_text(literal_line(", ".join(meeting.absentees) or "—"))
         sentences = len(meeting.sources)
         articles = len({source.article for source in meeting.sources})
-        text.append(
-            f"\n  {articles} source{'s' if articles != 1 else ''}"
+        details.append(
+            f"\n{articles} source{'s' if articles != 1 else ''}"
             f" ({sentences} sentence{'s' if sentences != 1 else ''}):",
             style="dim",
         )
-        return Option(text, id=f"m{section}:{meeting.id}")
+        return Option(Group(title, Padding(details, (0, 0, 0, 2))), id=f"m{section}:{meeting.id}")
 
     @staticmethod
-    def _source_prompt(source: Source, article_label: Text | None) -> Text:
-        text = Text()
+    def _disagreement(meeting: Meeting, report) -> Text:
+        if report is None:
+            return Text()
+        start, end, place = report
+        notes = []
+        said = span_label(start, end)
+        if start and said != span_label(meeting.start, meeting.end):
+            notes.append(f"says {said}")
+        if place and meeting.place and place != meeting.place:
+            notes.append(f"says {place}")
+        return literal_line(f" ({'; '.join(notes)})", "bold") if notes else Text()
+
+    @staticmethod
+    def _source_prompt(source: Source, article_label: Text | None) -> Group:
+        parts: list = []
         if article_label is not None:
-            text.append("  ↳ ")
-            text.append_text(article_label)
-            text.append("\n")
-        text.append("    “")
-        text.append_text(literal_line(source.sentence, "italic", limit=200))
-        text.append("”")
-        return text
+            parts.append(Padding(Text.assemble("↳ ", article_label), (0, 0, 0, 2)))
+        sentence = Text.assemble("“", literal_line(source.sentence, "italic", limit=200), "”")
+        parts.append(Padding(sentence, (0, 0, 0, 4)))
+        return Group(*parts)
 
     def source_at(self, option_id: str | None) -> Source | None:
         """The source behind an option: itself, or a meeting's first source."""

@@ -35,6 +35,7 @@ class CalendarPane(Horizontal):
         self.month_view = False
         self.index = CalendarIndex()
         self._in_article: set[str] = set()
+        self._agenda_ids: set[str] = set()  # meetings the agenda lists now
         self._describe: Callable[[str], Text] = lambda article_id: Text(article_id)
 
     def compose(self) -> ComposeResult:
@@ -65,9 +66,12 @@ class CalendarPane(Horizontal):
         self._refresh_agenda()
 
     def set_article_meetings(self, meeting_ids: set[str]) -> None:
+        """Mark the selected article's meetings; the agenda is redrawn only if it shows one."""
+        changed = meeting_ids ^ self._in_article
         self._in_article = meeting_ids
         self._mark()
-        self._refresh_agenda()
+        if changed & self._agenda_ids:
+            self._refresh_agenda()
 
     def go_to(self, day: date, month_view: bool | None = None) -> None:
         if month_view is not None:
@@ -87,13 +91,7 @@ class CalendarPane(Horizontal):
         self._refresh_agenda()
 
     def _mark(self) -> None:
-        days = set(self.index.by_day)
-        article_days = {
-            day
-            for day, meetings in self.index.by_day.items()
-            if any(m.id in self._in_article for m in meetings)
-        }
-        self.grid.set_marks(days, article_days)
+        self.grid.set_marks(set(self.index.by_day), self.index.days_of(self._in_article))
 
     def _sections(self) -> list[AgendaSection]:
         day = self.grid.day
@@ -120,7 +118,9 @@ class CalendarPane(Horizontal):
     def _refresh_agenda(self) -> None:
         day = self.grid.day
         month = (day.year, day.month)
-        self.agenda.show(self._sections(), self._in_article, self._describe)
+        sections = self._sections()
+        self._agenda_ids = {m.id for section in sections for m in section.meetings}
+        self.agenda.show(sections, self._in_article, self._describe)
         scope = "month" if self.month_view else "day"
         self.query_one("#agenda-title", Static).update(
             Text.assemble(

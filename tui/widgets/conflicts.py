@@ -72,9 +72,12 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         corpus_conflicts: list[Conflict],
         lookup: Callable[[str], Article | None],
     ) -> None:
+        unchanged = self.corpus_scope and corpus_conflicts is self._corpus_conflicts
         keep = self.current.id if self.current else None
         self._article_conflicts, self._corpus_conflicts = article_conflicts, corpus_conflicts
         self._lookup = lookup
+        if unchanged:  # the corpus list does not change with the article
+            return
         ids = [c.id for c in self.conflicts]
         self.index = ids.index(keep) if keep in ids else 0
         self._render_conflict()

@@ -73,8 +73,9 @@ class MonthGrid(Widget, can_focus=True):
         self.article_days: set[date] = set()
 
     def set_marks(self, meeting_days: set[date], article_days: set[date]) -> None:
-        self.meeting_days, self.article_days = meeting_days, article_days
-        self.refresh()
+        if (meeting_days, article_days) != (self.meeting_days, self.article_days):
+            self.meeting_days, self.article_days = meeting_days, article_days
+            self.refresh()
 
     @property
     def month(self) -> tuple[int, int]:

@@ -1,0 +1,176 @@
+"""The pipeline: the same corpus whichever way it is built (cache, processes, light linking)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import tui.core.parallel as parallel
+from tui.cli import main
+from tui.core.config import load_config
+from tui.core.export import corpus_document
+from tui.core.extraction import Extractor
+from tui.core.linking import link_corpus
+from tui.core.loading import iter_files, load_corpus
+from tui.core.paths import shipped_config_path
+from tui.core.pipeline import build_corpus, corpus_year, extract_all, scan
+from tui.core.store import Store
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_config(shipped_config_path())
+
+
+def make_corpus(n: int, out: Path) -> Path:
+    """The benchmark's generator (bench/make_corpus.py): sample sentences, new names and dates."""
+    spec = importlib.util.spec_from_file_location("make_corpus", REPOSITORY / "bench" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_corpus(n, out, seed=7)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    return make_corpus(40, tmp_path_factory.mktemp("generated") / "corpus")
+
+
+def old_pipeline(paths: list[Path], loaded) -> dict:
+    """What build_corpus did before the cache: load, extract in order, link."""
+    result = load_corpus(paths, loaded.config)
+    extractor = Extractor.for_config(loaded)
+    extractions = extract_all(result.articles, extractor)
+    return corpus_document(link_corpus(result.articles, extractions, extractor, result.warnings))
+
+
+def test_build_corpus_gives_what_the_plain_pipeline_gives(seeds_dir, loaded):
+    expected = old_pipeline([seeds_dir], loaded)
+    assert corpus_document(build_corpus([seeds_dir], loaded, jobs=1)) == expected  # cold
+    assert corpus_document(build_corpus([seeds_dir], loaded, jobs=1)) == expected  # warm
+    assert corpus_document(build_corpus([seeds_dir], loaded, use_cache=False)) == expected
+
+
+def test_a_generated_corpus_too(generated, loaded):
+    expected = old_pipeline([generated], loaded)
+    assert expected["meetings"] and expected["conflicts"]
+    assert corpus_document(build_corpus([generated], loaded, jobs=1)) == expected
+    assert corpus_document(build_corpus([generated], loaded, jobs=1)) == expected
+
+
+def test_the_generator_is_deterministic(tmp_path):
+    one = make_corpus(25, tmp_path / "one")
+    two = make_corpus(25, tmp_path / "two")
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert len(files) == 25
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+    texts = [(one / f).read_text(encoding="utf-8") for f in files]
+    assert sum(t.startswith("---\n") for t in texts) not in (0, 25)  # some with front matter
+
+
+def test_parallel_ingest_gives_the_serial_corpus(generated, loaded, monkeypatch):
+    serial = build_corpus([generated], loaded, use_cache=False, jobs=1)
+    started = []
+    start = parallel.Runner._start
+
+    def spy(runner):
+        started.append(runner.jobs)
+        return start(runner)
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel.Runner, "_start", spy)
+    together = build_corpus([generated], loaded, jobs=2)
+    assert started and started[0] == 2  # the work did go to the processes
+    assert together.warnings == []
+    assert corpus_document(together) == corpus_document(serial)
+    # The rows the workers made serve a warm start in this process.
+    started.clear()
+    warm = build_corpus([generated], loaded, jobs=2)
+    assert started == [] and corpus_document(warm) == corpus_document(serial)
+
+
+def test_a_failing_pool_finishes_in_process_with_a_notice(generated, loaded, monkeypatch, tmp_path):
+    config = tmp_path / "mine.yaml"
+    config.write_text("extends: shipped\n")
+    mine = load_config(config)
+    config.write_text("extends: shipped\ncleaning:\n  boilerplate_lines: ['x']\n")  # now stale
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    result = build_corpus([generated], mine, use_cache=False, jobs=2)
+    assert any("continued in one process" in w for w in result.warnings)
+    serial = build_corpus([generated], mine, use_cache=False, jobs=1)
+    assert corpus_document(result)["articles"] == corpus_document(serial)["articles"]
+
+
+def test_small_corpora_stay_in_process(seeds_dir, loaded, monkeypatch):
+    def refuse(runner):
+        raise AssertionError("no processes for five articles")
+
+    monkeypatch.setattr(parallel.Runner, "_start", refuse)
+    assert len(build_corpus([seeds_dir], loaded, jobs=8).articles) == 5
+
+
+def test_progress_is_reported_by_stage(generated, loaded):
+    stages, calls = [], []
+    build_corpus(
+        [generated], loaded, jobs=1, on_progress=lambda d, t: calls.append((d, t)),
+        on_stage=lambda name, total: stages.append((name, total)),
+    )
+    assert stages == [("reading", 40), ("extracting", 40)]
+    assert calls[0] == (1, 40) and calls[-1] == (40, 40) and len(calls) == 80
+    stages.clear()
+    calls.clear()
+    build_corpus([generated], loaded, jobs=1, on_progress=lambda d, t: calls.append((d, t)),
+                 on_stage=lambda name, total: stages.append((name, total)))
+    assert stages == [] and calls == []  # warm: nothing to report
+
+
+def test_scan_lists_files_as_the_loader_does(tmp_path):
+    root = tmp_path / "c"
+    for name in ("b.txt", "a.md", "A.TXT", "sub/x.txt", "sub-dir/y.txt", ".hidden/z.txt",
+                 ".dot.txt", "notes.pdf", "sub/deeper/w.md"):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("text")
+    single = root / "b.txt"
+    listed = [(e.base, e.path) for e in scan([root, single])]
+    assert listed == list(iter_files([root, single]))
+    with pytest.raises(FileNotFoundError):
+        scan([root / "missing"])
+
+
+def test_corpus_year_and_extract_all_keep_their_contract(seeds_dir, loaded):
+    articles = load_corpus([seeds_dir], loaded.config).articles
+    assert corpus_year(articles) == 2025
+    assert corpus_year([]) is None
+    calls = []
+    extract_all(articles[:2], Extractor.for_config(loaded), lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 2), (2, 2)]
+
+
+def test_the_store_links_generated_corpora_like_build_corpus(generated, loaded, isolated_environment):
+    full = build_corpus([generated], loaded, use_cache=False, jobs=1)
+    Store.open([generated], loaded, jobs=1).close()
+    with sqlite3.connect(isolated_environment / "cache" / "cache.sqlite3") as db:
+        db.execute("DELETE FROM corpora")  # link again from the light payloads
+    store = Store.open([generated], loaded, jobs=1)
+    assert store.actors == full.actors
+    assert store.meetings == full.meetings
+    assert store.conflicts == full.conflicts
+    store.close()
+
+
+def test_extract_command_jobs_and_cache(generated, capsys):
+    assert main(["extract", str(generated), "--jobs", "1"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["extract", str(generated), "--jobs", "2"]) == 0  # warm: same answer
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == first
+    assert captured.err == ""  # no bar when stderr is not a terminal, no notices
+    with pytest.raises(SystemExit):
+        main(["extract", "--jobs", "0"])
