@@ -24,7 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 def fold(text: str) -> str:
     text = text.replace("ø", "o").replace("ł", "l")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold().strip()
+    return (
+        "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        .casefold()
+        .strip()
+    )
 
 
 ALIASES: dict[str, set[str]] = {}  # folded alias -> folded canonical names (from the gazetteer)
@@ -106,7 +110,12 @@ def score(document: dict, gold: dict) -> dict:
         matched = set()
         for gname, groles in gold_people.items():
             hit = next(
-                (i for i, p in enumerate(people) if i not in matched and same_person(gname, p["name"], [m["text"] for m in p["mentions"]])),
+                (
+                    i
+                    for i, p in enumerate(people)
+                    if i not in matched
+                    and same_person(gname, p["name"], [m["text"] for m in p["mentions"]])
+                ),
                 None,
             )
             if hit is None:
@@ -120,7 +129,9 @@ def score(document: dict, gold: dict) -> dict:
                 if role_match(groles, people[hit]["roles"]):
                     roles_ok += 1
                 else:
-                    misses.append(f"{name}: role of {gname}: want {groles}, got {people[hit]['roles']}")
+                    misses.append(
+                        f"{name}: role of {gname}: want {groles}, got {people[hit]['roles']}"
+                    )
         for i, p in enumerate(people):
             if i not in matched:
                 fp += 1
@@ -142,14 +153,20 @@ def score(document: dict, gold: dict) -> dict:
                 )
             ]
             if not candidates:
-                misses.append(f"{name}: meeting {meeting['name']} {start}..{end} not found with these dates")
+                misses.append(
+                    f"{name}: meeting {meeting['name']} {start}..{end} not found with these dates"
+                )
                 continue
             meetings_found += 1
             best = candidates[0]
-            if meeting.get("place") is None or any(fold(m["place"] or "") == fold(meeting["place"]) for m in candidates):
+            if meeting.get("place") is None or any(
+                fold(m["place"] or "") == fold(meeting["place"]) for m in candidates
+            ):
                 place_ok += 1
             else:
-                misses.append(f"{name}: meeting {meeting['name']}: place want {meeting['place']}, got {best['place']}")
+                misses.append(
+                    f"{name}: meeting {meeting['name']}: place want {meeting['place']}, got {best['place']}"
+                )
             want_in = meeting.get("attendees") or []
             want_out = meeting.get("absentees") or []
             if any(
@@ -159,7 +176,9 @@ def score(document: dict, gold: dict) -> dict:
             ):
                 attendance_ok += 1
             else:
-                misses.append(f"{name}: meeting {meeting['name']}: attendance want +{want_in} -{want_out}, got +{best['attendees']} -{best['absentees']}")
+                misses.append(
+                    f"{name}: meeting {meeting['name']}: attendance want +{want_in} -{want_out}, got +{best['attendees']} -{best['absentees']}"
+                )
         for conflict in entry.get("conflicts") or []:
             conflicts_total += 1
             if conflict_found([str(v) for v in conflict["values"]], [name]):
@@ -198,7 +217,9 @@ def score(document: dict, gold: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, default=ROOT / "bench" / "gold" / "seeds_gold.yaml")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--config", type=Path, default=None)
@@ -211,14 +232,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         document = extract_document(args.data, args.config)
     result = score(document, gold)
-    print(f"persons        P {result['persons_precision']:.3f}  R {result['persons_recall']:.3f}  F1 {result['persons_f1']:.3f}")
+    print(
+        f"persons        P {result['persons_precision']:.3f}  R {result['persons_recall']:.3f}  F1 {result['persons_f1']:.3f}"
+    )
     print(f"role accuracy  {result['role_accuracy']:.3f}")
     print(
         f"meetings       date recall {result['meeting_date_recall']:.3f} ({result['meetings']} gold), "
         f"place ok {result['meeting_place_ok']}, attendance ok {result['meeting_attendance_ok']}"
     )
     print(f"conflicts      {result['conflicts_found']}/{result['conflicts']} found")
-    print(f"date false positives  {len(result['date_false_positives'])} {result['date_false_positives']}")
+    print(
+        f"date false positives  {len(result['date_false_positives'])} {result['date_false_positives']}"
+    )
     if result["misses"]:
         print("\nmisses:")
         for miss in result["misses"]:

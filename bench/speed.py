@@ -20,7 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--config", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=20, help="passes over the corpus for natotui")
@@ -67,8 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     ours = chars / natotui_seconds
     theirs = chars / naive_seconds
     print(f"config compile (once):            {compile_seconds * 1000:8.1f} ms")
-    print(f"natotui extract + link:           {ours:12,.0f} chars/s  (best pass {natotui_seconds * 1000:.1f} ms)")
-    print(f"dateparser search_dates (naive):  {theirs:12,.0f} chars/s  (best pass {naive_seconds * 1000:.1f} ms)")
+    print(
+        f"natotui extract + link:           {ours:12,.0f} chars/s  (best pass {natotui_seconds * 1000:.1f} ms)"
+    )
+    print(
+        f"dateparser search_dates (naive):  {theirs:12,.0f} chars/s  (best pass {naive_seconds * 1000:.1f} ms)"
+    )
     print(f"ratio:                            {ours / theirs:8.1f}x  (goal >= 10x)")
     return 0
 

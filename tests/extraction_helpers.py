@@ -24,15 +24,28 @@ SMALL_GAZETTEER: dict[str, Any] = {
                 {"title": "Secretary of State", "org": "US", "from": "2025-01-21"},
             ],
         },
-        {"name": "Mark Rutte", "country": "NL", "roles": [{"title": "Secretary General", "org": "NATO", "from": "2024-10-01"}]},
-        {"name": "Jens Stoltenberg", "country": "NO", "roles": [{"title": "Secretary General", "org": "NATO", "to": "2024-10-01"}]},
+        {
+            "name": "Mark Rutte",
+            "country": "NL",
+            "roles": [{"title": "Secretary General", "org": "NATO", "from": "2024-10-01"}],
+        },
+        {
+            "name": "Jens Stoltenberg",
+            "country": "NO",
+            "roles": [{"title": "Secretary General", "org": "NATO", "to": "2024-10-01"}],
+        },
         {"name": "Volodymyr Zelensky", "country": "UA", "aliases": ["Zelenskyy"]},
         {"name": "Donald Trump", "country": "US"},
         {"name": "Joe Biden", "country": "US"},
     ],
     "organizations": [{"name": "NATO", "aliases": ["the Alliance"]}],
     "countries": [
-        {"name": "United States", "code": "US", "aliases": ["US", "U.S."], "demonyms": ["American"]},
+        {
+            "name": "United States",
+            "code": "US",
+            "aliases": ["US", "U.S."],
+            "demonyms": ["American"],
+        },
         {"name": "Ukraine", "code": "UA", "demonyms": ["Ukrainian"]},
         {"name": "Denmark", "code": "DK", "demonyms": ["Danish"]},
     ],
@@ -41,7 +54,17 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Antalya", "country": "TR"},
         {"name": "NATO Headquarters", "city": "Brussels"},
     ],
-    "given_names": ["Scott", "Natascha", "Marco", "Lars", "Tammy", "James", "Alex", "Alexander", "Donald"],
+    "given_names": [
+        "Scott",
+        "Natascha",
+        "Marco",
+        "Lars",
+        "Tammy",
+        "James",
+        "Alex",
+        "Alexander",
+        "Donald",
+    ],
     "not_names": ["Opting", "Out", "Detected"],
 }
 
@@ -56,14 +79,24 @@ def small_extractor(tmp_path: Path) -> Extractor:
     return Extractor.for_config(load_config(path))
 
 
-def article(text: str, extractor: Extractor, published: str | None = None, article_id: str = "a") -> Article:
+def article(
+    text: str, extractor: Extractor, published: str | None = None, article_id: str = "a"
+) -> Article:
     front = {"published": published} if published else {}
     return build_article(
-        article_id, f"{article_id}.txt", text, front, extractor.config, CleanRules.from_config(extractor.config.cleaning), []
+        article_id,
+        f"{article_id}.txt",
+        text,
+        front,
+        extractor.config,
+        CleanRules.from_config(extractor.config.cleaning),
+        [],
     )
 
 
-def extract(text: str, extractor: Extractor, published: str | None = None, corpus_year: int | None = None) -> ArticleExtraction:
+def extract(
+    text: str, extractor: Extractor, published: str | None = None, corpus_year: int | None = None
+) -> ArticleExtraction:
     return extractor.extract(article(text, extractor, published), corpus_year)
 
 

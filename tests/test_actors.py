@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from extraction_helpers import extract, people, small_extractor
 
 
@@ -13,7 +12,9 @@ def extractor(tmp_path_factory):
 
 
 def test_gazetteer_person_with_title_role(extractor):
-    found = people(extract("U.S. Secretary of State Marco Rubio met allies in Brussels.", extractor))
+    found = people(
+        extract("U.S. Secretary of State Marco Rubio met allies in Brussels.", extractor)
+    )
     assert found == {"Marco Rubio": ["secretary of state"]}
 
 
@@ -33,13 +34,23 @@ def test_lower_case_alone_is_not_enough(extractor):
 
 
 def test_unknown_person_after_a_title_with_a_country_adjective(extractor):
-    found = people(extract("Rubio and Danish Foreign Affairs Minister Lars Løkke Rasmussen met on Friday.", extractor))
+    found = people(
+        extract(
+            "Rubio and Danish Foreign Affairs Minister Lars Løkke Rasmussen met on Friday.",
+            extractor,
+        )
+    )
     assert found["Lars Løkke Rasmussen"] == ["foreign affairs minister"]
     assert "Marco Rubio" in found
 
 
 def test_unknown_person_in_apposition(extractor):
-    found = people(extract("For advocates such as Scott Cullinane, co-founder of the U.S.-Europe Alliance, it matters.", extractor))
+    found = people(
+        extract(
+            "For advocates such as Scott Cullinane, co-founder of the U.S.-Europe Alliance, it matters.",
+            extractor,
+        )
+    )
     assert list(found) == ["Scott Cullinane"]
     assert found["Scott Cullinane"][0].startswith("co-founder")
 
@@ -50,7 +61,9 @@ def test_unknown_person_next_to_a_speech_verb(extractor):
 
 
 def test_given_name_with_particle_surname(extractor):
-    found = people(extract("Natascha van Boetzelaer is listed as a contact at the firm.", extractor))
+    found = people(
+        extract("Natascha van Boetzelaer is listed as a contact at the firm.", extractor)
+    )
     assert list(found) == ["Natascha van Boetzelaer"]
 
 
@@ -64,7 +77,10 @@ def test_surname_alone_joins_the_full_name_in_the_article(extractor):
 @pytest.mark.parametrize(
     "text, not_people",
     [
-        ("Senator Rubio Opting Out of Key NATO Meeting Amidst Ukraine Aid Discussions", {"Rubio Opting", "Opting"}),
+        (
+            "Senator Rubio Opting Out of Key NATO Meeting Amidst Ukraine Aid Discussions",
+            {"Rubio Opting", "Opting"},
+        ),
         ("* Marco Rubio Ukraine", {"Marco Rubio Ukraine"}),
         ("The banner read Adblock Detected and asked for help.", {"Adblock", "Adblock Detected"}),
     ],
@@ -88,17 +104,28 @@ def test_plural_title_covers_both_names(extractor):
 
 
 def test_historical_title_is_marked(extractor):
-    found = people(extract("In 2017, then-Secretary of State Rex Tillerson planned to skip it.", extractor))
+    found = people(
+        extract("In 2017, then-Secretary of State Rex Tillerson planned to skip it.", extractor)
+    )
     assert found["Rex Tillerson"] == ["secretary of state (former)"]
 
 
 def test_apposition_before_the_name(extractor):
-    found = people(extract("He will be accompanied by the newly confirmed US ambassador to NATO, Matt Whitaker.", extractor))
-    assert found == {"Matt Whitaker": ["ambassador to NATO"]} or found == {"Matt Whitaker": ["ambassador to nato"]}
+    found = people(
+        extract(
+            "He will be accompanied by the newly confirmed US ambassador to NATO, Matt Whitaker.",
+            extractor,
+        )
+    )
+    assert found == {"Matt Whitaker": ["ambassador to NATO"]} or found == {
+        "Matt Whitaker": ["ambassador to nato"]
+    }
 
 
 def test_editor_brackets_do_not_split_a_name(extractor):
-    result = extract("It will advance President [Donald] Trump’s agenda, the department said.", extractor)
+    result = extract(
+        "It will advance President [Donald] Trump’s agenda, the department said.", extractor
+    )
     assert people(result) == {"Donald Trump": ["president"]}
 
 

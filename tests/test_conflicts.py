@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from extraction_helpers import article, small_extractor
+
 from tui.core.linking import link_corpus
 from tui.core.pipeline import extract_all
 
@@ -15,14 +15,20 @@ def extractor(tmp_path_factory):
 
 
 def corpus(extractor, *texts_and_dates):
-    articles = [article(text, extractor, published, f"a{i}") for i, (text, published) in enumerate(texts_and_dates)]
+    articles = [
+        article(text, extractor, published, f"a{i}")
+        for i, (text, published) in enumerate(texts_and_dates)
+    ]
     return link_corpus(articles, extract_all(articles, extractor), extractor, [])
 
 
 def test_role_conflict_within_one_article(extractor):
     c = corpus(
         extractor,
-        ("Secretary of State Marco Rubio will skip the meeting. Later, Senator Marco Rubio (R-FL) declined to attend.", "2025-11-28"),
+        (
+            "Secretary of State Marco Rubio will skip the meeting. Later, Senator Marco Rubio (R-FL) declined to attend.",
+            "2025-11-28",
+        ),
     )
     [conflict] = [x for x in c.conflicts if x.attribute == "role"]
     assert conflict.subject == "Marco Rubio"
@@ -44,7 +50,10 @@ def test_spending_targets_conflict_across_articles(extractor):
     c = corpus(
         extractor,
         ("Some allies have committed to a 5% defense spending target.", None),
-        ("Rutte is pushing the idea that each ally commit to spending at least 3.7 percent on defense.", None),
+        (
+            "Rutte is pushing the idea that each ally commit to spending at least 3.7 percent on defense.",
+            None,
+        ),
     )
     [conflict] = [x for x in c.conflicts if x.subject == "NATO defence spending target"]
     assert {conflict.a.value, conflict.b.value} == {"5%", "3.7%"}
@@ -64,7 +73,10 @@ def test_equal_values_written_differently_do_not_conflict(extractor):
 def test_current_value_is_another_period(extractor):
     c = corpus(
         extractor,
-        ("Leaders will decide whether to raise the defense spending target from the current minimum of 2 percent of gross domestic product.", None),
+        (
+            "Leaders will decide whether to raise the defense spending target from the current minimum of 2 percent of gross domestic product.",
+            None,
+        ),
         ("Allies committed to a 5% defense spending target.", None),
     )
     assert [x for x in c.conflicts if x.subject == "NATO defence spending target"] == []
@@ -74,10 +86,16 @@ def test_one_meeting_from_three_sources(extractor):
     c = corpus(
         extractor,
         ("On April 3, NATO foreign ministers will begin a two-day meeting in Brussels.", None),
-        ("Secretary of State Marco Rubio met NATO Secretary General Mark Rutte in Brussels today. "
-         "It was his first foreign ministers' meeting.", "2025-04-03"),
-        ("BRUSSELS – Marco Rubio and his NATO counterparts on Thursday wrapped up the first day of NATO "
-         "Foreign Ministerial meetings in Brussels, in which Rubio participated.", None),
+        (
+            "Secretary of State Marco Rubio met NATO Secretary General Mark Rutte in Brussels today. "
+            "It was his first foreign ministers' meeting.",
+            "2025-04-03",
+        ),
+        (
+            "BRUSSELS – Marco Rubio and his NATO counterparts on Thursday wrapped up the first day of NATO "
+            "Foreign Ministerial meetings in Brussels, in which Rubio participated.",
+            None,
+        ),
     )
     [fm] = [m for m in c.meetings if m.name.startswith("NATO Foreign Ministers")]
     assert (fm.start, fm.end, fm.place) == ("2025-04-03", "2025-04-04", "Brussels")
@@ -94,16 +112,27 @@ def test_summit_dates_reported_differently_conflict(extractor):
     summits = [m for m in c.meetings if m.kind == "summit"]
     assert len(summits) == 1
     [conflict] = [x for x in c.conflicts if x.attribute == "dates"]
-    assert {conflict.a.value, conflict.b.value} == {"2025-06-24..2025-06-25", "2025-06-25..2025-06-26"}
+    assert {conflict.a.value, conflict.b.value} == {
+        "2025-06-24..2025-06-25",
+        "2025-06-25..2025-06-26",
+    }
 
 
 def test_attendance_disagreement_is_a_conflict(extractor):
     c = corpus(
         extractor,
-        ("Marco Rubio will attend the NATO foreign ministers meeting in Brussels on December 3, 2025.", None),
-        ("Marco Rubio will miss the NATO foreign ministers meeting in Brussels on December 3, 2025.", None),
+        (
+            "Marco Rubio will attend the NATO foreign ministers meeting in Brussels on December 3, 2025.",
+            None,
+        ),
+        (
+            "Marco Rubio will miss the NATO foreign ministers meeting in Brussels on December 3, 2025.",
+            None,
+        ),
     )
-    assert [x.subject for x in c.conflicts if x.attribute.startswith("attendance")] == ["Marco Rubio"]
+    assert [x.subject for x in c.conflicts if x.attribute.startswith("attendance")] == [
+        "Marco Rubio"
+    ]
 
 
 def test_alex_and_alexander_are_not_a_conflict(extractor):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from extraction_helpers import extract, small_extractor
 
 
@@ -13,7 +12,10 @@ def extractor(tmp_path_factory):
 
 
 def dates(text, extractor, published=None, corpus_year=None):
-    return [(d.text, d.value, d.end_value, d.basis) for d in extract(text, extractor, published, corpus_year).dates]
+    return [
+        (d.text, d.value, d.end_value, d.basis)
+        for d in extract(text, extractor, published, corpus_year).dates
+    ]
 
 
 def test_explicit_dates(extractor):
@@ -40,14 +42,22 @@ def test_ranges_are_one_value(extractor, phrase, start, end):
 
 
 def test_missing_year_from_the_published_date_by_tense(extractor):
-    found = dates("Landau will represent the US at the December 3rd gathering.", extractor, published="2025-11-28")
+    found = dates(
+        "Landau will represent the US at the December 3rd gathering.",
+        extractor,
+        published="2025-11-28",
+    )
     assert found == [("December 3rd", "2025-12-03", "2025-12-03", "year_inferred")]
-    found = dates("The plan, published November 18th, drew criticism.", extractor, published="2026-01-05")
+    found = dates(
+        "The plan, published November 18th, drew criticism.", extractor, published="2026-01-05"
+    )
     assert found[0][1] == "2025-11-18"
 
 
 def test_missing_year_from_the_corpus_is_marked(extractor):
-    found = dates("The informal meeting is scheduled from 14 to 16 May.", extractor, corpus_year=2025)
+    found = dates(
+        "The informal meeting is scheduled from 14 to 16 May.", extractor, corpus_year=2025
+    )
     assert found == [("14 to 16 May", "2025-05-14", "2025-05-16", "year_inferred")]
 
 
@@ -57,7 +67,9 @@ def test_without_any_year_a_date_stays_unresolved(extractor):
 
 
 def test_year_written_in_the_sentence_wins(extractor):
-    found = dates("In 2017, the minister planned to skip an April meeting.", extractor, published="2025-11-28")
+    found = dates(
+        "In 2017, the minister planned to skip an April meeting.", extractor, published="2025-11-28"
+    )
     april = [d for d in found if "April" in d[0]][0]
     assert april[1:3] == ("2017-04-01", "2017-04-30")
 
@@ -66,7 +78,10 @@ def test_year_written_in_the_sentence_wins(extractor):
     "sentence, expected",
     [
         ("Rubio will meet them on Wednesday.", "2025-04-09"),  # looks ahead
-        ("The official said on Thursday that talks went well.", "2025-04-03"),  # publication day counts
+        (
+            "The official said on Thursday that talks went well.",
+            "2025-04-03",
+        ),  # publication day counts
         ("Allies said on Monday that talks went well.", "2025-03-31"),  # looks back
         ("They meet next Thursday.", "2025-04-10"),
         ("They met last Thursday.", "2025-03-27"),
@@ -80,7 +95,11 @@ def test_weekdays_by_tense(extractor, sentence, expected):
 
 
 def test_relative_expressions(extractor):
-    found = dates("He met Rutte today. Ministers meet next week. It was agreed three weeks ago.", extractor, published="2025-11-28")
+    found = dates(
+        "He met Rutte today. Ministers meet next week. It was agreed three weeks ago.",
+        extractor,
+        published="2025-11-28",
+    )
     values = {d[0]: (d[1], d[2]) for d in found}
     assert values["today"] == ("2025-11-28", "2025-11-28")
     assert values["next week"] == ("2025-12-01", "2025-12-07")
@@ -88,7 +107,9 @@ def test_relative_expressions(extractor):
 
 
 def test_weekday_without_a_published_date_is_unresolved(extractor):
-    assert dates("The official said on Thursday that allies agreed.", extractor) == [("on Thursday", None, None, "unresolved")]
+    assert dates("The official said on Thursday that allies agreed.", extractor) == [
+        ("on Thursday", None, None, "unresolved")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,17 @@ def test_contract_fields(document):
     assert document["version"] == 1
     assert set(document) >= {"version", "articles", "meetings", "conflicts"}
     for article in document["articles"]:
-        assert set(article) >= {"id", "path", "title", "published", "published_basis", "authors", "outlet", "actors", "dates"}
+        assert set(article) >= {
+            "id",
+            "path",
+            "title",
+            "published",
+            "published_basis",
+            "authors",
+            "outlet",
+            "actors",
+            "dates",
+        }
         for actor in article["actors"]:
             assert set(actor) >= {"name", "kind", "roles", "mentions"}
             assert actor["kind"] in {"person", "organization", "country", "place"}
@@ -37,7 +47,18 @@ def test_contract_fields(document):
             assert set(d) >= {"text", "start", "end", "value", "end_value", "basis"}
             assert d["basis"] in {"explicit", "relative", "year_inferred", "unresolved"}
     for meeting in document["meetings"]:
-        assert set(meeting) >= {"id", "name", "kind", "place", "start", "end", "date_basis", "attendees", "absentees", "sources"}
+        assert set(meeting) >= {
+            "id",
+            "name",
+            "kind",
+            "place",
+            "start",
+            "end",
+            "date_basis",
+            "attendees",
+            "absentees",
+            "sources",
+        }
         for source in meeting["sources"]:
             assert set(source) == {"article", "sentence"}
     for conflict in document["conflicts"]:
@@ -67,7 +88,9 @@ def _meeting(document, start, end, place=None):
     for m in document["meetings"]:
         if m["start"] == start and m["end"] == end and (place is None or m["place"] == place):
             return m
-    raise AssertionError(f"no meeting {start}..{end} {place}: {[(m['start'], m['end'], m['place']) for m in document['meetings']]}")
+    raise AssertionError(
+        f"no meeting {start}..{end} {place}: {[(m['start'], m['end'], m['place']) for m in document['meetings']]}"
+    )
 
 
 def test_calendar_of_the_seeds(document):
@@ -78,7 +101,11 @@ def test_calendar_of_the_seeds(document):
     assert "Ramstein" in ramstein["name"] or "Contact Group" in ramstein["name"]
     antalya = _meeting(document, "2025-05-14", "2025-05-16", "Antalya")
     assert antalya["date_basis"] == "year_inferred"
-    summit = next(m for m in document["meetings"] if m["kind"] == "summit" and (m["start"] or "").startswith("2025-06"))
+    summit = next(
+        m
+        for m in document["meetings"]
+        if m["kind"] == "summit" and (m["start"] or "").startswith("2025-06")
+    )
     assert summit["place"] == "The Hague"
     december = _meeting(document, "2025-12-03", "2025-12-03", "Brussels")
     assert "Marco Rubio" in december["absentees"]
@@ -86,7 +113,9 @@ def test_calendar_of_the_seeds(document):
 
 
 def test_gold_conflicts_of_the_seeds(document):
-    pairs = {(c["subject"], frozenset((c["a"]["value"], c["b"]["value"]))) for c in document["conflicts"]}
+    pairs = {
+        (c["subject"], frozenset((c["a"]["value"], c["b"]["value"]))) for c in document["conflicts"]
+    }
     assert ("Marco Rubio", frozenset({"secretary of state", "senator"})) in pairs
     assert ("NATO defence spending target", frozenset({"5%", "3.7%"})) in pairs
 
@@ -99,10 +128,27 @@ def test_no_false_positive_dates(document):
 
 
 def test_people_of_the_seeds(document):
-    names = {a["name"] for article in document["articles"] for a in article["actors"] if a["kind"] == "person"}
-    for expected in ["Marco Rubio", "Christopher Landau", "Donald Trump", "Mark Rutte", "Lars Løkke Rasmussen",
-                     "Tammy Bruce", "Scott Cullinane", "Natascha van Boetzelaer", "Andriy Sybiha", "Kaja Kallas",
-                     "James Carter", "Alex Raufoglu", "Rex Tillerson"]:
+    names = {
+        a["name"]
+        for article in document["articles"]
+        for a in article["actors"]
+        if a["kind"] == "person"
+    }
+    for expected in [
+        "Marco Rubio",
+        "Christopher Landau",
+        "Donald Trump",
+        "Mark Rutte",
+        "Lars Løkke Rasmussen",
+        "Tammy Bruce",
+        "Scott Cullinane",
+        "Natascha van Boetzelaer",
+        "Andriy Sybiha",
+        "Kaja Kallas",
+        "James Carter",
+        "Alex Raufoglu",
+        "Rex Tillerson",
+    ]:
         assert expected in names
     for wrong in ["Adblock", "Rubio Opting", "Marco Rubio Ukraine", "Joe Biden"]:
         assert wrong not in names

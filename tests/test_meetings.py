@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from extraction_helpers import extract, small_extractor
 
 
@@ -23,7 +22,12 @@ def test_named_meeting_with_place_two_day_duration_and_attendees(extractor):
         "Ukrainian Foreign Minister Andriy Sybiha and European Union foreign policy chief Kaja Kallas."
     )
     [meeting] = meetings(text, extractor, corpus_year=2025)
-    assert (meeting.type_id, meeting.place, meeting.start, meeting.end) == ("nato_foreign_ministers", "Brussels", "2025-04-03", "2025-04-04")
+    assert (meeting.type_id, meeting.place, meeting.start, meeting.end) == (
+        "nato_foreign_ministers",
+        "Brussels",
+        "2025-04-03",
+        "2025-04-04",
+    )
     assert meeting.date_basis == "year_inferred"
     assert meeting.attendees == ["Marco Rubio", "Andriy Sybiha", "Kaja Kallas"]
     assert len(meeting.sources) == 2
@@ -53,7 +57,10 @@ def test_range_and_venue_city(extractor):
     kinds = {m.type_id: m for m in found}
     assert kinds["bilateral"].place == "Brussels"
     assert kinds["bilateral"].start == "2025-05-12"
-    assert (kinds["informal_foreign_ministers"].start, kinds["informal_foreign_ministers"].end) == ("2025-05-14", "2025-05-16")
+    assert (kinds["informal_foreign_ministers"].start, kinds["informal_foreign_ministers"].end) == (
+        "2025-05-14",
+        "2025-05-16",
+    )
 
 
 def test_last_and_next_meeting_are_two_meetings(extractor):
@@ -85,4 +92,6 @@ def test_call_participants(extractor):
 
 
 def test_no_meeting_words_no_meeting(extractor):
-    assert meetings("Rutte insisted that the US remains committed to the alliance.", extractor) == []
+    assert (
+        meetings("Rutte insisted that the US remains committed to the alliance.", extractor) == []
+    )

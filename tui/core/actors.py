@@ -74,7 +74,9 @@ class ActorRules:
             ),
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
-            scope_tail=re.compile(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"),
+            scope_tail=re.compile(
+                r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"
+            ),
             apposition_after=re.compile(
                 rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
                 # "Keith Kellogg, President Donald Trump's special envoy": a possessive before the role.
@@ -138,8 +140,12 @@ class _Found:
 @lru_cache(maxsize=8)
 def _capitalised_word(particles: frozenset[str]) -> re.Pattern[str]:
     # Words not starting with a lower-case letter (non-Latin lower case is filtered after).
-    alternatives = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
-    return re.compile(rf"(?<!\w)(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?<!\w)(?:{alternatives})(?!\w)")
+    alternatives = (
+        "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
+    )
+    return re.compile(
+        rf"(?<!\w)(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?<!\w)(?:{alternatives})(?!\w)"
+    )
 
 
 def capitalised_tokens(text: str, particles: set[str]) -> list[Token]:
@@ -277,11 +283,19 @@ def _match_gazetteer(
 
 
 def _match_authors(
-    text: str, tokens: list[Token], authors: list[str], covered: list[bool], found: list[_Found], index: GazetteerIndex
+    text: str,
+    tokens: list[Token],
+    authors: list[str],
+    covered: list[bool],
+    found: list[_Found],
+    index: GazetteerIndex,
 ) -> None:
     for author in authors:
         # "By Daily Sabah with agencies": an outlet in the byline is not a person.
-        if any(a.entity.kind != "person" for a in index.by_surface.get(" ".join(fold_same_length(author).split()), [])):
+        if any(
+            a.entity.kind != "person"
+            for a in index.by_surface.get(" ".join(fold_same_length(author).split()), [])
+        ):
             continue
         for match in re.finditer(re.escape(author), text, re.IGNORECASE):
             if any(f.start <= match.start() < f.end for f in found):
@@ -302,7 +316,7 @@ def _name_like(token: Token, index: GazetteerIndex, titles: TitleIndex) -> bool:
         and token.key not in _CALENDAR_WORDS
         and not index.is_known_word(token.key)
         and not (word.isupper() and len(word) > 1 and "." not in word)  # acronyms: NATO, EU
-        and not "." in word.rstrip(".")  # "Rubio.vc"
+        and "." not in word.rstrip(".")  # "Rubio.vc"
     )
 
 
@@ -337,7 +351,9 @@ def _match_unknown_people(
                 break
         # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute": a name inside a place or body.
         if any(t.key in rules.organization_words for t in tokens[i + 1 : j]) or (
-            j < n and tokens[j].key in rules.organization_words and _joined(text, tokens[j - 1], tokens[j])
+            j < n
+            and tokens[j].key in rules.organization_words
+            and _joined(text, tokens[j - 1], tokens[j])
         ):
             done = j
             continue
@@ -357,14 +373,20 @@ def _match_unknown_people(
         for first in range(i, j):
             if first == i and initial_word and j - i > 1:
                 continue
-            if first > i and tokens[first].key not in index.given_names and not (first == i + 1 and initial_word):
+            if (
+                first > i
+                and tokens[first].key not in index.given_names
+                and not (first == i + 1 and initial_word)
+            ):
                 continue
             run = tokens[first:j]
             start, end = run[0].start, run[-1].end
-            if _is_person(text, run, start, end, index, rules, titles, start in headlines) or _coordinated(
-                text, start, found, titles, rules
-            ):
-                found.append(_Found(start, end, None, " ".join(t.text for t in run), "person", True))
+            if _is_person(
+                text, run, start, end, index, rules, titles, start in headlines
+            ) or _coordinated(text, start, found, titles, rules):
+                found.append(
+                    _Found(start, end, None, " ".join(t.text for t in run), "person", True)
+                )
                 for k in range(first, j):
                     covered[k] = True
                 break
@@ -394,17 +416,20 @@ def _is_person(
     before = text[max(0, start - 40) : start]
     after = text[end : end + 120]
     if titles.before(start) and (
-        len(run) >= 2 or not (_sentence_initial(text, start) or re.match(r"\s+of\b", text[end : end + 4]))
+        len(run) >= 2
+        or not (_sentence_initial(text, start) or re.match(r"\s+of\b", text[end : end + 4]))
     ):
         return True
     if len(run) >= 2 and rules.apposition_after.match(text, end, end + 120):
         return True
-    if len(run) >= 2 and (rules.speech_before.search(before) or rules.speech_after.match(after)):
-        return True
-    return False
+    return bool(
+        len(run) >= 2 and (rules.speech_before.search(before) or rules.speech_after.match(after))
+    )
 
 
-def _coordinated(text: str, start: int, found: list[_Found], titles: TitleIndex, rules: ActorRules) -> bool:
+def _coordinated(
+    text: str, start: int, found: list[_Found], titles: TitleIndex, rules: ActorRules
+) -> bool:
     """'Prime Ministers Keir Starmer and Donald Tusk': a name joined to one under a plural title."""
     if not found or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[found[-1].end : start]):
         return False
@@ -416,11 +441,13 @@ def _coordinated(text: str, start: int, found: list[_Found], titles: TitleIndex,
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" “\"‘")
+    before = text[max(0, start - 3) : start].rstrip(' “"‘')
     return not before or before[-1] in ".!?\n"
 
 
-def _join_surnames(tokens: list[Token], caps: list[int], covered: list[bool], found: list[_Found]) -> None:
+def _join_surnames(
+    tokens: list[Token], caps: list[int], covered: list[bool], found: list[_Found]
+) -> None:
     """'Cullinane' joins 'Scott Cullinane' found elsewhere in the same article."""
     by_surname: dict[str, str] = {}
     for item in found:
@@ -438,7 +465,13 @@ def _join_surnames(tokens: list[Token], caps: list[int], covered: list[bool], fo
             covered[i] = True
 
 
-def _match_demonyms(tokens: list[Token], caps: list[int], index: GazetteerIndex, covered: list[bool], found: list[_Found]) -> None:
+def _match_demonyms(
+    tokens: list[Token],
+    caps: list[int],
+    index: GazetteerIndex,
+    covered: list[bool],
+    found: list[_Found],
+) -> None:
     for i in caps:
         token = tokens[i]
         if covered[i]:
@@ -451,7 +484,13 @@ def _match_demonyms(tokens: list[Token], caps: list[int], index: GazetteerIndex,
 
 def _resolve(found: list[_Found], published: date | None) -> list[_Found]:
     """Pick one entity per ambiguous alias; drop lower-case matches that nothing supports."""
-    full_names = {f.entity.name for f in found if f.entity is not None and f.strong and any(a.full for a in f.candidates if a.entity is f.entity)}
+    full_names = {
+        f.entity.name
+        for f in found
+        if f.entity is not None
+        and f.strong
+        and any(a.full for a in f.candidates if a.entity is f.entity)
+    }
     strong_entities = {f.entity.name for f in found if f.entity is not None and f.strong}
     for item in found:
         if len(item.candidates) > 1:
@@ -473,7 +512,9 @@ def _choose(candidates: list[Alias], full_names: set[str], published: date | Non
     if published:
         for alias in candidates:
             for role in alias.entity.roles:
-                if (role.start is None or role.start <= published) and (role.end is None or published <= role.end):
+                if (role.start is None or role.start <= published) and (
+                    role.end is None or published <= role.end
+                ):
                     return alias.entity
     people = [a.entity for a in candidates if a.entity.kind == "person"]
     return people[0] if people else candidates[0].entity
@@ -491,7 +532,9 @@ def _roles_for(
         item.plural_title = rules.singular.get(written, written) != written
     match = rules.apposition_after.match(text, item.end, item.end + 160)
     # "..., Minister of Defense Rustem Umerov": a list of officials, not this person's role.
-    if match and not any(match.start("full") <= start <= match.end() + 2 for start in person_starts):
+    if match and not any(
+        match.start("full") <= start <= match.end() + 2 for start in person_starts
+    ):
         roles.append(_role_text(match, rules))
     return roles
 
@@ -500,7 +543,9 @@ def _norm(title: str) -> str:
     return re.sub(r"\s+", " ", title.lower()).strip()
 
 
-def _role_text(match: re.Match[str], rules: ActorRules, tail: str | None = None) -> tuple[str, bool]:
+def _role_text(
+    match: re.Match[str], rules: ActorRules, tail: str | None = None
+) -> tuple[str, bool]:
     mods = [m for m in re.split(r"[\s-]+", (match.groupdict().get("mods") or "").lower()) if m]
     past = any(m in rules.past_markers for m in mods)
     mods = [m for m in mods if m not in rules.past_markers]
@@ -516,7 +561,7 @@ def _role_text(match: re.Match[str], rules: ActorRules, tail: str | None = None)
 def _inherit_plural_titles(text: str, found: list[_Found]) -> None:
     """'Prime Ministers Starmer and Tusk': the title covers both names."""
     people = [f for f in found if f.kind == "person"]
-    for previous, current in zip(people, people[1:]):
+    for previous, current in zip(people, people[1:], strict=False):
         if previous.plural_title and not current.roles:
             gap = text[previous.end : current.start]
             if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):

@@ -21,7 +21,9 @@ _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
 
 @dataclass
 class ClaimMatcher:
-    rules: list[tuple[object, list[re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]]
+    rules: list[
+        tuple[object, list[re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]
+    ]
     number_words: dict[str, float]
 
     @classmethod
@@ -29,10 +31,17 @@ class ClaimMatcher:
         compiled = []
         for rule in config.claims:
             # One pass per rule: its patterns joined, each 'value' group renamed apart.
-            joined = "|".join(f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})" for i, p in enumerate(rule.patterns))
+            joined = "|".join(
+                f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})"
+                for i, p in enumerate(rule.patterns)
+            )
             patterns = [re.compile(WORD_START + f"(?:{joined})", re.IGNORECASE)]
             context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
-            past = re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE) if rule.past_markers else None
+            past = (
+                re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE)
+                if rule.past_markers
+                else None
+            )
             compiled.append((rule, patterns, context, past))
         return cls(compiled, {k.lower(): v for k, v in config.number_words.items()})
 
@@ -57,7 +66,13 @@ def sentence_bounds(sentences: list[tuple[int, int]], offset: int) -> tuple[int,
     return sentences[index]
 
 
-def role_claims(text: str, sentences: list[tuple[int, int]], actors: list[ActorRef], article_id: str, when: str | None) -> list[Claim]:
+def role_claims(
+    text: str,
+    sentences: list[tuple[int, int]],
+    actors: list[ActorRef],
+    article_id: str,
+    when: str | None,
+) -> list[Claim]:
     """'Secretary of State Marco Rubio' -> (Marco Rubio, role, secretary of state)."""
     claims = []
     for actor in actors:
@@ -82,7 +97,13 @@ def role_claims(text: str, sentences: list[tuple[int, int]], actors: list[ActorR
     return claims
 
 
-def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimMatcher, article_id: str, when: str | None) -> list[Claim]:
+def quantity_claims(
+    text: str,
+    sentences: list[tuple[int, int]],
+    matcher: ClaimMatcher,
+    article_id: str,
+    when: str | None,
+) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
     for rule, patterns, context, past in matcher.rules:
@@ -92,7 +113,11 @@ def quantity_claims(text: str, sentences: list[tuple[int, int]], matcher: ClaimM
             continue
         for pattern in patterns:
             for match in pattern.finditer(text):
-                group = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("value"))
+                group = next(
+                    name
+                    for name, value in match.groupdict().items()
+                    if value is not None and name.startswith("value")
+                )
                 start = match.start(group)
                 if (rule.id, start) in seen:
                     continue

@@ -60,7 +60,9 @@ def strip_control(text: str) -> str:
 
 
 # "By Andrew GrayBRUSSELS, June 24 (Reuters) -": a byline glued to a capitalised dateline.
-_GLUED_DATELINE = re.compile(r"^((?:[Bb]y|BY|[Ss]ource:)\s.*?[a-z])([A-Z]{3,}(?:\s[A-Z]{3,})?\b[,\s(–—-])")
+_GLUED_DATELINE = re.compile(
+    r"^((?:[Bb]y|BY|[Ss]ource:)\s.*?[a-z])([A-Z]{3,}(?:\s[A-Z]{3,})?\b[,\s(–—-])"
+)
 
 
 def clean_lines(text: str, rules: CleanRules) -> list[str]:

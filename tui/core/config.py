@@ -12,10 +12,10 @@ when something first asks for it. A start-up that finds its extractions in the c
 from __future__ import annotations
 
 import hashlib
-import re
 import json
 import os
 import pickle
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,9 @@ class LoadedConfig:
     @property
     def config(self) -> Config:
         if self._config is None:
-            self._config = _remembered_config(self.digest) or load_config(self.path, remember=False).config
+            self._config = (
+                _remembered_config(self.digest) or load_config(self.path, remember=False).config
+            )
         return self._config
 
     @property
@@ -76,7 +78,12 @@ class LoadedConfig:
         return self._keymap
 
     def __getstate__(self) -> dict[str, Any]:  # worker processes rebuild the config themselves
-        return {"path": self.path, "files": self.files, "digest": self.digest, "keymap": self._keymap}
+        return {
+            "path": self.path,
+            "files": self.files,
+            "digest": self.digest,
+            "keymap": self._keymap,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["path"], state["files"], state["digest"], None, state["keymap"])

@@ -47,7 +47,9 @@ class PersonEntry(Strict):
     name: str = Field(description="Canonical full name.")
     aliases: list[str] = Field(default_factory=list, description="Other spellings and short forms.")
     country: str | None = Field(None, description="Country code (ISO 3166 alpha-2) or org.")
-    roles: list[RolePeriod] = Field(default_factory=list, description="Roles with validity periods.")
+    roles: list[RolePeriod] = Field(
+        default_factory=list, description="Roles with validity periods."
+    )
 
 
 class OrganizationEntry(Strict):
@@ -127,7 +129,8 @@ class Metadata(Strict):
         default_factory=list, description="Words that end a byline name: Senior, Editor ..."
     )
     outlet_patterns: list[Regex] = Field(
-        default_factory=list, description="Patterns with a named group 'outlet': Kyiv Post's ... correspondent."
+        default_factory=list,
+        description="Patterns with a named group 'outlet': Kyiv Post's ... correspondent.",
     )
     published_patterns: list[Regex] = Field(
         default_factory=list, description="Whole lines stating the date, with a named group 'date'."
@@ -179,7 +182,8 @@ class DateRules(Strict):
         default_factory=list, description="Words in a clause that make a weekday look back."
     )
     year_window_days: int = Field(
-        200, description="A yearless date is put in the year that brings it this close to the reference."
+        200,
+        description="A yearless date is put in the year that brings it this close to the reference.",
     )
 
 
@@ -201,10 +205,12 @@ class MeetingType(Strict):
         False, description="Add the place to the name: 'Summit in Anchorage', 'Call' stays 'Call'."
     )
     single_event: bool = Field(
-        False, description="Only one such meeting at a time: reports close in time are the same meeting."
+        False,
+        description="Only one such meeting at a time: reports close in time are the same meeting.",
     )
     merge_with: list[str] = Field(
-        default_factory=list, description="Ids of other types whose reports may be the same meeting."
+        default_factory=list,
+        description="Ids of other types whose reports may be the same meeting.",
     )
 
 
@@ -214,7 +220,8 @@ class Attendance(Strict):
     attend: list[Regex] = Field(default_factory=list)
     absent: list[Regex] = Field(default_factory=list)
     exclude_after: list[Regex] = Field(
-        default_factory=list, description="A person right after these is not the attendee: 'in X's place'."
+        default_factory=list,
+        description="A person right after these is not the attendee: 'in X's place'.",
     )
 
 
@@ -259,7 +266,8 @@ class ClaimRule(Strict):
 
 class ConflictRules(Strict):
     role_synonyms: dict[str, str] = Field(
-        default_factory=dict, description="Words or phrases of a role replaced before comparing: defence -> defense."
+        default_factory=dict,
+        description="Words or phrases of a role replaced before comparing: defence -> defense.",
     )
     exclusive_roles: list[list[str]] = Field(
         default_factory=list, description="Groups of roles one person cannot hold at once."

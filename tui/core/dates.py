@@ -33,12 +33,42 @@ _NOT_QUANTITY = r"(?!\s*(?:%|percent|per cent|billion|million|trillion|troops|so
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(rf"{WORD_START}(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>{_Y})\b")),
     ("iso", re.compile(rf"{WORD_START}(?P<y>{_Y})-(?P<mn>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
-    ("cross_dm", re.compile(rf"{WORD_START}(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("cross_md", re.compile(rf"{WORD_START}(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("range_dm", re.compile(rf"{WORD_START}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("range_md", re.compile(rf"{WORD_START}(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("md", re.compile(rf"{WORD_START}(?P<m>{_M})\s+(?P<d>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?")),
-    ("dm", re.compile(rf"{WORD_START}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?")),
+    (
+        "cross_dm",
+        re.compile(
+            rf"{WORD_START}(?P<d1>{_D})\s+(?P<m1>{_M}){_TO}(?P<d2>{_D})\s+(?P<m2>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
+    (
+        "cross_md",
+        re.compile(
+            rf"{WORD_START}(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<m2>{_M})\s+(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
+    (
+        "range_dm",
+        re.compile(
+            rf"{WORD_START}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
+    (
+        "range_md",
+        re.compile(
+            rf"{WORD_START}(?P<m>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
+    (
+        "md",
+        re.compile(
+            rf"{WORD_START}(?P<m>{_M})\s+(?P<d>{_D})\b{_NOT_QUANTITY}(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"{WORD_START}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+        ),
+    ),
     (
         "my",
         re.compile(
@@ -55,14 +85,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday_range",
         re.compile(
-            WORD_START + r"(?:(?P<pre>(?i:on|this|next|last|from))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            WORD_START
+            + r"(?:(?P<pre>(?i:on|this|next|last|from))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
             r"\s*(?:-|–|\band\b|\bto\b|\bthrough\b)\s*(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
     (
         "weekday",
         re.compile(
-            WORD_START + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|till|through|by|from|early|late))\s+)?"
+            WORD_START
+            + r"(?:(?P<pre>(?i:on|this|last|next|coming|past|since|until|till|through|by|from|early|late))\s+)?"
             r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
         ),
     ),
@@ -114,7 +146,8 @@ class _Candidate:
 
 # Every date expression holds one of these; the patterns only run in windows around them.
 _ANCHOR = re.compile(
-    WORD_START + rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    WORD_START
+    + rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now))"
 )
 
@@ -181,7 +214,9 @@ def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
     return bisect_right([s for s, _ in sentences], offset) - 1
 
 
-def _sentence_years(candidates: list[_Candidate], sentences: list[tuple[int, int]]) -> dict[int, int]:
+def _sentence_years(
+    candidates: list[_Candidate], sentences: list[tuple[int, int]]
+) -> dict[int, int]:
     """Sentences that state exactly one year on its own ('in 2017')."""
     years: dict[int, set[int]] = {}
     for c in candidates:
@@ -191,7 +226,9 @@ def _sentence_years(candidates: list[_Candidate], sentences: list[tuple[int, int
     return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
 
 
-def _tense(text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver: DateResolver) -> str | None:
+def _tense(
+    text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver: DateResolver
+) -> str | None:
     """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
     lo, hi = 0, len(text)
     for s, e in sentences:
@@ -203,7 +240,9 @@ def _tense(text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver:
         for match in pattern.finditer(text, lo, hi):
             if c.start <= match.start() < c.end:
                 continue
-            distance = c.start - match.end() if match.end() <= c.start else (match.start() - c.end) * 2
+            distance = (
+                c.start - match.end() if match.end() <= c.start else (match.start() - c.end) * 2
+            )
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return best[1] if best else None
@@ -229,7 +268,11 @@ def _pick_year(
 ) -> tuple[int | None, str]:
     """The year of a yearless date, and the basis."""
     if published is not None:
-        options = [y for y in (published.year - 1, published.year, published.year + 1) if _safe_date(y, month, min(day, 28))]
+        options = [
+            y
+            for y in (published.year - 1, published.year, published.year + 1)
+            if _safe_date(y, month, min(day, 28))
+        ]
         dated = [(y, date(y, month, min(day, calendar.monthrange(y, month)[1]))) for y in options]
         slack = timedelta(days=3)
         if tense == "future":
@@ -300,11 +343,20 @@ def _resolve(
                 if pre == "this":
                     year, basis = published.year, "relative"
                 elif pre == "next":
-                    year, basis = published.year + (1 if month <= published.month else 0), "relative"
+                    year, basis = (
+                        published.year + (1 if month <= published.month else 0),
+                        "relative",
+                    )
                 elif pre in ("last", "past"):
-                    year, basis = published.year - (1 if month >= published.month else 0), "relative"
+                    year, basis = (
+                        published.year - (1 if month >= published.month else 0),
+                        "relative",
+                    )
                 elif month == published.month:
-                    year, basis = published.year, "year_inferred"  # "before the end of June", in June
+                    year, basis = (
+                        published.year,
+                        "year_inferred",
+                    )  # "before the end of June", in June
                 else:
                     year, basis = _pick_year(month, 15, published, year_hint, tense)
             else:
@@ -321,7 +373,13 @@ def _resolve(
 
     if c.kind == "weekday_range":
         # "Tuesday and Wednesday": the first day resolved like a weekday, the range after it.
-        first = _resolve(text, _Candidate("weekday", c.start, c.end, {"pre": g.get("pre"), "wd": g["wd"]}), published, year_hint, tense)
+        first = _resolve(
+            text,
+            _Candidate("weekday", c.start, c.end, {"pre": g.get("pre"), "wd": g["wd"]}),
+            published,
+            year_hint,
+            tense,
+        )
         if first is None or first.value is None:
             return expr(None, None, "unresolved")
         start = date.fromisoformat(first.value)
@@ -338,7 +396,11 @@ def _resolve(
                 value = published + timedelta(days=offset or 7)
             elif pre in ("last", "past"):
                 value = published - timedelta(days=((published.weekday() - weekday) % 7) or 7)
-            elif tense == "future" or pre in ("until", "till", "through", "by") or (pre == "this" and tense != "past"):
+            elif (
+                tense == "future"
+                or pre in ("until", "till", "through", "by")
+                or (pre == "this" and tense != "past")
+            ):
                 value = published + timedelta(days=offset)
             else:  # news reports what happened: looking back is the default
                 value = published - timedelta(days=(published.weekday() - weekday) % 7)
@@ -376,8 +438,24 @@ def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, 
     if phrase == "the day after tomorrow":
         return base + timedelta(2), base + timedelta(2), "day"
     words = phrase.split()
-    if words[-1] in ("week", "weekend", "month", "year") and words[0] in ("this", "next", "last", "past", "coming", "earlier", "later"):
-        step = {"this": 0, "earlier": 0, "later": 0, "next": 1, "coming": 1, "last": -1, "past": -1}[words[0]]
+    if words[-1] in ("week", "weekend", "month", "year") and words[0] in (
+        "this",
+        "next",
+        "last",
+        "past",
+        "coming",
+        "earlier",
+        "later",
+    ):
+        step = {
+            "this": 0,
+            "earlier": 0,
+            "later": 0,
+            "next": 1,
+            "coming": 1,
+            "last": -1,
+            "past": -1,
+        }[words[0]]
         unit = words[-1]
         if unit == "week":
             if step == 0 and tense == "future":
@@ -392,7 +470,11 @@ def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, 
         if unit == "month":
             month_index = base.year * 12 + base.month - 1 + step
             year, month = divmod(month_index, 12)
-            return date(year, month + 1, 1), date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month"
+            return (
+                date(year, month + 1, 1),
+                date(year, month + 1, calendar.monthrange(year, month + 1)[1]),
+                "month",
+            )
         year = base.year + step
         return date(year, 1, 1), date(year, 12, 31), "year"
     parsed = _dateparser_relative(phrase, base)
@@ -423,6 +505,9 @@ def _dateparser_relative(phrase: str, base: date) -> date | None:
     result = dateparser.parse(
         " ".join(words),
         languages=["en"],
-        settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12), "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day, 12),
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
     )
     return result.date() if result else None

@@ -98,7 +98,10 @@ def print_table(corpus: Corpus) -> None:
         table.add_column(column, overflow="fold")
     for actor in people:
         table.add_row(
-            Text(actor.name), Text(", ".join(actor.roles)), str(actor.mentions), str(len(actor.articles))
+            Text(actor.name),
+            Text(", ".join(actor.roles)),
+            str(actor.mentions),
+            str(len(actor.articles)),
         )
     console.print(table)
 

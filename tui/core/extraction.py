@@ -29,7 +29,9 @@ def complete_partial_date(article: Article, corpus_year: int | None) -> None:
 
 def _date_of_content(dates: list[DateExpr]) -> str | None:
     """An undated article is about the time its own dates point to (the median day)."""
-    days = sorted(d.value for d in dates if d.value and d.precision == "day" and d.basis != "unresolved")
+    days = sorted(
+        d.value for d in dates if d.value and d.precision == "day" and d.basis != "unresolved"
+    )
     return days[len(days) // 2] if days else None
 
 
@@ -62,9 +64,13 @@ class Extractor:
         complete_partial_date(article, corpus_year)
         text, sentences = article.text, article.sentences
         published = article.published_date
-        actors = find_actors(text, sentences, self.index, self.actor_rules, article.authors, published)
+        actors = find_actors(
+            text, sentences, self.index, self.actor_rules, article.authors, published
+        )
         dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
-        meetings = find_meetings(text, sentences, actors, dates, self.index, self.meeting_matcher, article.id)
+        meetings = find_meetings(
+            text, sentences, actors, dates, self.index, self.meeting_matcher, article.id
+        )
         when = article.published or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
         claims += quantity_claims(text, sentences, self.claim_matcher, article.id, when)

@@ -155,7 +155,9 @@ class GazetteerIndex:
 
 _ROMAN = re.compile(r"[IVXLC]+")
 # "Dong Jun" must not make "Jun" (June) a name; nor "Jr." a surname.
-_NOT_SURNAMES = set(MONTHS) | set(WEEKDAYS) | {"jr", "sr", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+_NOT_SURNAMES = (
+    set(MONTHS) | set(WEEKDAYS) | {"jr", "sr", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+)
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ter"}
 
 

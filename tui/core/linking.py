@@ -27,7 +27,13 @@ from .models import (
     Source,
 )
 
-_BASIS_RANK = {"explicit": 0, "relative": 1, "year_inferred": 2, "cross_reference": 3, "unresolved": 4}
+_BASIS_RANK = {
+    "explicit": 0,
+    "relative": 1,
+    "year_inferred": 2,
+    "cross_reference": 3,
+    "unresolved": 4,
+}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -55,7 +61,9 @@ def set_role_synonyms(synonyms: dict[str, str]) -> None:
     global _ROLE_SYNONYMS, _ROLE_PATTERN
     _ROLE_SYNONYMS = {_plain(k): _plain(v) for k, v in synonyms.items()}
     keys = sorted(_ROLE_SYNONYMS, key=len, reverse=True)
-    _ROLE_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+    _ROLE_PATTERN = (
+        re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+    )
 
 
 def _plain(role: str) -> str:
@@ -75,7 +83,9 @@ def _role_key(role: str) -> str:
     return _role_key_cached(role, _ROLE_PATTERN)
 
 
-def corpus_actors(articles: list[Article], extractions: dict[str, ArticleExtraction]) -> list[CorpusActor]:
+def corpus_actors(
+    articles: list[Article], extractions: dict[str, ArticleExtraction]
+) -> list[CorpusActor]:
     merged: dict[tuple[str, str], CorpusActor] = {}
     role_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article in articles:
@@ -95,7 +105,9 @@ def corpus_actors(articles: list[Article], extractions: dict[str, ArticleExtract
                     role_keys[key].add(_role_key(role))
                     entry.roles.append(role)
     kinds = {"person": 0, "organization": 1, "country": 2, "place": 3}
-    return sorted(merged.values(), key=lambda a: (kinds.get(a.kind, 9), -len(a.articles), -a.mentions, a.name))
+    return sorted(
+        merged.values(), key=lambda a: (kinds.get(a.kind, 9), -len(a.articles), -a.mentions, a.name)
+    )
 
 
 # --- meetings ------------------------------------------------------------------------------------
@@ -142,7 +154,9 @@ def _span_of(m: MeetingMention) -> tuple[date, date] | None:
     return date.fromisoformat(m.start), date.fromisoformat(m.end or m.start)
 
 
-def merge_meetings(articles: list[Article], extractions: dict[str, ArticleExtraction], config) -> tuple[list[Meeting], list[Conflict]]:
+def merge_meetings(
+    articles: list[Article], extractions: dict[str, ArticleExtraction], config
+) -> tuple[list[Meeting], list[Conflict]]:
     types = {t.id: t for t in config.meetings.types}
     window = config.meetings.merge_window_days
 
@@ -171,9 +185,14 @@ def merge_meetings(articles: list[Article], extractions: dict[str, ArticleExtrac
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
             places_ok = not mention.place or not group.places() or mention.place in group.places()
-            if single(mention.type_id) and (overlap or (gap <= window and places_ok)):
-                target = group
-            elif overlap and places_ok and mention.place and group.places():
+            if (
+                single(mention.type_id)
+                and (overlap or (gap <= window and places_ok))
+                or overlap
+                and places_ok
+                and mention.place
+                and group.places()
+            ):
                 target = group
             if target:
                 break
@@ -227,7 +246,9 @@ def _meeting(group: _Group, types) -> Meeting:
     kind = (named or group.mentions)[0].kind
     places = Counter(m.place for m in group.mentions if m.place)
     absentees = list(dict.fromkeys(n for m in group.mentions for n in m.absentees))
-    attendees = list(dict.fromkeys(n for m in group.mentions for n in m.attendees if n not in absentees))
+    attendees = list(
+        dict.fromkeys(n for m in group.mentions for n in m.attendees if n not in absentees)
+    )
     sources: list[Source] = []
     seen = set()
     for mention in group.mentions:
@@ -247,7 +268,9 @@ def _meeting(group: _Group, types) -> Meeting:
         for m in group.mentions:
             if m.start and m.precision == "day" and m.start <= end and start <= (m.end or m.start):
                 start, end = min(start, m.start), max(end, m.end or m.start)
-    digest = hashlib.sha1(f"{kind}|{name}|{start}|{place}|{sources[0].article}|{sources[0].start}".encode()).hexdigest()[:10]
+    digest = hashlib.sha1(
+        f"{kind}|{name}|{start}|{place}|{sources[0].article}|{sources[0].start}".encode()
+    ).hexdigest()[:10]
     return Meeting(
         id=f"m-{digest}",
         name=name,
@@ -272,7 +295,9 @@ def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
         sa, sb = _span_of(a), _span_of(b)
         if sa == sb or sa is None or sb is None:
             continue
-        single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1]) or (sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1])
+        single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1]) or (
+            sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1]
+        )
         if single_in_range:
             continue
         va, vb = _span_text(sa), _span_text(sb)
@@ -284,22 +309,50 @@ def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
     placed = [m for m in group.mentions if m.place]
     for a, b in combinations(placed, 2):
         if a.place != b.place and a.sources[0].article != b.sources[0].article:
-            conflicts.append(_conflict(meeting.name, "place", a.sources[0], a.place, b.sources[0], b.place))
+            conflicts.append(
+                _conflict(meeting.name, "place", a.sources[0], a.place, b.sources[0], b.place)
+            )
             break
     for a, b in combinations(group.mentions, 2):
         for person in set(a.attendees) & set(b.absentees):
-            conflicts.append(_conflict(person, f"attendance: {meeting.name}", a.sources[0], "attends", b.sources[0], "absent"))
+            conflicts.append(
+                _conflict(
+                    person,
+                    f"attendance: {meeting.name}",
+                    a.sources[0],
+                    "attends",
+                    b.sources[0],
+                    "absent",
+                )
+            )
         for person in set(a.absentees) & set(b.attendees):
-            conflicts.append(_conflict(person, f"attendance: {meeting.name}", a.sources[0], "absent", b.sources[0], "attends"))
+            conflicts.append(
+                _conflict(
+                    person,
+                    f"attendance: {meeting.name}",
+                    a.sources[0],
+                    "absent",
+                    b.sources[0],
+                    "attends",
+                )
+            )
     return conflicts
 
 
 def _span_text(span: tuple[date, date]) -> str:
-    return span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}..{span[1].isoformat()}"
+    return (
+        span[0].isoformat()
+        if span[0] == span[1]
+        else f"{span[0].isoformat()}..{span[1].isoformat()}"
+    )
 
 
-def _conflict(subject: str, attribute: str, a: Source, value_a: str, b: Source, value_b: str) -> Conflict:
-    digest = hashlib.sha1(f"{subject}|{attribute}|{a.article}:{a.start}|{b.article}:{b.start}|{value_a}|{value_b}".encode()).hexdigest()[:10]
+def _conflict(
+    subject: str, attribute: str, a: Source, value_a: str, b: Source, value_b: str
+) -> Conflict:
+    digest = hashlib.sha1(
+        f"{subject}|{attribute}|{a.article}:{a.start}|{b.article}:{b.start}|{value_a}|{value_b}".encode()
+    ).hexdigest()[:10]
     return Conflict(
         id=f"c-{digest}",
         subject=subject,
@@ -339,7 +392,9 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
     return conflicts
 
 
-def _role_conflicts(subject: str, block: list[Claim], exclusive: list[set[str]], days: int) -> list[Conflict]:
+def _role_conflicts(
+    subject: str, block: list[Claim], exclusive: list[set[str]], days: int
+) -> list[Conflict]:
     out, seen = [], set()
     for a, b in combinations(block, 2):
         ra, rb = _role_key(a.value), _role_key(b.value)

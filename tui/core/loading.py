@@ -213,7 +213,10 @@ def build_article(
     if published:
         article.published, article.published_basis = published.isoformat(), "metadata"
     elif inferred.published:
-        article.published, article.published_basis = inferred.published.isoformat(), inferred.published_basis
+        article.published, article.published_basis = (
+            inferred.published.isoformat(),
+            inferred.published_basis,
+        )
     else:
         article.published_partial = inferred.published_partial
 

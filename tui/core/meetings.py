@@ -19,20 +19,21 @@ from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
 from .textutil import WEEKDAYS, WORD_START
 
-_DURATION = re.compile(
-    r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE
-)
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE)
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
 _BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
 # "in Brussels", "at NATO Headquarters", and "the Vilnius summit": a place that says where.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AS_ADJECTIVE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b", re.IGNORECASE
+    r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b",
+    re.IGNORECASE,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_EXCLUDED_BEFORE = re.compile(r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE
+)
 _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:\w+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
 _AFTER_CUE = re.compile(
@@ -60,7 +61,8 @@ class MeetingMatcher:
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
         body = "|".join(
-            f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")" for i, t in enumerate(ordered)
+            f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")"
+            for i, t in enumerate(ordered)
         )
         return cls(
             types=ordered,
@@ -109,7 +111,9 @@ def find_meetings(
     for expr in dates:
         if _DATELINE_DASH.match(text, expr.end):
             continue  # the dateline dates the article, not what it reports
-        if _BOUNDING.search(text, max(0, expr.start - 40), expr.start) or expr.text.lower().startswith(("since", "after", "before")):
+        if _BOUNDING.search(
+            text, max(0, expr.start - 40), expr.start
+        ) or expr.text.lower().startswith(("since", "after", "before")):
             continue
         dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
     places_by_sentence = _places(text, actors, index, sentence_of)
@@ -121,7 +125,7 @@ def find_meetings(
     for ref in refs:
         own_date = _best_date(dates_by_sentence.get(ref.sentence, []), ref, allow_unresolved=True)
         own_place = _best_place(places_by_sentence.get(ref.sentence, []), ref.start)
-        previous = drafts[-1] if drafts else None
+        drafts[-1] if drafts else None
         if ref.type.generic:
             target = _generic_target(drafts, ref, own_date, own_place)
             if isinstance(target, _Draft):
@@ -150,7 +154,9 @@ def find_meetings(
                 there = _best_place(places_by_sentence.get(neighbour, []), None)
                 if there and draft.place and there != draft.place:
                     continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
-                candidate = _best_date(dates_by_sentence.get(neighbour, []), None, allow_unresolved=False)
+                candidate = _best_date(
+                    dates_by_sentence.get(neighbour, []), None, allow_unresolved=False
+                )
                 if candidate is not None and candidate.precision in ("day", "week"):
                     draft.date = candidate
                     break
@@ -172,7 +178,10 @@ def _extends(text: str, ref: _Ref, own_date: DateExpr | None, drafts: list[_Draf
     """'The summit runs through Thursday': the end of the same meeting reported just before."""
     if own_date is None or own_date.value is None:
         return False
-    if not (_UNTIL.search(text, max(0, own_date.start - 12), own_date.start) or own_date.text.lower().startswith(("through", "until", "till"))):
+    if not (
+        _UNTIL.search(text, max(0, own_date.start - 12), own_date.start)
+        or own_date.text.lower().startswith(("through", "until", "till"))
+    ):
         return False
     for draft in reversed(drafts):
         if draft.type.id != ref.type.id or draft.date is None or draft.date.value is None:
@@ -205,7 +214,12 @@ def _generic_target(
     close = ref.sentence - previous.sentences[-1] <= 2
     if own_date is not None and own_date.value is not None:
         for draft in reversed(drafts):
-            if draft.date is not None and draft.date.value is not None and _compatible(draft, own_date) and place_ok(draft):
+            if (
+                draft.date is not None
+                and draft.date.value is not None
+                and _compatible(draft, own_date)
+                and place_ok(draft)
+            ):
                 return draft
         if close and not previous.type.generic and place_ok(previous):
             if previous.date is None or previous.date.value is None:
@@ -257,7 +271,9 @@ def _sentence_lookup(sentences: list[tuple[int, int]]):
     return lookup
 
 
-def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of) -> dict[int, list[tuple[int, str, bool, int]]]:
+def _places(
+    text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_of
+) -> dict[int, list[tuple[int, str, bool, int]]]:
     """Per sentence: (offset, city, introduced by in/at, rank) of each place a meeting could be
     held in. Venues give their city; a city ranks before a country ("the summit in the
     Netherlands"); seas and regions without a country ("the Middle East") are not venues."""
@@ -277,9 +293,14 @@ def _places(text: str, actors: list[ActorRef], index: GazetteerIndex, sentence_o
                 _PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
                 or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
             )
-            if rank == 1 and (not introduced or text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")):
+            if rank == 1 and (
+                not introduced
+                or text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")
+            ):
                 continue  # "in the Netherlands" says where; "to Ukraine" says for whom
-            out.setdefault(sentence_of(mention.start), []).append((mention.start, name, introduced, rank))
+            out.setdefault(sentence_of(mention.start), []).append(
+                (mention.start, name, introduced, rank)
+            )
     return out
 
 
@@ -304,10 +325,14 @@ def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) 
     if ref is None:
         return min(usable, key=lambda e: (_PRECISION_RANK.get(e.precision, 9), e.start))
     # The nearest date, with a little preference for precise ones.
-    return min(usable, key=lambda e: abs(e.start - ref.start) + 5 * _PRECISION_RANK.get(e.precision, 9))
+    return min(
+        usable, key=lambda e: abs(e.start - ref.start) + 5 * _PRECISION_RANK.get(e.precision, 9)
+    )
 
 
-def _span(draft_date: DateExpr | None, end_override: date | None = None) -> tuple[date, date] | None:
+def _span(
+    draft_date: DateExpr | None, end_override: date | None = None
+) -> tuple[date, date] | None:
     if draft_date is None or draft_date.value is None:
         return None
     first = date.fromisoformat(draft_date.value)
@@ -430,11 +455,17 @@ def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draf
     for draft in drafts:
         if draft.place and draft.place in places:
             return draft
-    before = [d for d in drafts if min(d.sentences) <= index and index - max(s for s in d.sentences if s <= index) <= 3]
+    before = [
+        d
+        for d in drafts
+        if min(d.sentences) <= index and index - max(s for s in d.sentences if s <= index) <= 3
+    ]
     return before[-1] if before else None
 
 
-def _governed(text: str, people: list[tuple[int, int, str]], cue_start: int, cue_end: int, sentence_end: int) -> list[str]:
+def _governed(
+    text: str, people: list[tuple[int, int, str]], cue_start: int, cue_end: int, sentence_end: int
+) -> list[str]:
     """The people a cue word is about."""
     names: list[str] = []
     cue = text[cue_start:cue_end].lower()
@@ -446,19 +477,25 @@ def _governed(text: str, people: list[tuple[int, int, str]], cue_start: int, cue
         if not re.search(r"[;:]|[.!?]\s", clause) and not _excluded(text, nearest[0]):
             names.append(nearest[2])
             # "Rubio and Danish Foreign Minister Rasmussen met": coordinated subjects.
-            for previous, current in zip(reversed(before[:-1]), reversed(before[1:])):
-                if _COORDINATION.match(text[previous[1] : current[0]]) and not _excluded(text, previous[0]):
+            for previous, current in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
+                if _COORDINATION.match(text[previous[1] : current[0]]) and not _excluded(
+                    text, previous[0]
+                ):
                     names.append(previous[2])
                 else:
                     break
     after = [p for p in people if p[0] >= cue_end and p[0] < sentence_end]
     if after and not _excluded(text, after[0][0]):
         gap = text[cue_end : after[0][0]]
-        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(r"[,;:]", gap)
+        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(
+            r"[,;:]", gap
+        )
         if (passive and len(gap) < 60) or linked:
             names.append(after[0][2])
-            for previous, current in zip(after, after[1:]):
-                if not _COORDINATION.match(text[previous[1] : current[0]]) or _excluded(text, current[0]):
+            for previous, current in zip(after, after[1:], strict=False):
+                if not _COORDINATION.match(text[previous[1] : current[0]]) or _excluded(
+                    text, current[0]
+                ):
                     break
                 names.append(current[2])
     return list(dict.fromkeys(names))
@@ -488,7 +525,12 @@ def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMen
         attendees=draft.attendees,
         absentees=draft.absentees,
         sources=[
-            Source(article_id, text[sentences[i][0] : sentences[i][1]], sentences[i][0], sentences[i][1])
+            Source(
+                article_id,
+                text[sentences[i][0] : sentences[i][1]],
+                sentences[i][0],
+                sentences[i][1],
+            )
             for i in sorted(set(draft.sentences))
         ],
         weekday_hint=draft.weekday,

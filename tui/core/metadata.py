@@ -84,7 +84,12 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 found.dateline_place = yearless["place"].strip()
             elif labelled:
                 found.published, found.published_basis = labelled, "text"
-            elif number > 0 and len(line) <= 100 and _HEADER_DATE.search(line) and not line.endswith("."):
+            elif (
+                number > 0
+                and len(line) <= 100
+                and _HEADER_DATE.search(line)
+                and not line.endswith(".")
+            ):
                 # "Merve Aydoğan |15.05.2025 - Update : 15.05.2025": a header line with a date.
                 found.published = _header_date(line)
                 found.published_basis = "text" if found.published else "unknown"
@@ -108,7 +113,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     return found
 
 
-_HEADER_DATE = re.compile(rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b")
+_HEADER_DATE = re.compile(
+    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+)
 
 
 def _header_date(line: str) -> date | None:

@@ -34,7 +34,12 @@ def fold(text: str) -> str:
 
 def _build_fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0x250)) + list(range(0x370, 0x530)) + list(range(0x1E00, 0x1F00)):
+    for code in (
+        list(range(0x41, 0x5B))
+        + list(range(0xC0, 0x250))
+        + list(range(0x370, 0x530))
+        + list(range(0x1E00, 0x1F00))
+    ):
         char = chr(code)
         folded = fold(char)
         if len(folded) == 1 and folded != char:
@@ -45,7 +50,9 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE = _build_fold_table()
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE) if c > 127) + "]")
+_FOLDABLE = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD_TABLE) if c > 127) + "]"
+)
 
 
 def fold_same_length(text: str) -> str:
