@@ -14,11 +14,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .config_models import ActorPatterns
 from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
 from .models import ActorRef, Mention
 from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import ActorPatterns
 
 _MODIFIER_NOUNS = re.compile(
     r"[’']?s?\s*(?:administration|government|era|presidency|camp|team|doctrine|cabinet|White House)\b",

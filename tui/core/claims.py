@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .config_models import ConflictRules
 from .models import ActorRef, Claim, Source
 from .textutil import WORD_START
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import ConflictRules
 
 _NUMBER = re.compile(r"^\s*(?P<n>\d+(?:[.,]\d+)?)\s*$")
 _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)

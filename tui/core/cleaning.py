@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .config_models import Cleaning
 from .textutil import MONTH_NAMES
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import Cleaning
 
 # Terminal escape sequences: CSI (colours, cursor), OSC (titles, hyperlinks), and two-byte ESC
 # sequences. They are removed before any other step so nothing from a file reaches the terminal.

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .actors import ActorRules, find_actors
 from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
-from .config_models import Config
 from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
 from .meetings import MeetingMatcher, find_meetings
 from .models import Article, ArticleExtraction, DateExpr
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import Config
 
 
 def complete_partial_date(article: Article, corpus_year: int | None) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .config_models import Gazetteer, RolePeriod
 from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import Gazetteer, RolePeriod
 
 # A token: letters/digits, joined by inner hyphens or dots ("U.S", "Kosiniak-Kamysz", "Rubio.vc").
 TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*")

@@ -11,15 +11,17 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .cleaning import CleanRules, clean_lines, join_lines, strip_control
-from .config_models import Config
 from .metadata import infer_metadata, parse_explicit_date
 from .models import Article
 from .sentences import split_sentences
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import Config
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 _UNICODE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's

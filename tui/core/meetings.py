@@ -13,11 +13,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from .config_models import MeetingRules, MeetingType
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
 from .textutil import WEEKDAYS, WORD_START
+
+if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
+    from .config_models import MeetingRules, MeetingType
 
 _DURATION = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE)
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
@@ -125,12 +128,11 @@ def find_meetings(
     for ref in refs:
         own_date = _best_date(dates_by_sentence.get(ref.sentence, []), ref, allow_unresolved=True)
         own_place = _best_place(places_by_sentence.get(ref.sentence, []), ref.start)
-        drafts[-1] if drafts else None
         if ref.type.generic:
             target = _generic_target(drafts, ref, own_date, own_place)
             if isinstance(target, _Draft):
                 _absorb(target, ref.sentence, own_date, own_place)
-            elif isinstance(target, MeetingType):
+            elif target is not None:  # a type: a new meeting of the kind just before
                 drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place))
             elif (own_date is not None and own_date.value is not None) or own_place:
                 drafts.append(_Draft(ref.type, [ref.sentence], own_date, place=own_place))
