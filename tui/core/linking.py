@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -115,20 +116,32 @@ def corpus_actors(
 
 @dataclass
 class _Group:
-    mentions: list[MeetingMention] = field(default_factory=list)
+    """Reports of one meeting; its span and places are kept up to date as reports join."""
 
-    @property
-    def type_ids(self) -> set[str]:
-        return {m.type_id for m in self.mentions}
+    mentions: list[MeetingMention] = field(default_factory=list)
+    type_ids: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    _span: tuple[date, date] | None = None
+    _stale: bool = True
+
+    def add(self, mention: MeetingMention) -> None:
+        self.mentions.append(mention)
+        self.type_ids.add(mention.type_id)
+        if mention.place:
+            self.places.add(mention.place)
+        if mention.start:
+            self._stale = True
 
     def span(self) -> tuple[date, date] | None:
-        best = _best_dated(self.mentions)
-        if best is None:
-            return None
-        return date.fromisoformat(best.start), date.fromisoformat(best.end or best.start)
-
-    def places(self) -> set[str]:
-        return {m.place for m in self.mentions if m.place}
+        if self._stale:
+            best = _best_dated(self.mentions)
+            self._span = (
+                None
+                if best is None
+                else (date.fromisoformat(best.start), date.fromisoformat(best.end or best.start))
+            )
+            self._stale = False
+        return self._span
 
 
 def _best_dated(mentions: list[MeetingMention]) -> MeetingMention | None:
@@ -157,6 +170,12 @@ def _span_of(m: MeetingMention) -> tuple[date, date] | None:
 def merge_meetings(
     articles: list[Article], extractions: dict[str, ArticleExtraction], config
 ) -> tuple[list[Meeting], list[Conflict]]:
+    """Reports of one meeting from many articles become one meeting.
+
+    Dated reports are taken in date order and compared only with the meetings still open at that
+    date (blocking on kind and time), undated ones only with meetings at their place: the work
+    grows with the reports of one meeting, not with the square of the corpus.
+    """
     types = {t.id: t for t in config.meetings.types}
     window = config.meetings.merge_window_days
 
@@ -171,53 +190,60 @@ def merge_meetings(
     mentions = [m for a in articles if a.id in extractions for m in extractions[a.id].meetings]
     dated = sorted((m for m in mentions if m.start), key=lambda m: (m.start, m.type_id))
     undated = [m for m in mentions if not m.start]
-    blocks: dict[str, list[_Group]] = defaultdict(list)  # blocked by kind
+    blocks: dict[str, list[_Group]] = defaultdict(list)  # every group, by kind
+    open_groups: dict[str, list[_Group]] = defaultdict(list)  # groups a later report may join
+    by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
 
     for mention in dated:
         span = _span_of(mention)
+        horizon = span[0].toordinal() - window - 31  # a month-long span starts a month earlier
+        active = [
+            g for g in open_groups[mention.kind] if (g.span() or span)[1].toordinal() >= horizon
+        ]
+        open_groups[mention.kind] = active
         target = None
-        for group in blocks[mention.kind]:
+        for group in active:
             if not any(related(mention.type_id, t) for t in group.type_ids):
                 continue
             other = group.span()
-            if other is None or span is None:
+            if other is None:
                 continue
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
-            places_ok = not mention.place or not group.places() or mention.place in group.places()
-            if (
-                single(mention.type_id)
-                and (overlap or (gap <= window and places_ok))
-                or overlap
-                and places_ok
-                and mention.place
-                and group.places()
+            places_ok = not mention.place or not group.places or mention.place in group.places
+            if (single(mention.type_id) and (overlap or (gap <= window and places_ok))) or (
+                overlap and places_ok and mention.place and group.places
             ):
                 target = group
-            if target:
                 break
         if target is None:
             target = _Group()
             blocks[mention.kind].append(target)
-        target.mentions.append(mention)
+            active.append(target)
+        target.add(mention)
+        if mention.place:
+            by_place[(mention.kind, mention.place)].append(target)
 
     for mention in undated:
-        candidates = [
-            g
-            for g in blocks[mention.kind]
-            if any(related(mention.type_id, t) for t in g.type_ids)
-            and single(mention.type_id)
-            and (not mention.place or not g.places() or mention.place in g.places())
-        ]
-        if mention.place:
-            candidates = [g for g in candidates if mention.place in g.places()] or candidates
+        if not single(mention.type_id):
+            candidates = []
+        elif mention.place:
+            candidates = list({id(g): g for g in by_place[(mention.kind, mention.place)]}.values())
+        elif len(blocks[mention.kind]) <= 50:
+            candidates = list(blocks[mention.kind])
+        else:
+            candidates = []  # too many to tell which one it is
+        candidates = [g for g in candidates if any(related(mention.type_id, t) for t in g.type_ids)]
         if mention.weekday_hint is not None:
             candidates = [g for g in candidates if _has_weekday(g.span(), mention.weekday_hint)]
         if len(candidates) == 1:
-            candidates[0].mentions.append(mention)
+            candidates[0].add(mention)
         else:
-            group = _Group([mention])
+            group = _Group()
+            group.add(mention)
             blocks[mention.kind].append(group)
+            if mention.place:
+                by_place[(mention.kind, mention.place)].append(group)
 
     meetings, conflicts = [], []
     for kind in sorted(blocks):
@@ -288,33 +314,40 @@ def _meeting(group: _Group, types) -> Meeting:
 
 
 def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
+    """Reports of one meeting that disagree on its dates, its place, or who attends.
+
+    Reports are grouped by what they say first, so a summit reported by thousands of articles
+    costs the number of distinct versions squared, not the number of reports squared.
+    """
     conflicts = []
-    day_reports = [m for m in group.mentions if m.start and m.precision == "day"]
-    seen: set[tuple[str, str]] = set()
-    for a, b in combinations(day_reports, 2):
-        sa, sb = _span_of(a), _span_of(b)
-        if sa == sb or sa is None or sb is None:
-            continue
+    by_span: dict[tuple[date, date], MeetingMention] = {}
+    for m in group.mentions:
+        if m.start and m.precision == "day":
+            by_span.setdefault(_span_of(m), m)
+    for (sa, a), (sb, b) in combinations(by_span.items(), 2):
         single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1]) or (
             sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1]
         )
-        if single_in_range:
-            continue
-        va, vb = _span_text(sa), _span_text(sb)
-        key = tuple(sorted((f"{a.sources[0].article}:{va}", f"{b.sources[0].article}:{vb}")))
-        if key in seen:
-            continue
-        seen.add(key)
-        conflicts.append(_conflict(meeting.name, "dates", a.sources[0], va, b.sources[0], vb))
-    placed = [m for m in group.mentions if m.place]
-    for a, b in combinations(placed, 2):
-        if a.place != b.place and a.sources[0].article != b.sources[0].article:
-            conflicts.append(
-                _conflict(meeting.name, "place", a.sources[0], a.place, b.sources[0], b.place)
-            )
-            break
-    for a, b in combinations(group.mentions, 2):
-        for person in set(a.attendees) & set(b.absentees):
+        if not single_in_range:
+            va, vb = _span_text(sa), _span_text(sb)
+            conflicts.append(_conflict(meeting.name, "dates", a.sources[0], va, b.sources[0], vb))
+    by_place: dict[str, MeetingMention] = {}
+    for m in group.mentions:
+        if m.place:
+            by_place.setdefault(m.place, m)
+    if len(by_place) > 1:
+        (pa, a), (pb, b) = list(by_place.items())[:2]
+        conflicts.append(_conflict(meeting.name, "place", a.sources[0], pa, b.sources[0], pb))
+    attending: dict[str, MeetingMention] = {}
+    absent: dict[str, MeetingMention] = {}
+    for m in group.mentions:
+        for person in m.attendees:
+            attending.setdefault(person, m)
+        for person in m.absentees:
+            absent.setdefault(person, m)
+    for person in sorted(set(attending) & set(absent)):
+        a, b = attending[person], absent[person]
+        if a is not b:
             conflicts.append(
                 _conflict(
                     person,
@@ -323,17 +356,6 @@ def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
                     "attends",
                     b.sources[0],
                     "absent",
-                )
-            )
-        for person in set(a.absentees) & set(b.attendees):
-            conflicts.append(
-                _conflict(
-                    person,
-                    f"attendance: {meeting.name}",
-                    a.sources[0],
-                    "absent",
-                    b.sources[0],
-                    "attends",
                 )
             )
     return conflicts
@@ -365,14 +387,6 @@ def _conflict(
 # --- claims --------------------------------------------------------------------------------------
 
 
-def _same_time(a: Claim, b: Claim, days: int) -> bool:
-    if a.source.article == b.source.article:
-        return True
-    if a.when is None or b.when is None:
-        return True  # an undated statement may be about the same time
-    return abs((date.fromisoformat(a.when) - date.fromisoformat(b.when)).days) <= days
-
-
 def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
     rules = config.conflicts
     days = rules.same_time_days
@@ -392,76 +406,113 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
     return conflicts
 
 
+PAIRS_PER_DISAGREEMENT = 5  # examples kept of one disagreement (one pair of values)
+
+
+def _by_value(block: list[Claim], key) -> dict[str, list[Claim]]:
+    values: dict[str, list[Claim]] = defaultdict(list)
+    for claim in block:
+        values[key(claim.value)].append(claim)
+    return values
+
+
+def _example_pairs(
+    side_a: list[Claim],
+    side_b: list[Claim],
+    days: int,
+    dated_only: bool = False,
+    across: bool = False,
+) -> list[tuple[Claim, Claim]]:
+    """Up to PAIRS_PER_DISAGREEMENT pairs (a, b) made at the same time, one per article pair.
+
+    The same article first (it contradicts itself), then other articles close in date, found by
+    bisection over the dated claims: never every claim against every claim.
+    """
+    dated = sorted((c for c in side_b if c.when), key=lambda c: c.when)
+    ordinals = [date.fromisoformat(c.when).toordinal() for c in dated]
+    undated = [] if dated_only else [c for c in side_b if not c.when]
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in side_b:
+        by_article[claim.source.article].append(claim)
+    pairs: list[tuple[Claim, Claim]] = []
+    seen: set[frozenset[str]] = set()
+    for a in side_a:
+        if dated_only and not a.when:
+            continue
+        if a.when:
+            day = date.fromisoformat(a.when).toordinal()
+            lo, hi = bisect_left(ordinals, day - days), bisect_right(ordinals, day + days)
+            near = dated[lo:hi]
+        else:
+            near = [] if dated_only else dated[:50]
+        candidates = ([] if across else by_article[a.source.article]) + near + undated[:50]
+        for b in candidates[:200]:
+            if across and a.source.article == b.source.article:
+                continue
+            if b.source.article == a.source.article and b.source.start == a.source.start and across:
+                continue
+            key = frozenset((a.source.article, b.source.article))
+            if key in seen:
+                continue
+            seen.add(key)
+            pairs.append((a, b))
+            if len(pairs) >= PAIRS_PER_DISAGREEMENT:
+                return pairs
+    return pairs
+
+
 def _role_conflicts(
     subject: str, block: list[Claim], exclusive: list[set[str]], days: int
 ) -> list[Conflict]:
-    out, seen = [], set()
-    for a, b in combinations(block, 2):
-        ra, rb = _role_key(a.value), _role_key(b.value)
-        if ra == rb:
-            continue
+    out = []
+    values = _by_value(block, _role_key)
+    for ra, rb in combinations(sorted(values), 2):
         if not any(ra in group and rb in group for group in exclusive):
             continue
-        if not _same_time(a, b, days):
-            continue
-        key = (frozenset((ra, rb)), frozenset((a.source.article, b.source.article)))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(_conflict(subject, "role", a.source, a.value, b.source, b.value))
+        for a, b in _example_pairs(values[ra], values[rb], days):
+            out.append(_conflict(subject, "role", a.source, a.value, b.source, b.value))
     return out
 
 
 def _value_conflicts(subject: str, attribute: str, block: list[Claim], days: int) -> list[Conflict]:
-    out, seen = [], set()
-    for a, b in combinations(block, 2):
-        if a.value == b.value or not _same_time(a, b, days):
-            continue
-        key = (frozenset((a.value, b.value)), frozenset((a.source.article, b.source.article)))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(_conflict(subject, attribute, a.source, a.value, b.source, b.value))
+    out = []
+    values = _by_value(block, lambda v: v)
+    for va, vb in combinations(sorted(values), 2):
+        for a, b in _example_pairs(values[va], values[vb], days):
+            out.append(_conflict(subject, attribute, a.source, a.value, b.source, b.value))
     return out
 
 
 def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
-    """Two people named as the holder of one office at one time."""
+    """Two people named as the holder of one office at one time, by different dated articles
+    (one article may well name a predecessor and a successor; an undated one may be from
+    another term)."""
     offices = {_role_key(o) for o in rules.office_holders}
     if not offices:
         return []
     people = {p.name: p for p in index.people}
-    holders: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    holders: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for (subject, attribute), block in blocks.items():
         if attribute != "role":
+            continue
+        entity = people.get(subject)
+        if entity is None:
             continue
         for claim in block:
             role = _role_key(claim.value)
             if role not in offices:
                 continue
-            entity = people.get(subject)
-            scope = None
-            if entity is not None:
-                for period in entity.roles:
-                    if _role_key(period.title) == role and period.org:
-                        scope = period.org
-                        break
-                scope = scope or entity.country
-            if scope is None:
-                continue
-            holders[f"{scope} {role}"].append((subject, claim))
-    out, seen = [], set()
-    for office, entries in holders.items():
-        for (pa, a), (pb, b) in combinations(entries, 2):
-            # One article may well name a predecessor and a successor; sources disagree across
-            # articles, and only when both are dated (an undated piece may be from another term).
-            if pa == pb or a.source.article == b.source.article or a.when is None or b.when is None:
-                continue
-            if not _same_time(a, b, days):
-                continue
-            key = (office, frozenset((pa, pb)))
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(_conflict(office, "holder", a.source, pa, b.source, pb))
+            scope = (
+                next((p.org for p in entity.roles if p.org and _role_key(p.title) == role), None)
+                or entity.country
+            )
+            if scope:
+                holders[f"{scope} {role}"][subject].append(claim)
+    out = []
+    for office, by_person in holders.items():
+        for pa, pb in combinations(sorted(by_person), 2):
+            for a, b in _example_pairs(
+                by_person[pa], by_person[pb], days, dated_only=True, across=True
+            ):
+                out.append(_conflict(office, "holder", a.source, pa, b.source, pb))
     return out
