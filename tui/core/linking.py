@@ -99,7 +99,7 @@ def corpus_actors(
             if entry is None:
                 entry = merged[key] = CorpusActor(actor.name, actor.kind, [], 0, [], actor.country)
             entry.mentions += len(actor.mentions)
-            if article.id not in entry.articles:
+            if not entry.articles or entry.articles[-1] != article.id:  # articles come in order
                 entry.articles.append(article.id)
             for role in actor.roles:
                 if _role_key(role) not in role_keys[key]:
@@ -191,22 +191,34 @@ def merge_meetings(
     dated = sorted((m for m in mentions if m.start), key=lambda m: (m.start, m.type_id))
     undated = [m for m in mentions if not m.start]
     blocks: dict[str, list[_Group]] = defaultdict(list)  # every group, by kind
-    open_groups: dict[str, list[_Group]] = defaultdict(list)  # groups a later report may join
+    # Groups a later report may still join: single-event meetings by type, others by place.
+    open_by_type: dict[str, list[_Group]] = defaultdict(list)
+    open_by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
     by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    related_ids = {t: [u for u in types if related(t, u)] or [t] for t in types}
+
+    def still_open(groups: list[_Group], horizon: int) -> list[_Group]:
+        kept = [g for g in groups if g.span() is None or g.span()[1].toordinal() >= horizon]
+        groups[:] = kept
+        return kept
 
     for mention in dated:
         span = _span_of(mention)
         horizon = span[0].toordinal() - window - 31  # a month-long span starts a month earlier
-        active = [
-            g for g in open_groups[mention.kind] if (g.span() or span)[1].toordinal() >= horizon
-        ]
-        open_groups[mention.kind] = active
+        if single(mention.type_id):
+            candidates = [
+                g
+                for t in related_ids.get(mention.type_id, [mention.type_id])
+                for g in still_open(open_by_type[t], horizon)
+            ]
+        elif mention.place:
+            candidates = still_open(open_by_place[(mention.kind, mention.place)], horizon)
+        else:
+            candidates = []
         target = None
-        for group in active:
-            if not any(related(mention.type_id, t) for t in group.type_ids):
-                continue
+        for group in candidates:
             other = group.span()
-            if other is None:
+            if other is None or not any(related(mention.type_id, t) for t in group.type_ids):
                 continue
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
@@ -219,9 +231,15 @@ def merge_meetings(
         if target is None:
             target = _Group()
             blocks[mention.kind].append(target)
-            active.append(target)
+            if single(mention.type_id):
+                open_by_type[mention.type_id].append(target)
+            elif mention.place:
+                open_by_place[(mention.kind, mention.place)].append(target)
         target.add(mention)
-        if mention.place:
+        if mention.place and (
+            not by_place[(mention.kind, mention.place)]
+            or by_place[(mention.kind, mention.place)][-1] is not target
+        ):
             by_place[(mention.kind, mention.place)].append(target)
 
     for mention in undated:
