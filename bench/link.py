@@ -34,7 +34,7 @@ def light_corpus(path: Path, loaded, jobs: int | None):
     articles, extractions = [], {}
     keys = (ingested.roots, ingested.config, ingested.version, ingested.year)
     ids = {}
-    for key, _hash, link in cache.links(*keys):
+    for _rowid, key, _hash, link in cache.links(*keys):
         entry = wanted.get(key)
         if entry is not None:
             article_id = entry.path.relative_to(entry.base).with_suffix("").as_posix()

@@ -419,3 +419,26 @@ def test_search_follows_edits_and_deletes(corpus, loaded):
     assert store.matching_ids("first") == set()
     assert {h.article_id for h in store.search("rubio")} == {"two", "sub/three"}
     store.close()
+
+
+def test_one_linked_corpus_is_kept_per_folder(corpus, loaded, cache_file, tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("extends: shipped\ncleaning:\n  boilerplate_lines: ['outlet line']\n")
+    run(corpus, loaded)
+    run(corpus, load_config(mine))
+    with sqlite3.connect(cache_file) as db:
+        assert db.execute("SELECT count(*) FROM corpora").fetchone() == (1,)
+
+
+def test_the_store_can_open_before_linking(corpus, loaded):
+    full = build_corpus([corpus], loaded, use_cache=False, jobs=1)
+    store = Store.open([corpus], loaded, jobs=1, link=False)
+    assert not store.linked and store.conflicts == [] and store.meetings == []
+    assert [a.id for a in store.articles] == [a.id for a in full.articles]
+    assert store.matching_ids("rubio") == {a.id for a in full.articles}
+    store.link()
+    assert store.linked
+    assert (store.actors, store.meetings, store.conflicts) == (
+        full.actors, full.meetings, full.conflicts,
+    )
+    store.close()

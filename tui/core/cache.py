@@ -29,7 +29,7 @@ from typing import Any
 
 from .paths import user_cache_dir
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 CACHE_FILE = "cache.sqlite3"
 TIMEOUT_ENV = "NATOTUI_CACHE_TIMEOUT"
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for a lock held by another natotui before going on without
@@ -74,7 +74,12 @@ CREATE TABLE files(
     link BLOB,
     UNIQUE(root, path)
 );
-CREATE TABLE corpora(key TEXT PRIMARY KEY, state TEXT NOT NULL, linked BLOB NOT NULL);
+CREATE TABLE corpora(
+    key TEXT PRIMARY KEY,
+    roots TEXT NOT NULL,
+    state TEXT NOT NULL,
+    linked BLOB NOT NULL
+);
 """
 
 # The FTS5 index reads its text from `files` (external content) and follows it through triggers.
@@ -374,9 +379,9 @@ class Cache:
 
     def full(
         self, roots: Iterable[str], config: str, version: str, year: int | None
-    ) -> Iterator[tuple[Key, str | None, str, dict, dict]]:
-        """(key, content hash, text, article dict, extraction dict) of the articles under `roots`
-        extracted with this config, code version and corpus year."""
+    ) -> Iterator[tuple[Key, str | None, str, list, list]]:
+        """(key, content hash, text, article payload, extraction payload) of the articles under
+        `roots` extracted with this config, code version and corpus year."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
                 "SELECT path, content_hash, text, article, extraction FROM files"
@@ -389,17 +394,17 @@ class Cache:
 
     def links(
         self, roots: Iterable[str], config: str, version: str, year: int | None
-    ) -> Iterator[tuple[Key, str | None, dict]]:
-        """(key, content hash, link payload) of the articles `full` would give."""
+    ) -> Iterator[tuple[int, Key, str | None, list]]:
+        """(rowid, key, content hash, link payload) of the articles `full` would give."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
-                "SELECT path, content_hash, link FROM files"
+                "SELECT id, path, content_hash, link FROM files"
                 " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
                 " AND config = ? AND version = ? AND year IS ?",
                 (root, config, version, year),
             )
-            for path, content_hash, link in _rows(cursor):
-                yield (root, path), content_hash, unpack(link)
+            for rowid, path, content_hash, link in _rows(cursor):
+                yield rowid, (root, path), content_hash, unpack(link)
 
     def summaries(
         self, roots: Iterable[str], config: str, version: str, year: int | None
@@ -421,8 +426,8 @@ class Cache:
 
     def article_row(
         self, rowid: int, content_hash: str | None, config: str, version: str, year: int | None
-    ) -> tuple[str, dict, dict] | None:
-        """(text, article dict, extraction dict) of row `rowid` if it is still the one expected."""
+    ) -> tuple[str, list, list] | None:
+        """(text, article, extraction payloads) of row `rowid` if it is still the one expected."""
         row = self._execute(
             "SELECT text, article, extraction FROM files WHERE id = ? AND content_hash IS ?"
             " AND config = ? AND version = ? AND year IS ? AND extraction IS NOT NULL",
@@ -443,16 +448,19 @@ class Cache:
 
     # --- linked corpora -----------------------------------------------------------------------
 
-    def linked(self, corpus: str, state: str) -> dict | None:
+    def linked(self, corpus: str, state: str) -> list | None:
         row = self._execute(
             "SELECT linked FROM corpora WHERE key = ? AND state = ?", (corpus, state)
         ).fetchone()
         return unpack(row[0]) if row else None
 
-    def put_linked(self, corpus: str, state: str, linked: dict) -> None:
+    def put_linked(self, corpus: str, roots: list[str], state: str, linked: list) -> None:
+        """Keep the linked corpus of these roots (one per set of roots: a large corpus's is big)."""
+        names = json.dumps(roots, ensure_ascii=False)
+        self._write("DELETE FROM corpora WHERE roots = ?", [(names,)])
         self._write(
-            "INSERT OR REPLACE INTO corpora(key, state, linked) VALUES (?, ?, ?)",
-            [(corpus, state, pack(linked))],
+            "INSERT OR REPLACE INTO corpora(key, roots, state, linked) VALUES (?, ?, ?, ?)",
+            [(corpus, names, state, pack(linked))],
         )
 
     # --- full-text search ---------------------------------------------------------------------

@@ -377,6 +377,6 @@ def _assemble(ingested: Ingested, cache: Cache, runner: Runner) -> Corpus:
         actors, meetings, conflicts = decode_linked(linked, {a.id: a.id for a in articles})
         return Corpus(articles, extractions, actors, meetings, conflicts, warnings)
     corpus = link_corpus(articles, extractions, runner.local.extractor, warnings)
-    cache.put_linked(ingested.corpus_key, ingested.state, encode_linked(corpus))
+    cache.put_linked(ingested.corpus_key, ingested.roots, ingested.state, encode_linked(corpus))
     cache.commit()
     return corpus

@@ -15,6 +15,7 @@ Every method is safe to call from any thread.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections import OrderedDict
@@ -25,7 +26,7 @@ from .cache import Cache, CacheCorrupt, CacheUnavailable
 from .config import LoadedConfig
 from .linking import link_corpus
 from .models import Article, ArticleExtraction, Conflict, Corpus, CorpusActor, Meeting
-from .parallel import Runner, Worker
+from .parallel import FileTask, Runner, Worker
 from .payloads import (
     decode_article,
     decode_extraction,
@@ -35,7 +36,7 @@ from .payloads import (
     encode_linked,
     share_ids,
 )
-from .pipeline import Entry, Ingested, ingest, with_cache
+from .pipeline import Ingested, ingest, with_cache
 from .progress import Progress, ProgressCallback, StageCallback
 from .search import SearchHit, SearchIndex
 
@@ -58,10 +59,9 @@ class ArticleSummary:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    article_id: str
     rowid: int
     content_hash: str | None
-    entry: Entry
+    base: str  # the folder ids are relative to (one string shared by the rows of a root)
 
 
 class Store:
@@ -74,21 +74,22 @@ class Store:
         ingested: Ingested,
         articles: list[ArticleSummary],
         rows: dict[str, _Row],
-        actors: list[CorpusActor],
-        meetings: list[Meeting],
-        conflicts: list[Conflict],
         warnings: list[str],
     ) -> None:
         self.articles = articles
-        self.actors = actors
-        self.meetings = meetings
-        self.conflicts = conflicts
+        self.actors: list[CorpusActor] = []
+        self.meetings: list[Meeting] = []
+        self.conflicts: list[Conflict] = []
+        self.linked = False  # actors, meetings and conflicts are there (see `link`)
         self.warnings = warnings  # cache notices and skipped files, as `Corpus.warnings`
         self.year = ingested.year
         self.extracted = ingested.extracted  # articles extracted while opening
         self._cache = cache
         self._loaded = loaded
+        self._roots = ingested.roots
         self._config, self._version = ingested.config, ingested.version
+        self._corpus_key, self._state = ingested.corpus_key, ingested.state
+        self._complete = len(articles) == len(ingested.articles)
         self._rows = rows
         self._by_id = {a.id: a for a in articles}
         self._lock = threading.RLock()
@@ -108,14 +109,23 @@ class Store:
         on_progress: ProgressCallback | None = None,
         on_stage: StageCallback | None = None,
         progress: bool = False,
+        link: bool = True,
     ) -> Store:
-        """Load the corpus under `paths` through the cache (see `pipeline.build_corpus`)."""
+        """Load the corpus under `paths` through the cache (see `pipeline.build_corpus`).
+
+        With `link=False` the store opens as soon as the articles are listed, without actors,
+        meetings and conflicts; `link()` (in a worker thread) adds them later. On a warm start
+        with nothing changed the linked corpus is cached and `link=True` costs little.
+        """
         with Progress(on_progress, on_stage, bar=progress) as reporter:
 
             def work(cache: Cache, notices: list[str]) -> Store:
                 with Runner(loaded, jobs, notices) as runner:
                     ingested = ingest(paths, loaded, cache, runner, reporter)
-                    return cls._build(cache, loaded, ingested, runner, notices)
+                    store = cls._build(cache, loaded, ingested, runner, notices)
+                if link:
+                    store.link()
+                return store
 
             return with_cache(use_cache, work)
 
@@ -136,9 +146,7 @@ class Store:
             records = [runner.local.extract(e.task, ingested.year) for e in stale]
             cache.put([r for r in records if r.content_hash], *keys[1:3], 0)
             cache.commit()
-            found.update(
-                (s.key, s) for s in cache.summaries(*keys) if s.key in expected
-            )
+            found.update((s.key, s) for s in cache.summaries(*keys) if s.key in expected)
 
         strings: dict[str, str] = {}
 
@@ -161,23 +169,63 @@ class Store:
                 tuple(summary.warnings),
             )
             articles.append(article)
-            rows[article.id] = _Row(article.id, summary.rowid, summary.content_hash, entry)
-
-        ids = {a.id: a.id for a in articles}
-        linked = cache.linked(ingested.corpus_key, ingested.state)
-        if linked is not None and len(articles) == len(ingested.articles):
-            actors, meetings, conflicts = decode_linked(linked, ids)
-        else:
-            actors, meetings, conflicts = _relink(cache, ingested, articles, rows, runner)
-            cache.put_linked(
-                ingested.corpus_key,
-                ingested.state,
-                encode_linked(Corpus([], {}, actors, meetings, conflicts)),
-            )
-            cache.commit()
-            share_ids(ids, actors, meetings, conflicts)
+            rows[article.id] = _Row(summary.rowid, summary.content_hash, same(str(entry.base)))
         warnings = [*notices, *ingested.warnings]
-        return cls(cache, loaded, ingested, articles, rows, actors, meetings, conflicts, warnings)
+        return cls(cache, loaded, ingested, articles, rows, warnings)
+
+    def link(self) -> None:
+        """Fill `actors`, `meetings` and `conflicts`: the cached linked corpus when it is the
+        one of these extractions, otherwise linked now from the light per-article payloads
+        (slow on a large corpus; safe in a worker thread, reading articles meanwhile works)."""
+        ids = {a.id: a.id for a in self.articles}
+        with self._lock:
+            try:
+                linked = self._cache.linked(self._corpus_key, self._state)
+            except (CacheCorrupt, CacheUnavailable):
+                linked = None
+        if linked is not None and self._complete:
+            self.actors, self.meetings, self.conflicts = decode_linked(linked, ids)
+            self.linked = True
+            return
+        with self._lock:
+            extractions = self._light_extractions()
+        shells = [Article(a.id, a.path, "") for a in self.articles if a.id in extractions]
+        corpus = link_corpus(shells, extractions, self._extractor(), [])
+        del extractions, shells
+        share_ids(ids, corpus.actors, corpus.meetings, corpus.conflicts)
+        if self._complete:
+            with self._lock:
+                try:
+                    self._cache.put_linked(
+                        self._corpus_key, self._roots, self._state, encode_linked(corpus)
+                    )
+                    self._cache.commit()
+                except (CacheCorrupt, CacheUnavailable):
+                    pass  # linked again next time
+        self.actors, self.meetings, self.conflicts = corpus.actors, corpus.meetings, corpus.conflicts
+        self.linked = True
+
+    def _light_extractions(self) -> dict[str, ArticleExtraction]:
+        """What linking reads of each article; those whose row is gone are read from the file."""
+        by_rowid = {row.rowid: (article_id, row) for article_id, row in self._rows.items()}
+        extractions: dict[str, ArticleExtraction] = {}
+        keys = (self._roots, self._config, self._version, self.year)
+        try:
+            for rowid, _key, content_hash, link in self._cache.links(*keys):
+                found = by_rowid.get(rowid)
+                if found is not None and found[1].content_hash == content_hash:
+                    extractions[found[0]] = decode_link(found[0], link)
+        except (CacheCorrupt, CacheUnavailable):
+            pass
+        for summary in self.articles:
+            if summary.id not in extractions:
+                extractions[summary.id] = self._pair(summary.id)[1]
+        return extractions
+
+    def _extractor(self):
+        if self._worker is None:
+            self._worker = Worker(self._loaded)
+        return self._worker.extractor
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -209,13 +257,13 @@ class Store:
             if pair is not None:
                 self._recent.move_to_end(article_id)
                 return pair
-            pair = self._read(row)
+            pair = self._read(self._by_id[article_id], row)
             self._recent[article_id] = pair
             if len(self._recent) > RECENT:
                 self._recent.popitem(last=False)
             return pair
 
-    def _read(self, row: _Row) -> tuple[Article, ArticleExtraction]:
+    def _read(self, summary: ArticleSummary, row: _Row) -> tuple[Article, ArticleExtraction]:
         try:
             found = self._cache.article_row(
                 row.rowid, row.content_hash, self._config, self._version, self.year
@@ -224,18 +272,18 @@ class Store:
             found = None
         if found is not None:
             text, article, extraction = found
-            return decode_article(text, article, str(row.entry.path)), decode_extraction(extraction)
+            return decode_article(text, article, summary.path), decode_extraction(extraction)
         # The row is gone or was replaced (another natotui with another config): work it out
         # again from the file, which is what the row was made from.
-        if self._worker is None:
-            self._worker = Worker(self._loaded)
-        record = self._worker.extract(row.entry.task, self.year)
+        self._extractor()
+        assert self._worker is not None
+        task = FileTask((row.base, os.path.abspath(summary.path)), summary.path, row.base)
+        record = self._worker.extract(task, self.year)
         if record.status != "article":
-            summary = self._by_id[row.article_id]
             gone = Article(summary.id, summary.path, "", title=summary.title,
                            warnings=[f"cannot be read any more: {record.reason}"])
             return gone, ArticleExtraction(summary.id, [], [], [], [])
-        return decode_record(record, str(row.entry.path))
+        return decode_record(record, summary.path)
 
     # --- search -------------------------------------------------------------------------------
 
@@ -276,24 +324,3 @@ class Store:
 def _hash(found: dict, key: tuple[str, str]) -> str | None:
     summary = found.get(key)
     return summary.content_hash if summary is not None else None
-
-
-def _relink(
-    cache: Cache,
-    ingested: Ingested,
-    articles: list[ArticleSummary],
-    rows: dict[str, _Row],
-    runner: Runner,
-) -> tuple[list[CorpusActor], list[Meeting], list[Conflict]]:
-    """Link the corpus from the light per-article payloads (no text, dates or mentions)."""
-    by_key = {row.entry.key: (article_id, row) for article_id, row in rows.items()}
-    extractions: dict[str, ArticleExtraction] = {}
-    keys = (ingested.roots, ingested.config, ingested.version, ingested.year)
-    for key, content_hash, link in cache.links(*keys):
-        found = by_key.get(key)
-        if found is not None and found[1].content_hash == content_hash:
-            extractions[found[0]] = decode_link(found[0], link)
-    # Linking reads only the ids of the articles.
-    shells = [Article(a.id, a.path, "") for a in articles if a.id in extractions]
-    corpus = link_corpus(shells, extractions, runner.local.extractor, [])
-    return corpus.actors, corpus.meetings, corpus.conflicts
