@@ -166,19 +166,33 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _combined() -> tuple[re.Pattern[str], list[str]]:
+    """Every pattern in one alternation (their groups renamed apart), in priority order: at one
+    position the most specific kind that matches wins. One pass instead of one per kind."""
+    parts, kinds = [], []
+    for index, (kind, pattern) in enumerate(_PATTERNS):
+        source = pattern.pattern.replace("(?P<", f"(?P<k{index}_")
+        parts.append(f"(?P<k{index}>{source})")
+        kinds.append(kind)
+    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")"), kinds
+
+
+_COMBINED, _KINDS = _combined()
+
+
 def scan(text: str) -> list[_Candidate]:
     """Candidate date expressions, without overlaps, in text order."""
     found: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    windows = _windows(text)
-    for kind, pattern in _PATTERNS:
-        for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            found.append(_Candidate(kind, start, end, match.groupdict()))
-            taken.append((start, end))
-    found.sort(key=lambda c: c.start)
+    last_end = 0
+    for lo, hi in _windows(text):
+        for match in _COMBINED.finditer(text, max(lo, last_end), hi):
+            outer = match.lastgroup
+            prefix = f"{outer}_"
+            groups = {
+                k[len(prefix) :]: v for k, v in match.groupdict().items() if k.startswith(prefix)
+            }
+            found.append(_Candidate(_KINDS[int(outer[1:])], match.start(), match.end(), groups))
+            last_end = match.end()
     return found
 
 
