@@ -472,8 +472,10 @@ def _governed(
     names: list[str] = []
     cue = text[cue_start:cue_end].lower()
     passive = cue.endswith(" by") or "represented by" in cue
+    # "the meeting between the Chancellor, Zelensky, Macron ...": only the names after it.
+    listing = cue.endswith("between")
     before = [p for p in people if p[1] <= cue_start]
-    if before and not passive:
+    if before and not passive and not listing:
         nearest = before[-1]
         clause = text[nearest[1] : cue_start]
         if not re.search(r"[;:]|[.!?]\s", clause) and not _excluded(text, nearest[0]):
@@ -492,7 +494,7 @@ def _governed(
         linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(
             r"[,;:]", gap
         )
-        if (passive and len(gap) < 60) or linked:
+        if ((passive or listing) and len(gap) < 60) or linked:
             names.append(after[0][2])
             for previous, current in zip(after, after[1:], strict=False):
                 if not _COORDINATION.match(text[previous[1] : current[0]]) or _excluded(
