@@ -53,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         seconds, size, err = run(path, cache, args.jobs, args.format)
         times.append(seconds)
         notes = [line for line in err.splitlines() if "cache" in line or "parallel" in line]
-        print(f"  {label:14} {seconds:8.1f} s   output {size / 1e6:8.1f} MB"
-              f"   (load average before: {before}){'  ' + '; '.join(notes) if notes else ''}",
-              flush=True)
+        print(
+            f"  {label:14} {seconds:8.1f} s   output {size / 1e6:8.1f} MB"
+            f"   (load average before: {before}){'  ' + '; '.join(notes) if notes else ''}",
+            flush=True,
+        )
     print(f"  second / first: {times[1] / times[0]:.3f}  (goal < 0.1)")
     shutil.rmtree(cache, ignore_errors=True)
     return 0

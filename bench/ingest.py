@@ -55,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         before = load()
         seconds, extracted = cold_ingest(path, loaded, jobs, cache_dir(f"ingest-{jobs}"))
         rates[jobs] = extracted / seconds
-        print(f"  {jobs} process{'es' if jobs > 1 else '':2}  {seconds:8.1f} s  "
-              f"{rates[jobs]:8.1f} articles/s   (load average before: {before})", flush=True)
+        print(
+            f"  {jobs} process{'es' if jobs > 1 else '':2}  {seconds:8.1f} s  "
+            f"{rates[jobs]:8.1f} articles/s   (load average before: {before})",
+            flush=True,
+        )
     if 1 in rates:
         for jobs, rate in rates.items():
             if jobs != 1:

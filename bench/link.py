@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 def light_corpus(path: Path, loaded, jobs: int | None):
     from tui.core.cache import Cache
+    from tui.core.loading import article_id_for
     from tui.core.models import Article
     from tui.core.parallel import Runner
     from tui.core.payloads import decode_link
@@ -37,7 +38,7 @@ def light_corpus(path: Path, loaded, jobs: int | None):
     for _rowid, key, _hash, link in cache.links(*keys):
         entry = wanted.get(key)
         if entry is not None:
-            article_id = entry.path.relative_to(entry.base).with_suffix("").as_posix()
+            article_id = article_id_for(Path(entry.path), Path(entry.base))
             ids[key] = article_id
             extractions[article_id] = decode_link(article_id, link)
     for entry in ingested.articles:
@@ -48,8 +49,11 @@ def light_corpus(path: Path, loaded, jobs: int | None):
 
 
 def timed(label: str, function, *args):
+    from tui.core.payloads import bulk
+
     started = time.perf_counter()
-    result = function(*args)
+    with bulk():  # as the pipeline links: no cyclic GC
+        result = function(*args)
     seconds = time.perf_counter() - started
     return result, seconds
 
@@ -68,8 +72,10 @@ def main(argv: list[str] | None = None) -> int:
 
     loaded = load_config(args.config)
     extractor = Extractor.for_config(loaded)
-    print(f"{'articles':>9} {'claims':>9} {'meeting reports':>16} {'link_corpus':>12}"
-          f" {'actors':>9} {'meetings':>9} {'conflicts':>9}  (seconds)")
+    print(
+        f"{'articles':>9} {'claims':>9} {'meeting reports':>16} {'link_corpus':>12}"
+        f" {'actors':>9} {'meetings':>9} {'conflicts':>9}  (seconds)"
+    )
     for path in args.corpora:
         articles, extractions = light_corpus(path, loaded, args.jobs)
         claims = [c for a in articles for c in extractions[a.id].claims]
@@ -79,10 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.stages:
             _, actors = timed("actors", corpus_actors, articles, extractions)
             _, meetings = timed("meetings", merge_meetings, articles, extractions, loaded.config)
-            _, conflicts = timed("conflicts", claim_conflicts, claims, loaded.config, extractor.index)
+            _, conflicts = timed(
+                "conflicts", claim_conflicts, claims, loaded.config, extractor.index
+            )
             line += f" {actors:>9.2f} {meetings:>9.2f} {conflicts:>9.2f}"
-        print(line + f"   -> {len(corpus.meetings):,} meetings, {len(corpus.conflicts):,} conflicts",
-              flush=True)
+        print(
+            line + f"   -> {len(corpus.meetings):,} meetings, {len(corpus.conflicts):,} conflicts",
+            flush=True,
+        )
     return 0
 
 

@@ -48,27 +48,93 @@ SEED_PEOPLE = [
 CAST = 6
 SEED_PLACES = ["The Hague", "Brussels", "Antalya"]
 FALLBACK_PEOPLE = [
-    "Mark Rutte", "Marco Rubio", "Kaja Kallas", "Annalena Baerbock", "Radosław Sikorski",
-    "Jean-Noël Barrot", "Antonio Tajani", "Hakan Fidan", "Mélanie Joly", "Pete Hegseth",
-    "Lars Løkke Rasmussen", "Andriy Sybiha", "Elina Valtonen", "Margus Tsahkna", "Yvette Cooper",
+    "Mark Rutte",
+    "Marco Rubio",
+    "Kaja Kallas",
+    "Annalena Baerbock",
+    "Radosław Sikorski",
+    "Jean-Noël Barrot",
+    "Antonio Tajani",
+    "Hakan Fidan",
+    "Mélanie Joly",
+    "Pete Hegseth",
+    "Lars Løkke Rasmussen",
+    "Andriy Sybiha",
+    "Elina Valtonen",
+    "Margus Tsahkna",
+    "Yvette Cooper",
 ]
 FALLBACK_PLACES = [
-    "Brussels", "Washington", "Paris", "Berlin", "Warsaw", "Vilnius", "Ankara", "Antalya",
-    "The Hague", "Rome", "Madrid", "Ottawa", "Oslo", "Helsinki", "Tallinn", "Bucharest",
+    "Brussels",
+    "Washington",
+    "Paris",
+    "Berlin",
+    "Warsaw",
+    "Vilnius",
+    "Ankara",
+    "Antalya",
+    "The Hague",
+    "Rome",
+    "Madrid",
+    "Ottawa",
+    "Oslo",
+    "Helsinki",
+    "Tallinn",
+    "Bucharest",
 ]
 OUTLETS = [
-    "Kyiv Post", "Reuters", "Defense News", "Politico Europe", "Euractiv", "The Record",
-    "Breaking Defense", "Atlantic Council", "Balkan Insight", "Hürriyet Daily News",
-    "Deutsche Welle", "Le Monde", "Notes from Poland", "LRT", "ERR News",
+    "Kyiv Post",
+    "Reuters",
+    "Defense News",
+    "Politico Europe",
+    "Euractiv",
+    "The Record",
+    "Breaking Defense",
+    "Atlantic Council",
+    "Balkan Insight",
+    "Hürriyet Daily News",
+    "Deutsche Welle",
+    "Le Monde",
+    "Notes from Poland",
+    "LRT",
+    "ERR News",
 ]
 AUTHORS = [
-    "James Carter", "Alex Raufoglu", "Maria Kowalska", "Jonas Berg", "Elif Yılmaz",
-    "Sophie Martin", "Tomasz Nowak", "Hanna Virtanen", "Daniel Okafor", "Laura Rossi",
+    "James Carter",
+    "Alex Raufoglu",
+    "Maria Kowalska",
+    "Jonas Berg",
+    "Elif Yılmaz",
+    "Sophie Martin",
+    "Tomasz Nowak",
+    "Hanna Virtanen",
+    "Daniel Okafor",
+    "Laura Rossi",
 ]
-JUNK = ["Subscribe Us", "Flash News", "Post a Comment", "0 Comments", "Leave a Comment",
-        "Share this article", "Advertisement", "Read more"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+JUNK = [
+    "Subscribe Us",
+    "Flash News",
+    "Post a Comment",
+    "0 Comments",
+    "Leave a Comment",
+    "Share this article",
+    "Advertisement",
+    "Read more",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MONTH = "|".join(MONTHS)
 # "April 3", "December 3rd", "November 28,2025", "November 18th, 2025"
 _DATE = re.compile(rf"\b({_MONTH}) (\d{{1,2}})(st|nd|rd|th)?(?:,\s?(\d{{4}}))?\b")
@@ -98,7 +164,8 @@ class Templates:
             paragraphs = [p for p in paragraphs if p]
             long = [p for p in paragraphs if len(p) > 80]
             heads = [
-                p for p in paragraphs
+                p
+                for p in paragraphs
                 if 25 < len(p) <= 160 and not p.endswith(".") and not p.lower().startswith("by ")
             ]
             if heads:
@@ -118,7 +185,9 @@ class Templates:
             text = re.sub(rf"\b{re.escape(surname)}\b", f"{{S{slot}}}", text)
         for place in SEED_PLACES:
             text = text.replace(place, "{L}")
-        text = _DATE.sub(lambda m: "{D" + ("Y" if m.group(4) else "") + (m.group(3) and "o" or "") + "}", text)
+        text = _DATE.sub(
+            lambda m: "{D" + ("Y" if m.group(4) else "") + (m.group(3) and "o" or "") + "}", text
+        )
         return _YEAR.sub("{Y}", text)
 
 
@@ -165,8 +234,12 @@ def article(i: int, seed: int, templates: Templates, people: list[str], places: 
     lines: list[str] = []
     kind = rng.random()
     if kind < 0.8:  # front matter
-        lines += ["---", f"title: {_yaml_str(title)}", f"published: {published.isoformat()}",
-                  f"outlet: {_yaml_str(outlet)}"]
+        lines += [
+            "---",
+            f"title: {_yaml_str(title)}",
+            f"published: {published.isoformat()}",
+            f"outlet: {_yaml_str(outlet)}",
+        ]
         if rng.random() < 0.5:
             lines.append(f"authors: [{_yaml_str(author)}]")
         if rng.random() < 0.3:
@@ -180,7 +253,9 @@ def article(i: int, seed: int, templates: Templates, people: list[str], places: 
             lines += [f"by {author}", ""]
         if rng.random() < 0.7:
             when = f"{MONTHS[published.month - 1]} {published.day}, {published.year}"
-            paragraphs[0] = f"{fill['L']}, {rng.choice(['Belgium', 'Türkiye', 'Netherlands'])} – {when} – {paragraphs[0]}"
+            paragraphs[0] = (
+                f"{fill['L']}, {rng.choice(['Belgium', 'Türkiye', 'Netherlands'])} – {when} – {paragraphs[0]}"
+            )
     for paragraph in paragraphs:
         lines += [paragraph, ""]
     if kind >= 0.8 and rng.random() < 0.5:

@@ -38,7 +38,11 @@ def child(path: str, mode: str) -> dict:
         from tui.core.pipeline import build_corpus
 
         result = build_corpus([path], loaded)
-        count, conflicts, meetings = len(result.articles), len(result.conflicts), len(result.meetings)
+        count, conflicts, meetings = (
+            len(result.articles),
+            len(result.conflicts),
+            len(result.meetings),
+        )
         seconds = time.perf_counter() - started
         read_ms = 0.0
     else:
@@ -56,8 +60,14 @@ def child(path: str, mode: str) -> dict:
         read_ms = (time.perf_counter() - started) / len(ids) * 1e3
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
-        "articles": count, "meetings": meetings, "conflicts": conflicts, "seconds": seconds,
-        "peak_mb": peak, "baseline_mb": baseline, "now_mb": _rss_now(), "read_ms": read_ms,
+        "articles": count,
+        "meetings": meetings,
+        "conflicts": conflicts,
+        "seconds": seconds,
+        "peak_mb": peak,
+        "baseline_mb": baseline,
+        "now_mb": _rss_now(),
+        "read_ms": read_ms,
     }
 
 
@@ -71,8 +81,11 @@ def measure(path, cache, mode: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NATOTUI_")}
     env["NATOTUI_CACHE_DIR"] = str(cache)
     done = subprocess.run(
-        [sys.executable, HERE, "--child", str(path), mode], cwd=ROOT, env=env,
-        capture_output=True, text=True,
+        [sys.executable, HERE, "--child", str(path), mode],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise SystemExit(done.stderr)
@@ -96,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--modes", nargs="+", default=["store", "store-unlinked", "corpus"])
     parser.add_argument(
-        "--link-max", type=int, default=20_000,
+        "--link-max",
+        type=int,
+        default=20_000,
         help="larger corpora are not linked (see bench/link.py): only store-unlinked runs",
     )
     parser.add_argument("--child", nargs=2, metavar=("PATH", "MODE"), help=argparse.SUPPRESS)
@@ -106,8 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     sizes = [(5, ROOT / "data")] + [(n, corpus(n)) for n in args.n]
-    print(f"{'articles':>9} {'mode':15} {'open (warm)':>11} {'peak RSS':>9} {'RSS after':>9}"
-          f" {'of which Python+config':>22} {'read one':>9}  linked")
+    print(
+        f"{'articles':>9} {'mode':15} {'open (warm)':>11} {'peak RSS':>9} {'RSS after':>9}"
+        f" {'of which Python+config':>22} {'read one':>9}  linked"
+    )
     for n, path in sizes:
         cache = cache_dir(f"corpus-{n}")
         link = n <= args.link_max
@@ -117,9 +134,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{n:>9,} {mode:15} skipped: linking does not finish at this size")
                 continue
             r = measure(path, cache, mode)
-            print(f"{r['articles']:>9,} {mode:15} {r['seconds']:9.2f} s {r['peak_mb']:6.0f} MB"
-                  f" {r['now_mb']:6.0f} MB {r['baseline_mb']:19.0f} MB {r['read_ms']:6.2f} ms"
-                  f"  {r['meetings']:,} meetings, {r['conflicts']:,} conflicts", flush=True)
+            print(
+                f"{r['articles']:>9,} {mode:15} {r['seconds']:9.2f} s {r['peak_mb']:6.0f} MB"
+                f" {r['now_mb']:6.0f} MB {r['baseline_mb']:19.0f} MB {r['read_ms']:6.2f} ms"
+                f"  {r['meetings']:,} meetings, {r['conflicts']:,} conflicts",
+                flush=True,
+            )
     return 0
 
 

@@ -45,8 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         path = corpus(n)
         os.environ["NATOTUI_CACHE_DIR"] = str(cache_dir(f"corpus-{n}"))
         store = Store.open([path], loaded, jobs=args.jobs, progress=True, link=False)
-        print(f"\n{len(store):,} articles (search index {'FTS5' if store._index.cache.fts else 'plain Python'})")
-        print(f"  {'query':18} {'hits':>7}   {'top 50: median':>14} {'p95':>8}   {'all ids: median':>15} {'p95':>8}")
+        print(
+            f"\n{len(store):,} articles (search index {'FTS5' if store._index.cache.fts else 'plain Python'})"
+        )
+        print(
+            f"  {'query':18} {'hits':>7}   {'top 50: median':>14} {'p95':>8}   {'all ids: median':>15} {'p95':>8}"
+        )
         for label, query in QUERIES.items():
             live = label.endswith("(live)")
             ranked, every = [], []
@@ -57,8 +61,11 @@ def main(argv: list[str] | None = None) -> int:
                 started = time.perf_counter()
                 ids = store.matching_ids(query, live=live)
                 every.append(time.perf_counter() - started)
-            print(f"  {label:18} {len(ids):>7,}   {median(ranked) * 1e3:11.1f} ms {percentile(ranked, 95) * 1e3:5.1f} ms"
-                  f"   {median(every) * 1e3:12.1f} ms {percentile(every, 95) * 1e3:5.1f} ms", flush=True)
+            print(
+                f"  {label:18} {len(ids):>7,}   {median(ranked) * 1e3:11.1f} ms {percentile(ranked, 95) * 1e3:5.1f} ms"
+                f"   {median(every) * 1e3:12.1f} ms {percentile(every, 95) * 1e3:5.1f} ms",
+                flush=True,
+            )
         store.close()
     return 0
 

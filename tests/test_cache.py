@@ -57,8 +57,9 @@ def write(root: Path, name: str, text: str | bytes, age_ns: int = AN_HOUR) -> Pa
     return path
 
 
-def article(title: str, published: str = "2025-03-20", who: str = "Mark Rutte",
-            country: str = "NATO") -> str:
+def article(
+    title: str, published: str = "2025-03-20", who: str = "Mark Rutte", country: str = "NATO"
+) -> str:
     return ARTICLE.format(title=title, published=published, who=who, country=country)
 
 
@@ -258,7 +259,9 @@ def test_a_corrupt_cache_file_is_rebuilt_with_a_notice(corpus, loaded, counter, 
         Path(f"{cache_file}{suffix}").unlink(missing_ok=True)
     result = run(corpus, loaded)
     assert document(result) == reference(corpus, loaded)
-    assert any(w.startswith("cache:") and "damaged" in w and "rebuilt" in w for w in result.warnings)
+    assert any(
+        w.startswith("cache:") and "damaged" in w and "rebuilt" in w for w in result.warnings
+    )
     counter.reset()
     again = run(corpus, loaded)  # rebuilt for real: warm again
     assert counter.extracted == [] and again.warnings == []
@@ -280,7 +283,10 @@ def test_garbage_inside_the_cache_file_never_crashes(corpus, loaded, cache_file)
 def test_a_damaged_payload_is_rebuilt(corpus, loaded, counter, cache_file):
     run(corpus, loaded)
     with sqlite3.connect(cache_file) as db:
-        db.execute("UPDATE files SET extraction = x'00ff00' WHERE path LIKE '%one.txt'")
+        db.execute(
+            "UPDATE contents SET extraction = x'00ff00'"
+            " WHERE id = (SELECT id FROM files WHERE path LIKE '%one.txt')"
+        )
     counter.reset()
     result = run(corpus, loaded)
     assert document(result) == reference(corpus, loaded)
@@ -306,8 +312,9 @@ def test_an_old_format_cache_is_rebuilt_with_a_notice(old, corpus, loaded, count
     assert counter.extracted == [] and again.warnings == []
 
 
-def test_a_locked_cache_is_worked_around_with_a_notice(corpus, loaded, counter, cache_file,
-                                                       monkeypatch):
+def test_a_locked_cache_is_worked_around_with_a_notice(
+    corpus, loaded, counter, cache_file, monkeypatch
+):
     run(corpus, loaded)
     monkeypatch.setenv(cache_module.TIMEOUT_ENV, "0.05")
     holder = sqlite3.connect(cache_file, isolation_level=None)
@@ -330,8 +337,7 @@ def test_a_locked_cache_is_worked_around_with_a_notice(corpus, loaded, counter, 
     assert counter.extracted == [] and after.warnings == []
 
 
-def test_an_exclusive_locking_mode_holder_is_worked_around(corpus, loaded, cache_file,
-                                                          monkeypatch):
+def test_an_exclusive_locking_mode_holder_is_worked_around(corpus, loaded, cache_file, monkeypatch):
     run(corpus, loaded)
     monkeypatch.setenv(cache_module.TIMEOUT_ENV, "0.05")
     holder = sqlite3.connect(cache_file, isolation_level=None)
@@ -366,21 +372,24 @@ def test_the_store_gives_what_build_corpus_gives(corpus, loaded):
         assert [a.id for a in store.articles] == [a.id for a in full.articles]
         for summary, article in zip(store.articles, full.articles, strict=True):
             assert (summary.title, summary.published, summary.published_basis) == (
-                article.title, article.published, article.published_basis,
+                article.title,
+                article.published,
+                article.published_basis,
             )
             assert list(summary.authors) == article.authors and summary.outlet == article.outlet
             assert store.article(article.id) == article
             assert store.extraction(article.id) == full.extractions[article.id]
         assert (store.actors, store.meetings, store.conflicts) == (
-            full.actors, full.meetings, full.conflicts,
+            full.actors,
+            full.meetings,
+            full.conflicts,
         )
         assert corpus_document(store.corpus()) == corpus_document(full)
         assert store.article("nope") is None and "nope" not in store
         store.close()
 
 
-def test_the_store_links_again_from_light_payloads(corpus, loaded, cache_file, seeds_dir,
-                                                   tmp_path):
+def test_the_store_links_again_from_light_payloads(corpus, loaded, cache_file, seeds_dir, tmp_path):
     # The seeds have merged meetings and conflicts: the light payloads must link the same.
     root = tmp_path / "seeds"
     shutil.copytree(seeds_dir, root)
@@ -391,7 +400,9 @@ def test_the_store_links_again_from_light_payloads(corpus, loaded, cache_file, s
         db.execute("DELETE FROM corpora")
     store = Store.open([root], loaded, jobs=1)
     assert (store.actors, store.meetings, store.conflicts) == (
-        full.actors, full.meetings, full.conflicts,
+        full.actors,
+        full.meetings,
+        full.conflicts,
     )
     store.close()
 
@@ -400,13 +411,14 @@ def test_the_store_reads_a_row_replaced_under_it_from_the_file(corpus, loaded, c
     store = Store.open([corpus], loaded, jobs=1)
     expected = build_corpus([corpus], loaded, use_cache=False, jobs=1)
     with sqlite3.connect(cache_file) as db:  # another natotui, another config
-        db.execute("UPDATE files SET config = 'other', extraction = x'00'")
+        db.execute("UPDATE files SET config = 'other'")
+        db.execute("UPDATE contents SET extraction = x'00'")
     assert store.article("two") == expected.article("two")
     assert store.extraction("two") == expected.extractions["two"]
     store.close()
 
 
-def test_search_follows_edits_and_deletes(corpus, loaded):
+def test_search_follows_edits_and_deletes(corpus, loaded, cache_file):
     store = Store.open([corpus], loaded, jobs=1)
     assert store.matching_ids("landau") == {"two"}
     assert [h.article_id for h in store.search("rubio")] and store.search("") == []
@@ -419,6 +431,9 @@ def test_search_follows_edits_and_deletes(corpus, loaded):
     assert store.matching_ids("first") == set()
     assert {h.article_id for h in store.search("rubio")} == {"two", "sub/three"}
     store.close()
+    with sqlite3.connect(cache_file) as db:  # the index agrees with the texts it indexes
+        db.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
+        assert db.execute("SELECT count(*) FROM contents").fetchone() == (2,)
 
 
 def test_one_linked_corpus_is_kept_per_folder(corpus, loaded, cache_file, tmp_path):
@@ -439,6 +454,8 @@ def test_the_store_can_open_before_linking(corpus, loaded):
     store.link()
     assert store.linked
     assert (store.actors, store.meetings, store.conflicts) == (
-        full.actors, full.meetings, full.conflicts,
+        full.actors,
+        full.meetings,
+        full.conflicts,
     )
     store.close()

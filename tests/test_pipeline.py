@@ -32,7 +32,9 @@ def loaded():
 
 def make_corpus(n: int, out: Path) -> Path:
     """The benchmark's generator (bench/make_corpus.py): sample sentences, new names and dates."""
-    spec = importlib.util.spec_from_file_location("make_corpus", REPOSITORY / "bench" / "make_corpus.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", REPOSITORY / "bench" / "make_corpus.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.make_corpus(n, out, seed=7)
@@ -132,28 +134,66 @@ def test_small_corpora_stay_in_process(seeds_dir, loaded, monkeypatch):
 def test_progress_is_reported_by_stage(generated, loaded):
     stages, calls = [], []
     build_corpus(
-        [generated], loaded, jobs=1, on_progress=lambda d, t: calls.append((d, t)),
+        [generated],
+        loaded,
+        jobs=1,
+        on_progress=lambda d, t: calls.append((d, t)),
         on_stage=lambda name, total: stages.append((name, total)),
     )
     assert stages == [("reading", 40), ("extracting", 40)]
     assert calls[0] == (1, 40) and calls[-1] == (40, 40) and len(calls) == 80
     stages.clear()
     calls.clear()
-    build_corpus([generated], loaded, jobs=1, on_progress=lambda d, t: calls.append((d, t)),
-                 on_stage=lambda name, total: stages.append((name, total)))
+    build_corpus(
+        [generated],
+        loaded,
+        jobs=1,
+        on_progress=lambda d, t: calls.append((d, t)),
+        on_stage=lambda name, total: stages.append((name, total)),
+    )
     assert stages == [] and calls == []  # warm: nothing to report
 
 
-def test_scan_lists_files_as_the_loader_does(tmp_path):
+def test_scan_lists_files_as_the_loader_does(tmp_path, monkeypatch):
     root = tmp_path / "c"
-    for name in ("b.txt", "a.md", "A.TXT", "sub/x.txt", "sub-dir/y.txt", ".hidden/z.txt",
-                 ".dot.txt", "notes.pdf", "sub/deeper/w.md"):
+    for name in (
+        "b.txt",
+        "a.md",
+        "A.TXT",
+        "sub/x.txt",
+        "sub-dir/y.txt",
+        "sub.d/v.txt",
+        ".hidden/z.txt",
+        ".dot.txt",
+        "notes.pdf",
+        "sub/deeper/w.md",
+        "u.Md",
+        "folder.txt/inside.txt",
+        "é/ü.txt",
+        "x y/z w.txt",
+    ):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("text")
+    (root / "link.txt").symlink_to(root / "b.txt")
+    (root / "dangling.md").symlink_to(root / "nowhere.md")
+    (root / "linked-dir").symlink_to(root / "sub", target_is_directory=True)
+    (root / "dir-link.txt").symlink_to(root / "sub", target_is_directory=True)
     single = root / "b.txt"
-    listed = [(e.base, e.path) for e in scan([root, single])]
-    assert listed == list(iter_files([root, single]))
+
+    def listing(paths):
+        return [(str(base), str(path)) for base, path in iter_files(paths)]
+
+    expected = listing([root, single])
+    assert [(e.base, e.path) for e in scan([root, single])] == expected
+    assert len(expected) == 14
+    monkeypatch.chdir(tmp_path)  # relative roots keep their spelling, as Path prints them
+    for spelling in ("c", "./c", "c/", "c/sub/.."):
+        assert [(e.base, e.path) for e in scan([Path(spelling)])] == listing([Path(spelling)])
+    monkeypatch.chdir(root)
+    assert [(e.base, e.path) for e in scan([Path(".")])] == listing([Path(".")])
+    keys = [e.key[1] for e in scan([Path(".")])]
+    assert keys == [os.path.abspath(p) for _, p in listing([Path(".")])]
     with pytest.raises(FileNotFoundError):
         scan([root / "missing"])
 
@@ -167,7 +207,9 @@ def test_corpus_year_and_extract_all_keep_their_contract(seeds_dir, loaded):
     assert calls == [(1, 2), (2, 2)]
 
 
-def test_the_store_links_generated_corpora_like_build_corpus(generated, loaded, isolated_environment):
+def test_the_store_links_generated_corpora_like_build_corpus(
+    generated, loaded, isolated_environment
+):
     full = build_corpus([generated], loaded, use_cache=False, jobs=1)
     Store.open([generated], loaded, jobs=1).close()
     with sqlite3.connect(isolated_environment / "cache" / "cache.sqlite3") as db:
@@ -188,3 +230,17 @@ def test_extract_command_jobs_and_cache(generated, capsys):
     assert captured.err == ""  # no bar when stderr is not a terminal, no notices
     with pytest.raises(SystemExit):
         main(["extract", "--jobs", "0"])
+
+
+def test_a_large_document_is_written_one_item_a_line(seeds_dir, capsys, monkeypatch):
+    import tui.cli as cli
+
+    assert main(["extract", str(seeds_dir)]) == 0
+    pretty = capsys.readouterr().out
+    monkeypatch.setattr(cli, "PRETTY_ITEMS", 0)
+    assert main(["extract", str(seeds_dir)]) == 0
+    compact = capsys.readouterr().out
+    assert json.loads(compact) == json.loads(pretty)
+    articles = json.loads(compact)["articles"]
+    assert len(compact.splitlines()) < len(pretty.splitlines())
+    assert all(json.dumps(a, ensure_ascii=False) in compact for a in articles)

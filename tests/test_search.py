@@ -94,7 +94,7 @@ def test_odd_input_never_makes_an_fts_syntax_error(text, fts_table):
 
 
 def test_random_input_never_makes_an_fts_syntax_error(fts_table):
-    alphabet = list('abcNOTANDOR "*-+():^{}[];\'\\,.!?🙂é\t') + ["NOT", "AND", "OR", "NEAR"]
+    alphabet = list("abcNOTANDOR \"*-+():^{}[];'\\,.!?🙂é\t") + ["NOT", "AND", "OR", "NEAR"]
     rng = random.Random(5)
     for _ in range(500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
@@ -104,9 +104,14 @@ def test_random_input_never_makes_an_fts_syntax_error(fts_table):
 
 
 def test_what_a_query_means():
-    query = parse_query('rubio "foreign ministers" minist* -antalya NOT "the hague" nato OR alliance')
+    query = parse_query(
+        'rubio "foreign ministers" minist* -antalya NOT "the hague" nato OR alliance'
+    )
     assert [[t.text for t in clause] for clause in query.clauses] == [
-        ["rubio"], ["foreign ministers"], ["minist*"], ["nato", "alliance"],
+        ["rubio"],
+        ["foreign ministers"],
+        ["minist*"],
+        ["nato", "alliance"],
     ]
     assert [t.text for t in query.excluded] == ["antalya", "the hague"]
     # Punctuation separates words as the index does: "U.S." is the phrase "u s".
@@ -131,10 +136,15 @@ def test_spans_are_offsets_of_the_matching_words():
     text = "Rubio met Rutte. Foreign ministers, foreign Ministers and ministerial talks; rubio's."
     spans = match_spans(text, 'rubio "foreign ministers"')
     assert [text[s:e] for s, e in spans] == [
-        "Rubio", "Foreign ministers", "foreign Ministers", "rubio",
+        "Rubio",
+        "Foreign ministers",
+        "foreign Ministers",
+        "rubio",
     ]
     assert [text[s:e] for s, e in match_spans(text, "minist*")] == [
-        "ministers", "Ministers", "ministerial",
+        "ministers",
+        "Ministers",
+        "ministerial",
     ]
     # Whole words only, and excluded terms are not marked.
     assert match_spans(text, "rub") == []
@@ -192,13 +202,31 @@ def _index(fts: bool, monkeypatch) -> SearchIndex:
     cache = Cache.memory()
     assert cache.fts is fts
     records = [
-        Record(("root", f"/{article_id}.txt"), 1, 1, article_id, "article",
-               article_id=article_id, title=title, text=text)
+        Record(
+            ("root", f"/{article_id}.txt"),
+            1,
+            1,
+            article_id,
+            "article",
+            article_id=article_id,
+            title=title,
+            text=text,
+        )
         for article_id, (title, text) in ARTICLES.items()
     ]
     # Another corpus in the same cache: never answered.
-    records.append(Record(("other", "/x.txt"), 1, 1, "x", "article", article_id="x",
-                          title="Rutte", text="Rutte ministers Rutte"))
+    records.append(
+        Record(
+            ("other", "/x.txt"),
+            1,
+            1,
+            "x",
+            "article",
+            article_id="x",
+            title="Rutte",
+            text="Rutte ministers Rutte",
+        )
+    )
     cache.put(records, "config", "version", 0)
     cache.commit()
     rowids = {

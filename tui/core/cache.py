@@ -29,7 +29,7 @@ from typing import Any
 
 from .paths import user_cache_dir
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 CACHE_FILE = "cache.sqlite3"
 TIMEOUT_ENV = "NATOTUI_CACHE_TIMEOUT"
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for a lock held by another natotui before going on without
@@ -46,6 +46,8 @@ class CacheCorrupt(Exception):
     """The cache file is damaged: rebuild it."""
 
 
+# `files` is small (what decides reuse, what the list shows) so that a warm start reads 100k rows
+# of it in a blink; the bulky part of each article (text, payloads) is in `contents`, same id.
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(
@@ -60,6 +62,8 @@ CREATE TABLE files(
     version TEXT NOT NULL,
     status TEXT NOT NULL,
     reason TEXT,
+    extracted INTEGER NOT NULL,
+    year INTEGER,
     article_id TEXT,
     title TEXT,
     published TEXT,
@@ -67,12 +71,15 @@ CREATE TABLE files(
     authors TEXT,
     outlet TEXT,
     warnings TEXT,
+    UNIQUE(root, path)
+);
+CREATE TABLE contents(
+    id INTEGER PRIMARY KEY,
+    title TEXT,
     text TEXT,
     article BLOB,
-    year INTEGER,
     extraction BLOB,
-    link BLOB,
-    UNIQUE(root, path)
+    link BLOB
 );
 CREATE TABLE corpora(
     key TEXT PRIMARY KEY,
@@ -82,19 +89,19 @@ CREATE TABLE corpora(
 );
 """
 
-# The FTS5 index reads its text from `files` (external content) and follows it through triggers.
+# The FTS5 index reads its text from `contents` (external content) and follows it by triggers.
 _FTS_SCHEMA = """
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, text, content='files', content_rowid='id', tokenize='{tokenizer}', prefix='2 3'
+    title, text, content='contents', content_rowid='id', tokenize='{tokenizer}', prefix='2 3'
 );
 INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 1.0)');
-CREATE TRIGGER files_ai AFTER INSERT ON files BEGIN
+CREATE TRIGGER contents_ai AFTER INSERT ON contents BEGIN
     INSERT INTO fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
-CREATE TRIGGER files_ad AFTER DELETE ON files BEGIN
+CREATE TRIGGER contents_ad AFTER DELETE ON contents BEGIN
     INSERT INTO fts(fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
-CREATE TRIGGER files_au AFTER UPDATE OF title, text ON files BEGIN
+CREATE TRIGGER contents_au AFTER UPDATE OF title, text ON contents BEGIN
     INSERT INTO fts(fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
     INSERT INTO fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
@@ -207,8 +214,17 @@ def _classify(exc: sqlite3.Error) -> Exception:
         return exc  # a bug, not the cache's state: let it show
     message = str(exc).lower()
     if isinstance(exc, sqlite3.OperationalError) and any(
-        word in message for word in ("locked", "busy", "readonly", "read-only", "disk i/o",
-                                     "full", "unable to open", "interrupt")
+        word in message
+        for word in (
+            "locked",
+            "busy",
+            "readonly",
+            "read-only",
+            "disk i/o",
+            "full",
+            "unable to open",
+            "interrupt",
+        )
     ):
         return CacheUnavailable(str(exc))
     if isinstance(exc, sqlite3.DatabaseError):  # not a database, malformed, missing tables
@@ -242,7 +258,9 @@ class Cache:
         return cls(connection, None, fts)
 
     @classmethod
-    def open(cls, path: Path | None = None, timeout: float | None = None) -> tuple[Cache, list[str]]:
+    def open(
+        cls, path: Path | None = None, timeout: float | None = None
+    ) -> tuple[Cache, list[str]]:
         """The cache at `path`, rebuilt when damaged or old; in memory when it cannot be used.
 
         Returns the cache and the notices for the user (empty when all went well).
@@ -331,7 +349,7 @@ class Cache:
         for root in dict.fromkeys(roots):
             cursor = self._execute(
                 "SELECT id, path, mtime_ns, size, seen_ns, content_hash, config, version, status,"
-                " reason, published, extraction IS NOT NULL, year FROM files WHERE root = ?",
+                " reason, published, extracted, year FROM files WHERE root = ?",
                 (root,),
             )
             for row in _rows(cursor):
@@ -347,27 +365,53 @@ class Cache:
 
     def put(self, records: list[Record], config: str, version: str, seen_ns: int) -> None:
         """Store records, replacing older rows of the same files."""
+        if not records:
+            return
         self._write(
             "INSERT INTO files(root, path, mtime_ns, size, seen_ns, content_hash, config, version,"
-            " status, reason, article_id, title, published, published_basis, authors, outlet,"
-            " warnings, text, article, year, extraction, link)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " status, reason, extracted, year, article_id, title, published, published_basis,"
+            " authors, outlet, warnings)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(root, path) DO UPDATE SET mtime_ns = excluded.mtime_ns,"
             " size = excluded.size, seen_ns = excluded.seen_ns,"
             " content_hash = excluded.content_hash, config = excluded.config,"
             " version = excluded.version, status = excluded.status, reason = excluded.reason,"
+            " extracted = excluded.extracted, year = excluded.year,"
             " article_id = excluded.article_id, title = excluded.title,"
             " published = excluded.published, published_basis = excluded.published_basis,"
-            " authors = excluded.authors, outlet = excluded.outlet,"
-            " warnings = excluded.warnings, text = excluded.text, article = excluded.article,"
-            " year = excluded.year, extraction = excluded.extraction, link = excluded.link",
+            " authors = excluded.authors, outlet = excluded.outlet, warnings = excluded.warnings",
             [
                 (
-                    r.key[0], r.key[1], r.mtime_ns, r.size, seen_ns, r.content_hash, config,
-                    version, r.status, r.reason, r.article_id, r.title, r.published,
-                    r.published_basis, _json(r.authors), r.outlet, _json(r.warnings), r.text,
-                    r.article, r.year, r.extraction, r.link,
+                    r.key[0],
+                    r.key[1],
+                    r.mtime_ns,
+                    r.size,
+                    seen_ns,
+                    r.content_hash,
+                    config,
+                    version,
+                    r.status,
+                    r.reason,
+                    int(r.extraction is not None),
+                    r.year,
+                    r.article_id,
+                    r.title,
+                    r.published,
+                    r.published_basis,
+                    _json(r.authors),
+                    r.outlet,
+                    _json(r.warnings),
                 )
+                for r in records
+            ],
+        )
+        self._write(
+            "INSERT INTO contents(id, title, text, article, extraction, link)"
+            " VALUES ((SELECT id FROM files WHERE root = ? AND path = ?), ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET title = excluded.title, text = excluded.text,"
+            " article = excluded.article, extraction = excluded.extraction, link = excluded.link",
+            [
+                (r.key[0], r.key[1], r.title, r.text, r.article, r.extraction, r.link)
                 for r in records
             ],
         )
@@ -375,6 +419,10 @@ class Cache:
     def delete(self, keys: Iterable[Key]) -> None:
         rows = [(root, path) for root, path in keys]
         if rows:
+            self._write(
+                "DELETE FROM contents WHERE id = (SELECT id FROM files WHERE root = ? AND path = ?)",
+                rows,
+            )
             self._write("DELETE FROM files WHERE root = ? AND path = ?", rows)
 
     def full(
@@ -384,9 +432,10 @@ class Cache:
         `roots` extracted with this config, code version and corpus year."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
-                "SELECT path, content_hash, text, article, extraction FROM files"
-                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
-                " AND config = ? AND version = ? AND year IS ?",
+                "SELECT f.path, f.content_hash, c.text, c.article, c.extraction"
+                " FROM files f JOIN contents c ON c.id = f.id"
+                " WHERE f.root = ? AND f.status = 'article' AND f.extracted"
+                " AND f.config = ? AND f.version = ? AND f.year IS ?",
                 (root, config, version, year),
             )
             for path, content_hash, text, article, extraction in _rows(cursor):
@@ -398,9 +447,10 @@ class Cache:
         """(rowid, key, content hash, link payload) of the articles `full` would give."""
         for root in dict.fromkeys(roots):
             cursor = self._execute(
-                "SELECT id, path, content_hash, link FROM files"
-                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
-                " AND config = ? AND version = ? AND year IS ?",
+                "SELECT f.id, f.path, f.content_hash, c.link"
+                " FROM files f JOIN contents c ON c.id = f.id"
+                " WHERE f.root = ? AND f.status = 'article' AND f.extracted"
+                " AND f.config = ? AND f.version = ? AND f.year IS ?",
                 (root, config, version, year),
             )
             for rowid, path, content_hash, link in _rows(cursor):
@@ -414,14 +464,22 @@ class Cache:
             cursor = self._execute(
                 "SELECT id, path, content_hash, article_id, title, published, published_basis,"
                 " authors, outlet, warnings FROM files"
-                " WHERE root = ? AND status = 'article' AND extraction IS NOT NULL"
+                " WHERE root = ? AND status = 'article' AND extracted"
                 " AND config = ? AND version = ? AND year IS ?",
                 (root, config, version, year),
             )
             for row in _rows(cursor):
                 yield SummaryRow(
-                    row[0], (root, row[1]), row[2], row[3], row[4], row[5], row[6] or "unknown",
-                    _unjson(row[7]), row[8], _unjson(row[9]),
+                    row[0],
+                    (root, row[1]),
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6] or "unknown",
+                    _unjson(row[7]),
+                    row[8],
+                    _unjson(row[9]),
                 )
 
     def article_row(
@@ -429,8 +487,9 @@ class Cache:
     ) -> tuple[str, list, list] | None:
         """(text, article, extraction payloads) of row `rowid` if it is still the one expected."""
         row = self._execute(
-            "SELECT text, article, extraction FROM files WHERE id = ? AND content_hash IS ?"
-            " AND config = ? AND version = ? AND year IS ? AND extraction IS NOT NULL",
+            "SELECT c.text, c.article, c.extraction FROM files f JOIN contents c ON c.id = f.id"
+            " WHERE f.id = ? AND f.content_hash IS ? AND f.config = ? AND f.version = ?"
+            " AND f.year IS ? AND f.extracted",
             (rowid, content_hash, config, version, year),
         ).fetchone()
         if row is None:
@@ -443,7 +502,7 @@ class Cache:
             chunk = rowids[start : start + BATCH]
             marks = ",".join("?" * len(chunk))
             yield from _rows(
-                self._execute(f"SELECT id, title, text FROM files WHERE id IN ({marks})", chunk)
+                self._execute(f"SELECT id, title, text FROM contents WHERE id IN ({marks})", chunk)
             )
 
     # --- linked corpora -----------------------------------------------------------------------
@@ -465,14 +524,19 @@ class Cache:
 
     # --- full-text search ---------------------------------------------------------------------
 
+    def fts_rowids(self, expression: str) -> list[int]:
+        """The rowids matching an FTS5 expression, unordered; fetched as one string (100k rows
+        one by one cost more than finding them)."""
+        row = self._execute(
+            "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?", (expression,)
+        ).fetchone()
+        return list(map(int, row[0].split(","))) if row and row[0] else []
+
     def fts_rows(
         self, expression: str, ranked: bool, limit: int | None = None
     ) -> list[tuple[int, float]]:
         """(rowid, bm25 rank: lower is better) of the rows matching an FTS5 expression."""
-        if ranked:
-            sql = "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank"
-        else:
-            sql = "SELECT rowid, 0.0 FROM fts WHERE fts MATCH ?"
+        sql = "SELECT rowid, rank FROM fts WHERE fts MATCH ?" + (" ORDER BY rank" if ranked else "")
         parameters: tuple = (expression,)
         if limit is not None:
             sql += " LIMIT ?"
@@ -559,7 +623,9 @@ def _split(script: str) -> list[str]:
     for line in script.strip().splitlines():
         current.append(line)
         text = "\n".join(current).strip()
-        inside_trigger = text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith("END;")
+        inside_trigger = text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith(
+            "END;"
+        )
         if text.endswith(";") and not inside_trigger:
             statements.append(text)
             current = []

@@ -109,16 +109,31 @@ class Worker:
     def extract(self, task: FileTask, year: int | None) -> Record:
         read, article = self._load(task)
         if article is None:
-            return Record(task.key, read.mtime_ns, read.size, read.content_hash, "skipped",
-                          read.reason)
+            return Record(
+                task.key, read.mtime_ns, read.size, read.content_hash, "skipped", read.reason
+            )
         extraction = self.extractor.extract(article, year)
         text, data = article_payload(article)
         full, link = extraction_payloads(extraction)
         return Record(
-            task.key, read.mtime_ns, read.size, read.content_hash, "article", None,
-            article.id, article.title, article.published, article.published_basis,
-            list(article.authors), article.outlet, list(article.warnings), text, data, year,
-            full, link,
+            task.key,
+            read.mtime_ns,
+            read.size,
+            read.content_hash,
+            "article",
+            None,
+            article.id,
+            article.title,
+            article.published,
+            article.published_basis,
+            list(article.authors),
+            article.outlet,
+            list(article.warnings),
+            text,
+            data,
+            year,
+            full,
+            link,
         )
 
 

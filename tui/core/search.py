@@ -32,9 +32,13 @@ SNIPPET_WIDTH = 120
 _WORD = re.compile(r"[^\W_]+")
 _ITEM = re.compile(r'([-+]?)"([^"]*)("?)(\*?)|(\S+)')
 # Combining marks go, as FTS5's "remove_diacritics 2" drops them: "Geoană" matches "geoana".
-_MARKS = {c: None for c in range(0x300, 0x370)} | {c: None for c in range(0x1AB0, 0x1B00)} | {
-    c: None for c in range(0x1DC0, 0x1E00)
-} | {c: None for c in range(0x20D0, 0x2100)} | {c: None for c in range(0xFE20, 0xFE30)}
+_MARKS = (
+    {c: None for c in range(0x300, 0x370)}
+    | {c: None for c in range(0x1AB0, 0x1B00)}
+    | {c: None for c in range(0x1DC0, 0x1E00)}
+    | {c: None for c in range(0x20D0, 0x2100)}
+    | {c: None for c in range(0xFE20, 0xFE30)}
+)
 
 
 def fold(text: str) -> str:
@@ -209,7 +213,9 @@ class SearchHit:
     terms: tuple[str, ...]
 
 
-def snippet(text: str, query: Query, width: int = SNIPPET_WIDTH) -> tuple[str, tuple[tuple[int, int], ...]]:
+def snippet(
+    text: str, query: Query, width: int = SNIPPET_WIDTH
+) -> tuple[str, tuple[tuple[int, int], ...]]:
     """About `width` characters of `text` around the first match, on one line."""
     spans = query.spans(text)
     anchor = spans[0][0] if spans else 0
@@ -224,9 +230,7 @@ def snippet(text: str, query: Query, width: int = SNIPPET_WIDTH) -> tuple[str, t
     lead = "…" if start else ""
     line = lead + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
     shift = len(lead) - start
-    inside = tuple(
-        (s + shift, min(e, end) + shift) for s, e in spans if s >= start and s < end
-    )
+    inside = tuple((s + shift, min(e, end) + shift) for s, e in spans if s >= start and s < end)
     return line, inside
 
 
@@ -253,7 +257,9 @@ class SearchIndex:
                 ranked = self._fts_ranked(parsed, limit)
             else:
                 ranked = self._scan(parsed)[:limit]
-            texts = {rowid: text for rowid, _title, text in self.cache.texts([r for r, _ in ranked])}
+            texts = {
+                rowid: text for rowid, _title, text in self.cache.texts([r for r, _ in ranked])
+            }
         hits = []
         for rowid, score in ranked:
             line, spans = snippet(texts.get(rowid) or "", parsed)
@@ -267,8 +273,9 @@ class SearchIndex:
             return set()
         with self.lock:
             if self.cache.fts:
-                rows = self.cache.fts_rows(parsed.fts() or "", ranked=False)
-                return {self.rowids[r] for r, _ in rows if r in self.rowids}
+                rowids = self.rowids
+                found = self.cache.fts_rowids(parsed.fts() or "")
+                return {rowids[r] for r in found if r in rowids}
             return {self.rowids[r] for r, _ in self._scan(parsed)}
 
     def _fts_ranked(self, query: Query, limit: int) -> list[tuple[int, float]]:

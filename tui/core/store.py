@@ -28,6 +28,7 @@ from .linking import link_corpus
 from .models import Article, ArticleExtraction, Conflict, Corpus, CorpusActor, Meeting
 from .parallel import FileTask, Runner, Worker
 from .payloads import (
+    bulk,
     decode_article,
     decode_extraction,
     decode_link,
@@ -122,7 +123,8 @@ class Store:
             def work(cache: Cache, notices: list[str]) -> Store:
                 with Runner(loaded, jobs, notices) as runner:
                     ingested = ingest(paths, loaded, cache, runner, reporter)
-                    store = cls._build(cache, loaded, ingested, runner, notices)
+                    with bulk():
+                        store = cls._build(cache, loaded, ingested, runner, notices)
                 if link:
                     store.link()
                 return store
@@ -165,11 +167,11 @@ class Store:
                 sys.intern(summary.published_basis),
                 tuple(same(a) for a in summary.authors),
                 same(summary.outlet),
-                str(entry.path),
+                entry.path,
                 tuple(summary.warnings),
             )
             articles.append(article)
-            rows[article.id] = _Row(summary.rowid, summary.content_hash, same(str(entry.base)))
+            rows[article.id] = _Row(summary.rowid, summary.content_hash, same(entry.base))
         warnings = [*notices, *ingested.warnings]
         return cls(cache, loaded, ingested, articles, rows, warnings)
 
@@ -177,6 +179,10 @@ class Store:
         """Fill `actors`, `meetings` and `conflicts`: the cached linked corpus when it is the
         one of these extractions, otherwise linked now from the light per-article payloads
         (slow on a large corpus; safe in a worker thread, reading articles meanwhile works)."""
+        with bulk():
+            self._link()
+
+    def _link(self) -> None:
         ids = {a.id: a.id for a in self.articles}
         with self._lock:
             try:
@@ -202,7 +208,11 @@ class Store:
                     self._cache.commit()
                 except (CacheCorrupt, CacheUnavailable):
                     pass  # linked again next time
-        self.actors, self.meetings, self.conflicts = corpus.actors, corpus.meetings, corpus.conflicts
+        self.actors, self.meetings, self.conflicts = (
+            corpus.actors,
+            corpus.meetings,
+            corpus.conflicts,
+        )
         self.linked = True
 
     def _light_extractions(self) -> dict[str, ArticleExtraction]:
@@ -280,8 +290,13 @@ class Store:
         task = FileTask((row.base, os.path.abspath(summary.path)), summary.path, row.base)
         record = self._worker.extract(task, self.year)
         if record.status != "article":
-            gone = Article(summary.id, summary.path, "", title=summary.title,
-                           warnings=[f"cannot be read any more: {record.reason}"])
+            gone = Article(
+                summary.id,
+                summary.path,
+                "",
+                title=summary.title,
+                warnings=[f"cannot be read any more: {record.reason}"],
+            )
             return gone, ArticleExtraction(summary.id, [], [], [], [])
         return decode_record(record, summary.path)
 
