@@ -156,6 +156,8 @@ class Ingested:
     version: str
     read: int  # files read in this load
     extracted: int  # articles extracted in this load
+    rows: dict[Key, CachedFile]  # the cache rows as they were before this load
+    written: set[Key]  # rows (re)written by this load
 
     @property
     def articles(self) -> list[Entry]:
@@ -187,9 +189,13 @@ def scan(paths: list[Path]) -> list[Entry]:
             entries.append(Entry((key, key), path, str(root.parent), file_state(path)))
             continue
         base = str(root)
+        # Joined by hand: os.path.join costs more than the rest of the listing.
+        prefix = "" if base == "." else base.rstrip("/") + "/"
+        absolute = key.rstrip("/") + "/"
         for parts in _article_files(base):
-            path = os.path.join(base, *parts) if base != "." else os.path.join(*parts)
-            entries.append(Entry((key, os.path.join(key, *parts)), path, base, file_state(path)))
+            relative = "/".join(parts)
+            path = prefix + relative
+            entries.append(Entry((key, absolute + relative), path, base, file_state(path)))
     return entries
 
 
@@ -238,13 +244,17 @@ def ingest(
     cache: Cache,
     runner: Runner,
     progress: Progress,
+    summaries: bool = False,
 ) -> Ingested:
-    """Bring the cache up to date with the files under `paths`; the parent does all the writes."""
+    """Bring the cache up to date with the files under `paths`; the parent does all the writes.
+
+    `summaries`: also read what the article list shows from the rows (for `store.Store`)."""
     config, version = loaded.digest, code_version()
     seen = time.time_ns()
     entries = scan(paths)
     roots = list(dict.fromkeys(root_key(Path(p)) for p in paths))
-    rows = cache.lookup(roots)
+    rows = cache.lookup(roots, summaries)
+    written: set[Key] = set()
 
     to_read = []
     for entry in entries:
@@ -273,6 +283,7 @@ def ingest(
             entry.status = "skipped" if result.reason else "article"
             entry.reason, entry.published = result.reason, result.published
             if result.reason and result.content_hash and state:
+                written.add(entry.key)
                 skipped.append(
                     Record(entry.key, *state, result.content_hash, "skipped", result.reason)
                 )
@@ -298,6 +309,7 @@ def ingest(
         entry.current = record.content_hash is not None
         if entry.current:
             batch.append(record)
+            written.add(record.key)
         if len(batch) >= WRITE_BATCH:
             cache.put(batch, config, version, seen)
             batch = []
@@ -321,6 +333,8 @@ def ingest(
         version=version,
         read=len(to_read),
         extracted=len(to_extract),
+        rows=rows,
+        written=written,
     )
 
 

@@ -22,11 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import cache as cache_module
 from .cache import Cache
 from .models import Article
 
 MAX_TERMS = 32
-TITLE_WEIGHT = 10.0  # a match in the title counts as much as ten in the text (as bm25 is told)
+TITLE_WEIGHT = cache_module.TITLE_WEIGHT  # a title match counts as ten in the text, as for bm25
 SNIPPET_WIDTH = 120
 
 _WORD = re.compile(r"[^\W_]+")
