@@ -34,7 +34,7 @@ async def wait_loaded(pilot: Pilot, previous=None) -> DashboardScreen:
     """Wait until the dashboard shows a corpus (a new one when `previous` is given)."""
     screen = dashboard(pilot.app)
     waited = 0.0
-    while screen.view is None or screen.view is previous:
+    while screen.view is None or screen.view is previous or not screen.view.linked:
         if screen.status.error:
             raise AssertionError(f"loading failed: {screen.status.error}")
         await asyncio.sleep(0.05)

@@ -40,7 +40,7 @@ async def test_marco_rubio_with_roles_and_filtering_the_list():
         assert "Marco Rubio" in detail and "secretary of state" in detail.casefold()
         await pilot.press("enter")
         table = app.query_one(ArticleTable)
-        listed = {key.value for key in table.rows}
+        listed = set(table.ids)
         assert screen.actor_filter == "Marco Rubio"
         assert listed == set(screen.view.articles_mentioning("Marco Rubio"))
         assert all("rubio" in screen.view.article(i).text.casefold() for i in listed)
@@ -63,7 +63,7 @@ async def test_an_actor_of_one_article_filters_the_list_to_it():
         await move_to_row(pilot, actors, "Christopher Landau")
         await pilot.press("enter")
         table = app.query_one(ArticleTable)
-        assert [key.value for key in table.rows] == ["000_c83c6cd05dbd5e0f"]
+        assert table.ids == ["000_c83c6cd05dbd5e0f"]
         assert screen.status.shown == 1
         await pilot.press("escape")
         assert table.row_count == 5

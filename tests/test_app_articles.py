@@ -58,7 +58,7 @@ async def test_dates_carry_marks_for_inferred_and_unknown():
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(pilot)
         table = app.query_one(ArticleTable)
-        date_of = {key.value: table.get_cell(key, "date").plain for key in table.rows}
+        date_of = {i: table.cells(i)["date"].plain for i in table.ids}
         # 000 and 002 give their date in a dateline (inferred), the others do not say.
         assert date_of["000_c83c6cd05dbd5e0f"] == "2025-11-28" + INFERRED_MARK
         assert date_of["002_be7ed0f8fad02e0f"] == "2025-04-03" + INFERRED_MARK
@@ -73,10 +73,10 @@ async def test_sort_by_date_puts_undated_last():
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         table = app.query_one(ArticleTable)
-        order = [key.value for key in table.rows]
+        order = table.ids
         assert order[:2] == ["000_c83c6cd05dbd5e0f", "002_be7ed0f8fad02e0f"]  # newest first
         await pilot.press("d")
-        order = [key.value for key in table.rows]
+        order = table.ids
         assert order[:2] == ["002_be7ed0f8fad02e0f", "000_c83c6cd05dbd5e0f"]  # oldest first
         assert set(order[2:]) == {
             "001_9a710b5906e88b3e",
@@ -92,10 +92,10 @@ async def test_read_and_star_are_saved_and_the_last_article_comes_back():
         table = app.query_one(ArticleTable)
         await pilot.press("j", "j")
         chosen = table.current_id
-        assert table.get_cell(chosen, "mark").plain == " " + UNREAD_MARK
+        assert table.cells(chosen)["mark"].plain == " " + UNREAD_MARK
         await pilot.press("s")  # star
         await pilot.press("u")  # mark read
-        assert table.get_cell(chosen, "mark").plain == STAR_MARK + " "
+        assert table.cells(chosen)["mark"].plain == STAR_MARK + " "
         assert screen.status.unread == 4 and screen.status.starred == 1
         await pilot.press("u")  # and unread again, then read by opening it
         await pilot.press("enter")
@@ -113,7 +113,7 @@ async def test_read_and_star_are_saved_and_the_last_article_comes_back():
         table = again.query_one(ArticleTable)
         assert table.current_id == chosen
         assert again.query_one(Reader).article.id == chosen
-        assert table.get_cell(chosen, "mark").plain == STAR_MARK + " "
+        assert table.cells(chosen)["mark"].plain == STAR_MARK + " "
         assert dashboard(again).status.unread == 4
 
 

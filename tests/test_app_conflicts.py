@@ -87,7 +87,7 @@ async def test_conflicts_are_scoped_to_the_selected_article():
         assert all(article in (c.a.article, c.b.article) for c in pane.conflicts)
         assert len(pane.conflicts) == len(screen.view.conflicts(article))
         await pilot.press("5", "a")
-        assert pane.corpus_scope and len(pane.conflicts) == len(screen.view.corpus.conflicts)
+        assert pane.corpus_scope and len(pane.conflicts) == len(screen.view.conflicts())
         count = len(pane.conflicts)
         if count > 1:
             first = pane.current

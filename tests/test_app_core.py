@@ -146,7 +146,8 @@ def test_corpus_view_links_articles_actors_conflicts_and_meetings():
         actors=[
             CorpusActor(
                 "Marco Rubio", "person", ["secretary of state", "senator"], 2, ["one", "two"]
-            )
+            ),
+            CorpusActor("Mark Rutte", "person", [], 1, ["one"]),
         ],
         meetings=[
             Meeting(

@@ -62,17 +62,17 @@ async def test_reload_picks_up_new_files_and_keeps_the_selection(tmp_path):
 async def test_the_screen_is_up_before_the_corpus(tmp_path, monkeypatch):
     import threading
 
-    import tui.core.pipeline as pipeline
+    from tui.core.store import Store
 
     release = threading.Event()
-    real = pipeline.build_corpus
+    real = Store.open
 
     def slow(*args, **kwargs):
         kwargs["on_progress"](1, 3)
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "build_corpus", slow)
+    monkeypatch.setattr(Store, "open", slow)
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)

@@ -51,10 +51,10 @@ async def test_markup_and_escape_sequences_in_articles_are_shown_literally(tmp_p
         assert "[reverse]Outlet[/reverse]" in painted
         assert "\x1b" not in painted and "\x07" not in painted
         # The list shows the title as written too.
-        assert table.get_cell("hostile", "title").plain.startswith("Title with [b]markup[/b]")
-        assert table.get_cell("hostile", "source").plain.startswith("[reverse]")
+        assert table.cells("hostile")["title"].plain.startswith("Title with [b]markup[/b]")
+        assert table.cells("hostile")["source"].plain.startswith("[reverse]")
         # Nothing was styled by the would-be markup: no span of the title is bold red/reverse.
-        title_cell = table.get_cell("hostile", "title")
+        title_cell = table.cells("hostile")["title"]
         assert all("red" not in str(span.style) for span in title_cell.spans)
 
 
@@ -141,7 +141,7 @@ async def test_seed_reader_highlights_marco_rubio_as_a_person():
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_loaded(pilot)
         reader = app.query_one(Reader)
-        extraction = screen.view.corpus.extractions[reader.article.id]
+        extraction = screen.view.extraction(reader.article.id)
         rubio = [a for a in extraction.actors if a.name == "Marco Rubio"]
         assert rubio and rubio[0].kind == "person"
         mention = rubio[0].mentions[0]

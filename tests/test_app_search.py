@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app_helpers import seeds_app, wait_loaded
 
-from tui.core.article_search import find_articles, match_spans, query_terms
 from tui.core.models import Article
+from tui.core.search import find_articles, match_spans, query_terms
 from tui.widgets import ArticleTable, Reader, SearchBar
 
 
@@ -18,7 +18,7 @@ async def test_search_antalya_finds_the_turkey_article():
         assert search.display and app.focused is search
         await pilot.press(*"Antalya")
         table = app.query_one(ArticleTable)
-        assert [key.value for key in table.rows] == ["003_2554c36447359ec9"]
+        assert table.ids == ["003_2554c36447359ec9"]
         assert screen.status.search == "Antalya" and screen.status.shown == 1
         reader = app.query_one(Reader)
         assert reader.display  # the reader shows below the list, matches marked

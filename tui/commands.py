@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from itertools import islice
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -12,6 +13,8 @@ from textual.markup import escape
 
 from .core.safe_text import one_line
 from .screens.binding_catalog import BindingEntry, catalog
+
+PALETTE_LIMIT = 2_000  # articles, and actors, offered by name
 
 
 class DashboardCommands(Provider):
@@ -40,7 +43,9 @@ class DashboardCommands(Provider):
             commands.append((text, "keys: " + " ".join(entry.keys), partial(self._run, entry)))
         view = dashboard.view
         if view is not None:
-            for article in view.corpus.articles:
+            # A palette of 100,000 articles would be slow to match as one types: the list
+            # and `/` are there for a large corpus, the palette offers the first ones.
+            for article in islice(view.articles.values(), PALETTE_LIMIT):
                 title = one_line(article.title or article.id)
                 commands.append(
                     (
@@ -49,7 +54,7 @@ class DashboardCommands(Provider):
                         partial(dashboard.open_article, article.id),
                     )
                 )
-            for actor in view.corpus_actors:
+            for actor in view.corpus_actors[:PALETTE_LIMIT]:
                 commands.append(
                     (
                         f"Filter articles by actor: {one_line(actor.name)}",

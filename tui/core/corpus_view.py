@@ -1,17 +1,84 @@
-"""Look-ups the dashboard needs on a linked `Corpus`, indexed once after loading.
+"""Look-ups the dashboard needs on a linked corpus, indexed once after loading.
 
-An article shows its actors, meetings and conflicts; an actor lists the articles that mention
-it. Building the indexes once keeps each selection cheap on a large corpus.
+The corpus comes from a `CorpusSource`: the cache-backed `store.Store` in the dashboard (article
+summaries in memory, texts and extractions read by id), or `InMemorySource` around a `Corpus`
+(tests, exports). An article shows its actors, meetings and conflicts; an actor lists the
+articles that mention it. Building the indexes once keeps each selection cheap on a large corpus.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .calendar_index import CalendarIndex, index_meetings
-from .models import Article, Conflict, Corpus, Meeting
+from .models import Article, ArticleExtraction, Conflict, Corpus, CorpusActor, Meeting
 
 KINDS = ("person", "organization", "country", "place")
+
+
+class ArticleRow(Protocol):
+    """What the list shows of an article (`Article` and `store.ArticleSummary` have it)."""
+
+    id: str
+    title: str | None
+    published: str | None
+    published_basis: str
+    outlet: str | None
+    path: str
+
+    @property
+    def authors(self) -> Sequence[str]: ...
+
+    @property
+    def warnings(self) -> Sequence[str]: ...
+
+
+class CorpusSource(Protocol):
+    """A loaded corpus: summaries and the linked result in memory, the rest by id."""
+
+    articles: Sequence[ArticleRow]
+    actors: list[CorpusActor]
+    meetings: list[Meeting]
+    conflicts: list[Conflict]
+    warnings: list[str]
+    linked: bool
+
+    def article(self, article_id: str | None) -> Article | None: ...
+
+    def extraction(self, article_id: str | None) -> ArticleExtraction | None: ...
+
+    def matching_ids(self, query: str, live: bool = False) -> set[str]: ...
+
+    def close(self) -> None: ...
+
+
+class InMemorySource:
+    """A `Corpus` already in memory, seen as a `CorpusSource`."""
+
+    linked = True
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.articles = corpus.articles
+        self.actors, self.meetings = corpus.actors, corpus.meetings
+        self.conflicts, self.warnings = corpus.conflicts, corpus.warnings
+        self._by_id = {a.id: a for a in corpus.articles}
+
+    def article(self, article_id: str | None) -> Article | None:
+        return self._by_id.get(article_id) if article_id else None
+
+    def extraction(self, article_id: str | None) -> ArticleExtraction | None:
+        return self.corpus.extractions.get(article_id) if article_id else None
+
+    def matching_ids(self, query: str, live: bool = False) -> set[str]:
+        from .search import find_articles
+
+        return set(find_articles(self.articles, query, live))
+
+    def close(self) -> None:
+        pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +95,10 @@ class ActorRow:
 
 @dataclass
 class CorpusView:
-    """A corpus with the indexes the panes read."""
+    """A corpus source with the indexes the panes read."""
 
-    corpus: Corpus
-    articles: dict[str, Article] = field(default_factory=dict)
+    source: CorpusSource
+    articles: dict[str, ArticleRow] = field(default_factory=dict)
     actor_articles: dict[str, list[str]] = field(default_factory=dict)
     corpus_actors: list[ActorRow] = field(default_factory=list)
     conflicts_by_article: dict[str, list[Conflict]] = field(default_factory=dict)
@@ -39,67 +106,60 @@ class CorpusView:
     calendar: CalendarIndex = field(default_factory=CalendarIndex)
 
     @classmethod
-    def build(cls, corpus: Corpus) -> CorpusView:
-        view = cls(corpus)
-        view.articles = {a.id: a for a in corpus.articles}
-        order = {a.id: i for i, a in enumerate(corpus.articles)}
-        mentions: dict[str, int] = {}
-        kinds: dict[str, str] = {}
-        roles: dict[str, list[str]] = {}
-        countries: dict[str, str | None] = {}
-        for article in corpus.articles:
-            extraction = corpus.extractions.get(article.id)
-            for actor in extraction.actors if extraction else []:
-                ids = view.actor_articles.setdefault(actor.name, [])
-                if not ids or ids[-1] != article.id:
-                    ids.append(article.id)
-                mentions[actor.name] = mentions.get(actor.name, 0) + len(actor.mentions)
-                kinds.setdefault(actor.name, actor.kind)
-                countries.setdefault(actor.name, actor.country)
-                known = roles.setdefault(actor.name, [])
-                known.extend(r for r in actor.roles if r not in known)
-        # The linked corpus actors are the reference; per-article extractions fill the gaps.
+    def build(cls, source: CorpusSource | Corpus) -> CorpusView:
+        if isinstance(source, Corpus):
+            source = InMemorySource(source)
+        view = cls(source)
+        view.articles = {a.id: a for a in source.articles}
         rows: dict[str, ActorRow] = {}
-        for actor in corpus.actors:
-            articles = sorted(
-                set(actor.articles) | set(view.actor_articles.get(actor.name, [])),
-                key=lambda a: order.get(a, len(order)),
-            )
-            view.actor_articles[actor.name] = articles
+        for actor in source.actors:
+            # The same name can be two kinds (a person and a place); the first one listed wins.
+            if actor.name in rows:
+                view.actor_articles[actor.name].extend(
+                    a for a in actor.articles if a not in view.actor_articles[actor.name]
+                )
+                continue
+            view.actor_articles[actor.name] = list(actor.articles)
             rows[actor.name] = ActorRow(
                 actor.name,
                 actor.kind,
                 tuple(actor.roles),
                 actor.mentions,
-                tuple(articles),
+                tuple(actor.articles),
                 actor.country,
             )
-        for name, articles in view.actor_articles.items():
-            if name not in rows:
-                rows[name] = ActorRow(
-                    name,
-                    kinds[name],
-                    tuple(roles[name]),
-                    mentions[name],
-                    tuple(articles),
-                    countries.get(name),
-                )
         view.corpus_actors = sort_actors(rows.values())
-        for conflict in corpus.conflicts:
+        for conflict in source.conflicts:
             for article_id in dict.fromkeys((conflict.a.article, conflict.b.article)):
                 view.conflicts_by_article.setdefault(article_id, []).append(conflict)
-        for meeting in corpus.meetings:
+        for meeting in source.meetings:
             for article_id in dict.fromkeys(s.article for s in meeting.sources):
                 view.meetings_by_article.setdefault(article_id, []).append(meeting)
-        view.calendar = index_meetings(corpus.meetings)
+        view.calendar = index_meetings(source.meetings)
         return view
 
-    def article(self, article_id: str | None) -> Article | None:
+    @property
+    def linked(self) -> bool:
+        """Actors, meetings and conflicts are there (a large corpus links after listing)."""
+        return self.source.linked
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.source.warnings
+
+    def summary(self, article_id: str | None) -> ArticleRow | None:
         return self.articles.get(article_id) if article_id else None
+
+    def article(self, article_id: str | None) -> Article | None:
+        """The article with its text (read from the store when it is not in memory)."""
+        return self.source.article(article_id) if article_id in self.articles else None
+
+    def extraction(self, article_id: str | None) -> ArticleExtraction | None:
+        return self.source.extraction(article_id) if article_id in self.articles else None
 
     def article_actors(self, article_id: str) -> list[ActorRow]:
         """The actors of one article: its roles and mentions, with the corpus article count."""
-        extraction = self.corpus.extractions.get(article_id)
+        extraction = self.extraction(article_id)
         if extraction is None:
             return []
         rows = [
@@ -121,7 +181,7 @@ class CorpusView:
     def conflicts(self, article_id: str | None = None) -> list[Conflict]:
         """Conflicts involving `article_id`, or every conflict of the corpus (not a copy)."""
         if article_id is None:
-            return self.corpus.conflicts
+            return self.source.conflicts
         return list(self.conflicts_by_article.get(article_id, []))
 
     def meeting_ids_of(self, article_id: str | None) -> set[str]:

@@ -299,7 +299,7 @@ class SearchIndex:
         return scored
 
 
-# --- in memory: drop-in replacements for article_search ------------------------------------------
+# --- in memory: without the cache (tests, small corpora) -------------------------------------------------
 
 
 def find_articles(articles: Iterable[Article], query: str, live: bool = False) -> list[str]:

@@ -201,17 +201,30 @@ class Store:
         with bulk():
             self._link()
 
-    def _link(self) -> None:
-        ids = {a.id: a.id for a in self.articles}
+    def link_from_cache(self) -> bool:
+        """Fill `actors`, `meetings` and `conflicts` from the cache if the linked corpus of
+        exactly these extractions is there (cheap); False when `link()` has work to do."""
+        if self.linked:
+            return True
+        if not self._complete:
+            return False
         with self._lock:
             try:
                 linked = self._cache.linked(self._corpus_key, self._state)
             except (CacheCorrupt, CacheUnavailable):
                 linked = None
-        if linked is not None and self._complete:
+        if linked is None:
+            return False
+        with bulk():
+            ids = {a.id: a.id for a in self.articles}
             self.actors, self.meetings, self.conflicts = decode_linked(linked, ids)
-            self.linked = True
+        self.linked = True
+        return True
+
+    def _link(self) -> None:
+        if self.link_from_cache():
             return
+        ids = {a.id: a.id for a in self.articles}
         with self._lock:
             extractions = self._light_extractions()
         shells = [Article(a.id, a.path, "") for a in self.articles if a.id in extractions]

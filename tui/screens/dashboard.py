@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..widgets import (
@@ -36,10 +36,13 @@ from .pane_navigation import PaneNavigation
 if TYPE_CHECKING:
     from ..core.config import LoadedConfig
     from ..core.corpus_view import CorpusView
-    from ..core.models import Article, Source
+    from ..core.models import Source
     from ..core.state import ReadState
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the loading thread
+# A corpus this small is linked before it is shown (a second or so); a larger one is listed
+# first and links in the background, unless the cache holds the linked corpus.
+LINK_BEFORE_SHOWING = 2_000
 
 
 class DashboardScreen(PaneNavigation):
@@ -63,7 +66,14 @@ class DashboardScreen(PaneNavigation):
 
     @dataclass
     class CorpusLoaded(Message):
-        """The loading worker finished."""
+        """The loading worker has the articles listed (`view.linked`: and linked)."""
+
+        view: CorpusView
+        seconds: float
+
+    @dataclass
+    class CorpusLinked(Message):
+        """Actors, meetings and conflicts of a large corpus, linked after it was listed."""
 
         view: CorpusView
         seconds: float
@@ -120,16 +130,26 @@ class DashboardScreen(PaneNavigation):
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def load_corpus(self) -> None:
-        """Load, extract and link the corpus off the UI thread."""
+        """Bring the cache up to date and open the corpus off the UI thread: the list first,
+        then (when the cache does not hold it already) actors, meetings and conflicts."""
         from ..core.corpus_view import CorpusView
-        from ..core.pipeline import build_corpus
+        from ..core.store import Store
 
         started = time.perf_counter()
         worker = get_current_worker()
-        corpus = build_corpus([self.data_dir], self.loaded, on_progress=self._progress)
-        view = CorpusView.build(corpus)
-        if not worker.is_cancelled:
-            self.post_message(self.CorpusLoaded(view, time.perf_counter() - started))
+        store = Store.open([self.data_dir], self.loaded, on_progress=self._progress, link=False)
+        if worker.is_cancelled:
+            store.close()
+            return
+        linked = len(store) <= LINK_BEFORE_SHOWING or store.link_from_cache()
+        if linked:
+            store.link()
+        self.post_message(self.CorpusLoaded(CorpusView.build(store), time.perf_counter() - started))
+        if not linked and not worker.is_cancelled:
+            store.link()
+            if not worker.is_cancelled:
+                view = CorpusView.build(store)
+                self.post_message(self.CorpusLinked(view, time.perf_counter() - started))
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -153,13 +173,19 @@ class DashboardScreen(PaneNavigation):
         self.notify(str(error), title="Loading failed", severity="error", markup=False)
 
     def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
-        view = self.view = message.view
+        previous, view = self.view, message.view
+        self.view = view
+        if previous is not None and previous.source is not view.source:
+            previous.source.close()
         self.log.info(f"corpus of {len(view.articles)} articles loaded in {message.seconds:.2f}s")
-        self.status.loading = None
+        self.status.loading = None if view.linked else (0, 0)
+        self.status.loading_message = "Linking actors, meetings and conflicts"
         self.status.error = None
         self.status.articles = len(view.articles)
-        self.status.load_warnings = len(view.corpus.warnings)
-        self.status.article_warnings = sum(len(a.warnings) for a in view.corpus.articles)
+        self.status.load_warnings = len(view.warnings)
+        self.status.article_warnings = sum(len(a.warnings) for a in view.articles.values())
+        table = self.query_one(ArticleTable)
+        table.set_articles(view.source.articles, self.state.is_read, self.state.is_starred)
         keep = self.selected
         if self._first_load:
             keep = self.state.last_article
@@ -169,7 +195,7 @@ class DashboardScreen(PaneNavigation):
             self.actor_filter = None
         calendar = self.query_one(CalendarPane)
         start = (
-            opening_day(view.calendar, [a.published for a in view.corpus.articles])
+            opening_day(view.calendar, [a.published for a in view.articles.values()])
             if self._first_load
             else None
         )
@@ -181,6 +207,23 @@ class DashboardScreen(PaneNavigation):
                 f"No articles in {self.data_dir}. Add .txt or .md files and press r."
             )
         self._first_load = False
+        self._show_status()
+        if view.linked:
+            self.app.corpus_shown()  # type: ignore[attr-defined]
+
+    def on_dashboard_screen_corpus_linked(self, message: CorpusLinked) -> None:
+        """The same articles, now with actors, meetings and conflicts: refresh those panes."""
+        if self.view is None or message.view.source is not self.view.source:
+            return
+        view = self.view = message.view
+        self.log.info(f"corpus linked in {message.seconds:.2f}s")
+        self.status.loading = None
+        if self.actor_filter and self.actor_filter not in view.actor_articles:
+            self.actor_filter = None
+        start = opening_day(view.calendar, [a.published for a in view.articles.values()])
+        self.query_one(CalendarPane).set_index(view.calendar, self._describe_article, start)
+        self._update_article_panes(self.selected)
+        self._show_status()
         self.app.corpus_shown()  # type: ignore[attr-defined]
 
     def action_reload(self) -> None:
@@ -192,30 +235,30 @@ class DashboardScreen(PaneNavigation):
 
     # --- selection --------------------------------------------------------------------------
 
-    def _visible_articles(self) -> list[Article]:
+    def _allowed_articles(self) -> set[str] | None:
+        """The ids the filters let through; None when nothing is filtered."""
         assert self.view is not None
-        articles = self.view.corpus.articles
+        allowed: set[str] | None = None
         if self.actor_filter:
             allowed = set(self.view.articles_mentioning(self.actor_filter))
-            articles = [a for a in articles if a.id in allowed]
-        if self.search_query.strip():
-            from ..core.article_search import find_articles
-
-            found = set(find_articles(articles, self.search_query))
-            articles = [a for a in articles if a.id in found]
-        return articles
+        query = self.search_query.strip()
+        if query:
+            # Full-text search (FTS5 in the cache); the word being typed counts as a prefix.
+            found = self.view.source.matching_ids(query, live=True)
+            allowed = found if allowed is None else allowed & found
+        return allowed
 
     def _apply_filters(self, keep: str | None = None) -> None:
         """Refill the list from the filters; keep the cursor on `keep` when it is still there."""
         if self.view is None:
             return
-        articles = self._visible_articles()
         table = self.query_one(ArticleTable)
-        table.show(articles, self.state.is_read, self.state.is_starred, keep=keep)
-        self.status.shown = len(articles)
+        table.show(self._allowed_articles(), keep=keep)
+        shown = table.row_count
+        self.status.shown = shown
         self.status.actor_filter = self.actor_filter
         self.status.search = self.search_query.strip() or None
-        self._show_filter_line(len(articles))
+        self._show_filter_line(shown)
         current = table.current_id
         if current is None:
             self.selected = None
@@ -263,21 +306,20 @@ class DashboardScreen(PaneNavigation):
         if article is not None:
             self.query_one(Reader).show_article(
                 article,
-                self.view.corpus.extractions.get(article.id),
+                self.view.extraction(article.id),
                 query=self.search_query.strip(),
                 focus_actor=self.actor_filter,
             )
-        self._update_article_panes(article)
+        self._update_article_panes(article.id if article is not None else None)
 
-    def _update_article_panes(self, article: Article | None) -> None:
+    def _update_article_panes(self, article_id: str | None) -> None:
         assert self.view is not None
         view = self.view
-        article_id = article.id if article else None
         self.query_one(ActorsPane).set_rows(
             view.article_actors(article_id) if article_id else [], view.corpus_actors
         )
         self.query_one(ConflictsPane).set_conflicts(
-            view.conflicts(article_id) if article_id else [], view.conflicts(), view.article
+            view.conflicts(article_id) if article_id else [], view.conflicts(), view.summary
         )
         self.query_one(CalendarPane).set_article_meetings(view.meeting_ids_of(article_id))
 
@@ -288,16 +330,14 @@ class DashboardScreen(PaneNavigation):
                 f"Article {article_id} is not in the corpus", severity="warning", markup=False
             )
             return
-        table = self.query_one(ArticleTable)
-        if article_id in table.rows:
-            table.move_cursor(row=table.get_row_index(article_id), animate=False)
+        self.query_one(ArticleTable).move_to(article_id)
         self.select_article(article_id)
         if target is not None:
             reader = self.query_one(Reader)
             article = self.view.article(article_id)
             reader.show_article(
                 article,
-                self.view.corpus.extractions.get(article_id),
+                self.view.extraction(article_id),
                 target=target,
                 query=self.search_query.strip(),
                 focus_actor=self.actor_filter,
@@ -306,7 +346,7 @@ class DashboardScreen(PaneNavigation):
         self._mark_read(article_id)
 
     def _describe_article(self, article_id: str) -> Text:
-        article = self.view.article(article_id) if self.view else None
+        article = self.view.summary(article_id) if self.view else None
         if article is None:
             return literal_line(article_id)
         text = literal_line(article.title or article.id, "bold", limit=48)
@@ -314,15 +354,14 @@ class DashboardScreen(PaneNavigation):
         text.append(f" · {date}", style="dim")
         return text
 
-    @on(DataTable.RowHighlighted, "#article-table")
-    def _article_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key is not None and event.row_key.value is not None:
-            self.select_article(event.row_key.value)
+    @on(ArticleTable.Highlighted, "#article-table")
+    def _article_highlighted(self, event: ArticleTable.Highlighted) -> None:
+        if event.article_id is not None:
+            self.select_article(event.article_id)
 
-    @on(DataTable.RowSelected, "#article-table")
-    def _article_chosen(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_article(event.row_key.value)
+    @on(ArticleTable.Chosen, "#article-table")
+    def _article_chosen(self, event: ArticleTable.Chosen) -> None:
+        self.open_article(event.article_id)
 
     @on(ActorsPane.Chosen)
     def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
@@ -417,9 +456,7 @@ class DashboardScreen(PaneNavigation):
             self._refresh_row(article_id)
 
     def _refresh_row(self, article_id: str) -> None:
-        article = self.view.article(article_id) if self.view else None
-        if article is not None:
-            self.query_one(ArticleTable).refresh_article(article)
+        self.query_one(ArticleTable).refresh_article(article_id)
         self._update_counts()
 
     def action_toggle_read(self) -> None:
@@ -436,9 +473,10 @@ class DashboardScreen(PaneNavigation):
 
     def _update_counts(self) -> None:
         if self.view is not None:
+            # Counted from the marks (a few) rather than the articles (maybe 100,000).
             ids = self.view.articles
-            self.status.unread = sum(1 for i in ids if not self.state.is_read(i))
-            self.status.starred = sum(1 for i in ids if self.state.is_starred(i))
+            self.status.unread = len(ids) - sum(1 for i in self.state.read if i in ids)
+            self.status.starred = sum(1 for i in self.state.starred if i in ids)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -458,12 +496,12 @@ class DashboardScreen(PaneNavigation):
     def action_show_warnings(self) -> None:
         from .load_warnings import WarningsScreen
 
-        corpus = self.view.corpus if self.view else None
+        view = self.view
         self.app.push_screen(
             WarningsScreen(
-                corpus.warnings if corpus else [],
-                [(a.id, a.title or a.id, w) for a in corpus.articles for w in a.warnings]
-                if corpus
+                view.warnings if view else [],
+                [(a.id, a.title or a.id, w) for a in view.articles.values() for w in a.warnings]
+                if view
                 else [],
             ),
             self._warning_chosen,

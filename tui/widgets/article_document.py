@@ -12,9 +12,9 @@ from pathlib import Path
 from rich.style import Style
 from rich.text import Text
 
-from ..core.article_search import match_spans
 from ..core.models import Article, ArticleExtraction
 from ..core.safe_text import visible
+from ..core.search import match_spans
 from .literal import literal
 
 BASIS_WORDS = {
@@ -122,7 +122,7 @@ def build_document(
                 for mention in actor.mentions:
                     mark(mention.start, mention.end, styles["actor-focus"])
     if query:
-        for start, end in match_spans(article.text, query):
+        for start, end in match_spans(article.text, query, live=True):
             mark(start, end, styles["match"])
     if target is not None:
         mark(target[0], target[1], styles["target"])

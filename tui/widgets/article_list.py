@@ -1,14 +1,26 @@
-"""The article list: one row per article, newest first, with read/star marks."""
+"""The article list: one row per article, newest first, with read/star marks.
+
+A line-API widget: only the rows on screen are rendered, and the list itself is a list of ids in
+display order, so 100,000 articles cost a sort and nothing per row. The rows are `ArticleSummary`
+objects of the store (any object with `Article`'s id, title, published, published_basis,
+authors and outlet will do).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from ..core.models import Article
 from .literal import literal_line
 
 # The date column says how sure the date is: "~" inferred (dateline, text, corpus), "?" unknown.
@@ -19,9 +31,11 @@ STAR_MARK = "★"
 # Below this width the outlet/author column narrows to leave room for titles.
 COMPACT_WIDTH = 70
 SOURCE_WIDTH = {False: 16, True: 10}
+MARK_WIDTH, DATE_WIDTH = 2, 11
+HEADER_LINES = 1
 
 
-def date_cell(article: Article) -> Text:
+def date_cell(article) -> Text:
     if not article.published:
         return Text(f"{'unknown':>10}{UNKNOWN_MARK}", style="dim")
     if article.published_basis == "metadata":
@@ -29,7 +43,7 @@ def date_cell(article: Article) -> Text:
     return Text.assemble(article.published, (INFERRED_MARK, "bold"))
 
 
-def source_cell(article: Article, width: int = 16) -> Text:
+def source_cell(article, width: int = 16) -> Text:
     if article.outlet:
         return literal_line(article.outlet, limit=width)
     if article.authors:
@@ -37,7 +51,7 @@ def source_cell(article: Article, width: int = 16) -> Text:
     return Text("—", style="dim")
 
 
-def date_sort_key(article: Article, order: int, newest_first: bool) -> tuple:
+def date_sort_key(article, order: int, newest_first: bool) -> tuple:
     """Dated articles by date (newest or oldest first); undated ones after, in file order."""
     if not article.published:
         return (1, 0, order)
@@ -45,8 +59,27 @@ def date_sort_key(article: Article, order: int, newest_first: bool) -> tuple:
     return (0, -ordinal if newest_first else ordinal, order)
 
 
-class ArticleTable(DataTable):
-    """The corpus as a table; the row key is the article id."""
+class ArticleTable(ScrollView, can_focus=True):
+    """The corpus as a list with a header line; rows are identified by article id."""
+
+    COMPONENT_CLASSES = {"article-table--header", "article-table--cursor"}
+
+    DEFAULT_CSS = """
+    ArticleTable {
+        background: $surface;
+        & > .article-table--header { text-style: bold; background: $panel; color: $foreground; }
+        & > .article-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .article-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Read", id="articles.open"),
@@ -59,100 +92,271 @@ class ArticleTable(DataTable):
         Binding("d", "toggle_sort", "Sort by date", id="articles.sort"),
     ]
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to `article_id` (None: the list is empty)."""
+
+        table: ArticleTable
+        article_id: str | None
+
+        @property
+        def control(self) -> ArticleTable:
+            return self.table
+
+    @dataclass
+    class Chosen(Message):
+        """Enter (or a click on the cursor row) on `article_id`."""
+
+        table: ArticleTable
+        article_id: str
+
+        @property
+        def control(self) -> ArticleTable:
+            return self.table
+
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)
+        super().__init__(**kwargs)
         self.newest_first = True
-        self._articles: list[Article] = []
+        self.cursor_row = 0
+        self._by_id: dict[str, object] = {}
+        self._corpus_order: dict[str, int] = {}
+        self._sorted: dict[bool, list[str]] = {}  # every article, by date, per direction
+        self._allowed: set[str] | None = None
+        self._ids: list[str] = []  # what is listed, in display order
+        self._index: dict[str, int] | None = None
         self._is_read: Callable[[str], bool] = lambda _id: False
         self._is_starred: Callable[[str], bool] = lambda _id: False
-        self._compact = False
+        self._strips: dict[int, Strip] = {}
+        self._last_highlighted: str | None = None
 
-    def on_mount(self) -> None:
-        self._add_columns()
+    # --- what is listed -----------------------------------------------------------------------
 
-    def _add_columns(self) -> None:
-        self.add_column(Text(" "), key="mark", width=2)
-        self.add_column(self._date_label(), key="date", width=11)
-        label = "Source" if self._compact else "Outlet/author"
-        self.add_column(Text(label), key="source", width=SOURCE_WIDTH[self._compact])
-        self.add_column(Text("Title"), key="title")
+    def set_articles(
+        self,
+        articles: Sequence,
+        is_read: Callable[[str], bool],
+        is_starred: Callable[[str], bool],
+    ) -> None:
+        """The whole corpus (in file order); `show` then picks what is listed."""
+        self._by_id = {a.id: a for a in articles}
+        self._corpus_order = {a.id: i for i, a in enumerate(articles)}
+        self._sorted.clear()
+        self._is_read, self._is_starred = is_read, is_starred
 
-    def on_resize(self) -> None:
-        compact = self.size.width < COMPACT_WIDTH
-        if compact != self._compact:
-            self._compact = compact
-            keep = self.current_id
-            self.clear(columns=True)
-            self._add_columns()
-            self._fill(keep)
+    def show(self, allowed: Iterable[str] | None = None, keep: str | None = None) -> None:
+        """List the articles in `allowed` (None: all of them), the cursor on `keep` if listed."""
+        self._allowed = None if allowed is None else set(allowed)
+        self._relist(keep)
+
+    def _relist(self, keep: str | None) -> None:
+        ordered = self._sorted.get(self.newest_first)
+        if ordered is None:
+            newest, order = self.newest_first, self._corpus_order
+            ordered = sorted(
+                self._by_id, key=lambda i: date_sort_key(self._by_id[i], order[i], newest)
+            )
+            self._sorted[self.newest_first] = ordered
+        allowed = self._allowed
+        self._ids = ordered if allowed is None else [i for i in ordered if i in allowed]
+        self._index = None
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(self._ids) + HEADER_LINES)
+        row = self.row_of(keep) if keep is not None else None
+        self._move(row if row is not None else 0, force_message=True)
+        self.refresh()
+
+    @property
+    def ids(self) -> list[str]:
+        """The listed article ids, top to bottom (do not modify)."""
+        return self._ids
+
+    @property
+    def row_count(self) -> int:
+        return len(self._ids)
 
     @property
     def current_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._ids[self.cursor_row] if self._ids else None
 
-    def mark_cell(self, article_id: str) -> Text:
-        star = STAR_MARK if self._is_starred(article_id) else " "
-        unread = " " if self._is_read(article_id) else UNREAD_MARK
-        return Text.assemble((star, "bold"), (unread, "bold"))
+    def row_of(self, article_id: str) -> int | None:
+        if self._index is None:
+            self._index = {article_id: row for row, article_id in enumerate(self._ids)}
+        return self._index.get(article_id)
 
-    def show(
-        self,
-        articles: Iterable[Article],
-        is_read: Callable[[str], bool],
-        is_starred: Callable[[str], bool],
-        keep: str | None = None,
-    ) -> None:
-        """Fill the table with `articles` (sorted by date) and put the cursor on `keep`."""
-        self._articles = list(articles)
-        self._is_read, self._is_starred = is_read, is_starred
-        self._fill(keep)
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.row_of(article_id) is not None
 
-    def _fill(self, keep: str | None) -> None:
-        order = {a.id: i for i, a in enumerate(self._articles)}
-        ordered = sorted(
-            self._articles, key=lambda a: date_sort_key(a, order[a.id], self.newest_first)
-        )
-        with self.app.batch_update():
-            self.clear()
-            self.add_rows_with_keys(
-                (
-                    a.id,
-                    (
-                        self.mark_cell(a.id),
-                        date_cell(a),
-                        source_cell(a, SOURCE_WIDTH[self._compact]),
-                        literal_line(a.title or a.id, style="" if self._is_read(a.id) else "bold"),
-                    ),
-                )
-                for a in ordered
-            )
-            if keep is not None and keep in self.rows:
-                self.move_cursor(row=self.get_row_index(keep), animate=False, scroll=True)
+    def cells(self, article_id: str) -> dict[str, Text]:
+        """The cells of an article's row by column: mark, date, source, title."""
+        article = self._by_id[article_id]
+        return {
+            "mark": self._mark_cell(article_id),
+            "date": date_cell(article),
+            "source": source_cell(article, SOURCE_WIDTH[self._compact]),
+            "title": literal_line(
+                article.title or article.id, style="" if self._is_read(article_id) else "bold"
+            ),
+        }
 
-    def add_rows_with_keys(self, rows: Iterable[tuple[str, tuple]]) -> None:
-        for key, cells in rows:
-            self.add_row(*cells, key=key)
+    def refresh_article(self, article_id: str) -> None:
+        """Redraw an article's row (after read/star changes)."""
+        row = self.row_of(article_id)
+        if row is not None:
+            self._strips.pop(row, None)
+            self.refresh_line(row + HEADER_LINES - int(self.scroll_offset.y))
 
-    def refresh_article(self, article: Article) -> None:
-        """Redraw the marks and title weight of one row (after read/star changes)."""
-        if article.id not in self.rows:
-            return
-        self.update_cell(article.id, "mark", self.mark_cell(article.id))
-        weight = "" if self._is_read(article.id) else "bold"
-        self.update_cell(article.id, "title", literal_line(article.title or article.id, weight))
+    # --- cursor -------------------------------------------------------------------------------
 
-    def _date_label(self) -> Text:
-        return Text("Published" + ("↓" if self.newest_first else "↑"))
+    def move_to(self, article_id: str) -> bool:
+        """Put the cursor on `article_id`; False when it is not listed."""
+        row = self.row_of(article_id)
+        if row is None:
+            return False
+        self._move(row)
+        return True
+
+    def _move(self, row: int, force_message: bool = False) -> None:
+        row = max(0, min(row, len(self._ids) - 1)) if self._ids else 0
+        if row != self.cursor_row:
+            self._strips.pop(self.cursor_row, None)
+            self._strips.pop(row, None)
+            self.cursor_row = row
+            self.refresh()
+        self._scroll_to_cursor()
+        current = self.current_id
+        if force_message or current != self._last_highlighted:
+            self._last_highlighted = current
+            self.post_message(self.Highlighted(self, current))
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _scroll_to_cursor(self) -> None:
+        top, page = int(self.scroll_offset.y), self._page()
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + page:
+            self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor_row + self._page())
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor_row - self._page())
+
+    def action_scroll_top(self) -> None:
+        self._move(0)
+
+    def action_scroll_bottom(self) -> None:
+        self._move(len(self._ids) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self._ids:
+            self.post_message(self.Chosen(self, self._ids[self.cursor_row]))
 
     def action_toggle_sort(self) -> None:
         """Newest first <-> oldest first (undated articles stay last)."""
         self.newest_first = not self.newest_first
-        self.columns["date"].label = self._date_label()
-        self._fill(self.current_id)
+        self._relist(self.current_id)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        if event.column_key == "date":
-            event.stop()
-            self.action_toggle_sort()
+    def on_click(self, event: events.Click) -> None:
+        if event.y < HEADER_LINES:
+            if event.x >= MARK_WIDTH + 1 and event.x < MARK_WIDTH + DATE_WIDTH + 2:
+                self.action_toggle_sort()
+            return
+        row = event.y - HEADER_LINES + int(self.scroll_offset.y)
+        if 0 <= row < len(self._ids):
+            if row == self.cursor_row and event.chain > 1:
+                self.action_select_cursor()
+            else:
+                self._move(row)
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    @property
+    def _compact(self) -> bool:
+        return 0 < self.size.width < COMPACT_WIDTH
+
+    def _mark_cell(self, article_id: str) -> Text:
+        star = STAR_MARK if self._is_starred(article_id) else " "
+        unread = " " if self._is_read(article_id) else UNREAD_MARK
+        return Text.assemble((star, "bold"), (unread, "bold"))
+
+    def _line(self, cells: Iterable[tuple[Text, int | None]], width: int) -> Text:
+        """Cells side by side, each cut or padded to its width, one space between."""
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for cell, cell_width in cells:
+            if line:
+                line.append(" ")
+            if cell_width is None:
+                cell_width = max(0, width - line.cell_len)
+            cell.truncate(cell_width, overflow="ellipsis", pad=True)
+            line.append_text(cell)
+        return line
+
+    def _header(self, width: int) -> Text:
+        source = "Source" if self._compact else "Outlet/author"
+        return self._line(
+            (
+                (Text(" "), MARK_WIDTH),
+                (Text("Published" + ("↓" if self.newest_first else "↑")), DATE_WIDTH),
+                (Text(source), SOURCE_WIDTH[self._compact]),
+                (Text("Title"), None),
+            ),
+            width,
+        )
+
+    def _row(self, article_id: str, width: int) -> Text:
+        cells = self.cells(article_id)
+        return self._line(
+            (
+                (cells["mark"], MARK_WIDTH),
+                (cells["date"], DATE_WIDTH),
+                (cells["source"], SOURCE_WIDTH[self._compact]),
+                (cells["title"], None),
+            ),
+            width,
+        )
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y < HEADER_LINES:
+            style = self.get_component_rich_style("article-table--header")
+            return self._strip(self._header(width), width, self.rich_style + style)
+        row = y - HEADER_LINES + int(self.scroll_offset.y)
+        if row >= len(self._ids):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(row)
+        if strip is None or strip.cell_length != width:
+            style = self.rich_style
+            if row == self.cursor_row:
+                style = style + self.get_component_rich_style("article-table--cursor")
+            strip = self._strips[row] = self._strip(self._row(self._ids[row], width), width, style)
+        return strip
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(Segment.apply_style(segments, style)).extend_cell_length(width, style)
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, len(self._ids) + HEADER_LINES)
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self._strips.pop(self.cursor_row, None)
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.pop(self.cursor_row, None)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()

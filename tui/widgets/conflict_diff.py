@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from ..core.models import Article, ConflictSide
+from ..core.corpus_view import ArticleRow
+from ..core.models import ConflictSide
 from ..core.safe_text import one_line
 from .literal import literal_line
 
@@ -22,7 +23,7 @@ def value_span(sentence: str, value: str) -> tuple[int, int] | None:
 def side_text(
     label: str,
     side: ConflictSide,
-    article: Article | None,
+    article: ArticleRow | None,
     differing: list[tuple[int, int]],
     diff_style: Style,
     value_style: Style,

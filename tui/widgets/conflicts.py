@@ -12,7 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from ..core.models import Article, Conflict, ConflictSide
+from ..core.corpus_view import ArticleRow
+from ..core.models import Conflict, ConflictSide
 from ..core.word_diff import word_diff
 from .conflict_diff import side_text
 from .literal import literal_line
@@ -48,7 +49,7 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         self.side = 0
         self._article_conflicts: list[Conflict] = []
         self._corpus_conflicts: list[Conflict] = []
-        self._lookup: Callable[[str], Article | None] = lambda _id: None
+        self._lookup: Callable[[str], ArticleRow | None] = lambda _id: None
         self.side_texts: tuple[Text, Text] = (Text(), Text())  # what the two sides show
 
     def compose(self) -> ComposeResult:
@@ -70,7 +71,7 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         self,
         article_conflicts: list[Conflict],
         corpus_conflicts: list[Conflict],
-        lookup: Callable[[str], Article | None],
+        lookup: Callable[[str], ArticleRow | None],
     ) -> None:
         unchanged = self.corpus_scope and corpus_conflicts is self._corpus_conflicts
         keep = self.current.id if self.current else None
