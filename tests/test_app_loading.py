@@ -93,3 +93,41 @@ def test_progress_bar_and_status_text():
     assert "5 articles · 2 unread · 1★ · ⚠ 1 warning (w)" in status_text(status).plain
     status.error = "boom [red]"
     assert status_text(status).plain.startswith("Load failed: boom [red]")
+
+
+async def test_the_next_launch_shows_the_last_list_then_the_files_as_they_are(tmp_path):
+    import asyncio
+
+    data = write_corpus(
+        tmp_path / "corpus", {"one.txt": GOOD, "two.txt": GOOD.replace("A title", "B title")}
+    )
+    async with seeds_app(data=data).run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+    # Unchanged files: the snapshot is shown and confirmed; nothing is replaced.
+    app = seeds_app(data=data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        first = screen.view
+        for _ in range(200):
+            if not first.source.from_snapshot:
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        assert first.source.extracted == -1  # it was opened from the snapshot...
+        assert not first.source.from_snapshot and screen.view is first  # ...and confirmed
+        assert screen.status.loading is None
+    # A file edited and one added between two launches: the list catches up by itself.
+    write_corpus(data, {"two.txt": GOOD.replace("A title", "B title, edited")})
+    write_corpus(data, {"three.txt": GOOD.replace("A title", "C title")})
+    app = seeds_app(data=data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        for _ in range(200):
+            if screen.view.articles.keys() >= {"one", "two", "three"}:
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        table = app.query_one(ArticleTable)
+        assert table.row_count == 3
+        assert table.cells("two")["title"].plain.startswith("B title, edited")
+        assert screen.status.loading is None

@@ -244,3 +244,48 @@ def test_a_large_document_is_written_one_item_a_line(seeds_dir, capsys, monkeypa
     articles = json.loads(compact)["articles"]
     assert len(compact.splitlines()) < len(pretty.splitlines())
     assert all(json.dumps(a, ensure_ascii=False) in compact for a in articles)
+
+
+# --- the list snapshot ---------------------------------------------------------------------------
+
+
+def test_a_list_snapshot_reopens_the_store_as_it_was(seeds_dir, loaded):
+    assert Store.from_snapshot([seeds_dir], loaded) is None  # never opened: nothing to show
+    opened = Store.open([seeds_dir], loaded, jobs=1, link=False)
+    again = Store.from_snapshot([seeds_dir], loaded)
+    assert again is not None and again.from_snapshot and not opened.from_snapshot
+    assert again.articles == opened.articles and again.same_as(opened)
+    first = opened.articles[0].id
+    assert again.article(first).text == opened.article(first).text  # read through the cache
+    assert again.link_from_cache() is False  # linking was not asked for: nothing cached
+    opened.close(), again.close()
+
+
+def test_a_list_snapshot_is_checked_against_the_files(tmp_path, loaded):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title A\n\nRubio met Rutte in Brussels on 3 April 2025.\n")
+    (corpus / "b.txt").write_text("Title B\n\nThe summit opened in The Hague.\n")
+    Store.open([corpus], loaded, jobs=1, link=False).close()
+    (corpus / "b.txt").write_text("Title B, edited\n\nThe summit closed in The Hague.\n")
+    (corpus / "c.txt").write_text("Title C\n\nA new article.\n")
+    snapshot = Store.from_snapshot([corpus], loaded)
+    assert snapshot is not None and len(snapshot) == 2  # as last time: not looked at the files
+    fresh = Store.open([corpus], loaded, jobs=1, link=False)
+    assert not snapshot.same_as(fresh)
+    texts = sorted(fresh.article(a.id).text for a in fresh.articles)
+    assert len(texts) == 3 and "summit closed" in texts[1] and "A new article" in texts[2]
+    newer = Store.from_snapshot([corpus], loaded)
+    assert newer is not None and newer.same_as(fresh)
+    snapshot.close(), fresh.close(), newer.close()
+
+
+def test_a_damaged_or_foreign_snapshot_is_ignored(seeds_dir, loaded, isolated_environment):
+    Store.open([seeds_dir], loaded, jobs=1, link=False).close()
+    (snapshot,) = (isolated_environment / "cache" / "lists").glob("*.marshal")
+    snapshot.write_bytes(b"\x00not marshal at all")
+    assert Store.from_snapshot([seeds_dir], loaded) is None
+    other = load_config(shipped_config_path())
+    Store.open([seeds_dir], loaded, jobs=1, link=False).close()
+    other.digest = "another config"
+    assert Store.from_snapshot([seeds_dir], other) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the loading th
 # A corpus this small is linked before it is shown (a second or so); a larger one is listed
 # first and links in the background, unless the cache holds the linked corpus.
 LINK_BEFORE_SHOWING = 2_000
+SNAPSHOT_CHECK_DELAY = 2.0  # seconds the check of a list snapshot waits for it to be painted
 
 
 class DashboardScreen(PaneNavigation):
@@ -78,6 +80,9 @@ class DashboardScreen(PaneNavigation):
         view: CorpusView
         seconds: float
 
+    class SnapshotConfirmed(Message):
+        """The files are as the list snapshot said: nothing to change."""
+
     @dataclass
     class LoadProgress(Message):
         """`done` of `total` articles extracted."""
@@ -96,6 +101,7 @@ class DashboardScreen(PaneNavigation):
         self._first_load = True
         self._last_progress = 0.0
         self._footer_state: tuple[bool, bool, bool] | None = None
+        self._painted = threading.Event()  # a corpus is on screen (for the snapshot check)
 
     def compose(self) -> ComposeResult:
         # The layout class is set before the panes mount, so they are styled once.
@@ -130,26 +136,58 @@ class DashboardScreen(PaneNavigation):
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def load_corpus(self) -> None:
-        """Bring the cache up to date and open the corpus off the UI thread: the list first,
-        then (when the cache does not hold it already) actors, meetings and conflicts."""
-        from ..core.corpus_view import CorpusView
+        """Open the corpus off the UI thread: the list first, then (when the cache does not
+        hold it already) actors, meetings and conflicts.
+
+        On the first load the list snapshot of the last session shows at once; the files are
+        checked against it once it is on screen, and the list is replaced if they changed.
+        """
         from ..core.store import Store
 
         started = time.perf_counter()
         worker = get_current_worker()
-        store = Store.open([self.data_dir], self.loaded, on_progress=self._progress, link=False)
+        paths = [self.data_dir]
+        shown = None
+        if self._first_load:
+            shown = Store.from_snapshot(paths, self.loaded)
+            if shown is not None:
+                self._painted.clear()
+                self._show_store(shown, started, link=False)
+                # The check competes with the first paint for the interpreter: let it paint.
+                self._painted.wait(SNAPSHOT_CHECK_DELAY)
+        store = Store.open(paths, self.loaded, on_progress=self._progress, link=False)
         if worker.is_cancelled:
             store.close()
             return
-        linked = len(store) <= LINK_BEFORE_SHOWING or store.link_from_cache()
-        if linked:
+        if shown is not None and shown.same_as(store):
+            store.close()
+            shown.from_snapshot = False
+            self.post_message(self.SnapshotConfirmed())
+            self._link_later(shown, started)
+            return
+        self._show_store(store, started)
+
+    def _show_store(self, store, started: float, link: bool = True) -> None:
+        """Post the store listed (and linked, if that is quick), then link it (`link`)."""
+        from ..core.corpus_view import CorpusView
+
+        if len(store) <= LINK_BEFORE_SHOWING or store.link_from_cache():
             store.link()
         self.post_message(self.CorpusLoaded(CorpusView.build(store), time.perf_counter() - started))
-        if not linked and not worker.is_cancelled:
-            store.link()
-            if not worker.is_cancelled:
-                view = CorpusView.build(store)
-                self.post_message(self.CorpusLinked(view, time.perf_counter() - started))
+        if link:
+            self._link_later(store, started)
+
+    def _link_later(self, store, started: float) -> None:
+        from ..core.corpus_view import CorpusView
+
+        worker = get_current_worker()
+        if store.linked or worker.is_cancelled:
+            return
+        store.link()
+        if not worker.is_cancelled:
+            self.post_message(
+                self.CorpusLinked(CorpusView.build(store), time.perf_counter() - started)
+            )
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -178,8 +216,11 @@ class DashboardScreen(PaneNavigation):
         if previous is not None and previous.source is not view.source:
             previous.source.close()
         self.log.info(f"corpus of {len(view.articles)} articles loaded in {message.seconds:.2f}s")
-        self.status.loading = None if view.linked else (0, 0)
-        self.status.loading_message = "Linking actors, meetings and conflicts"
+        checking = getattr(view.source, "from_snapshot", False)
+        self.status.loading = None if view.linked and not checking else (0, 0)
+        self.status.loading_message = (
+            "Checking the files" if checking else "Linking actors, meetings and conflicts"
+        )
         self.status.error = None
         self.status.articles = len(view.articles)
         self.status.load_warnings = len(view.warnings)
@@ -208,8 +249,14 @@ class DashboardScreen(PaneNavigation):
             )
         self._first_load = False
         self._show_status()
+        self.call_after_refresh(self._painted.set)
         if view.linked:
             self.app.corpus_shown()  # type: ignore[attr-defined]
+
+    def on_dashboard_screen_snapshot_confirmed(self) -> None:
+        if self.view is not None and self.view.linked:
+            self.status.loading = None
+        self._show_status()
 
     def on_dashboard_screen_corpus_linked(self, message: CorpusLinked) -> None:
         """The same articles, now with actors, meetings and conflicts: refresh those panes."""
