@@ -253,7 +253,20 @@ def _run_dashboard(loaded: LoadedConfig, data: Path) -> int:
     from .app import NatoApp
 
     NatoApp(loaded=loaded, data_dir=data).run()
+    _leave_loading_behind()
     return 0
+
+
+def _leave_loading_behind() -> None:
+    """Quit at once even while a large corpus is still being ingested in a worker thread: the
+    state is saved, and SQLite rolls back the cache write that was under way."""
+    import threading
+
+    busy = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if busy:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -190,6 +190,14 @@ class CorpusView:
         return {m.id for m in self.meetings_by_article.get(article_id, [])}
 
 
+def date_sort_key(article: ArticleRow, order: int, newest_first: bool) -> tuple:
+    """Dated articles by date (newest or oldest first); undated ones after, in file order."""
+    if not article.published:
+        return (1, 0, order)
+    ordinal = int(article.published.replace("-", "")[:8] or 0)
+    return (0, -ordinal if newest_first else ordinal, order)
+
+
 def sort_actors(rows) -> list[ActorRow]:
     """Most mentioned first; people before organisations, countries and places on ties."""
     rank = {kind: i for i, kind in enumerate(KINDS)}

@@ -44,6 +44,10 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the loading th
 # A corpus this small is linked before it is shown (a second or so); a larger one is listed
 # first and links in the background, unless the cache holds the linked corpus.
 LINK_BEFORE_SHOWING = 2_000
+# Linking holds every claim in memory: above this many articles it would take minutes and
+# gigabytes (bench/link.py, bench/memory.py), so the dashboard lists and reads such a corpus
+# without corpus-wide actors, meetings and conflicts, and says so.
+LINK_LIMIT = 30_000
 SNAPSHOT_CHECK_DELAY = 2.0  # seconds the check of a list snapshot waits for it to be painted
 
 
@@ -79,6 +83,12 @@ class DashboardScreen(PaneNavigation):
 
         view: CorpusView
         seconds: float
+
+    @dataclass
+    class LinkSkipped(Message):
+        """The corpus is too large to link in the dashboard."""
+
+        articles: int
 
     class SnapshotConfirmed(Message):
         """The files are as the list snapshot said: nothing to change."""
@@ -171,23 +181,35 @@ class DashboardScreen(PaneNavigation):
         """Post the store listed (and linked, if that is quick), then link it (`link`)."""
         from ..core.corpus_view import CorpusView
 
-        if len(store) <= LINK_BEFORE_SHOWING or store.link_from_cache():
-            store.link()
+        if len(store) <= LINK_BEFORE_SHOWING:
+            store.link()  # a second at most: shown complete at once
         self.post_message(self.CorpusLoaded(CorpusView.build(store), time.perf_counter() - started))
         if link:
             self._link_later(store, started)
 
     def _link_later(self, store, started: float) -> None:
+        """Link in a daemon thread: quitting never waits for it (an interrupted write of the
+        linked corpus is rolled back by SQLite)."""
         from ..core.corpus_view import CorpusView
 
-        worker = get_current_worker()
-        if store.linked or worker.is_cancelled:
+        if store.linked or get_current_worker().is_cancelled:
             return
-        store.link()
-        if not worker.is_cancelled:
-            self.post_message(
-                self.CorpusLinked(CorpusView.build(store), time.perf_counter() - started)
-            )
+        if len(store) > LINK_LIMIT:
+            self.post_message(self.LinkSkipped(len(store)))
+            return
+
+        def link() -> None:
+            try:
+                store.link()
+            except Exception as error:  # shown, not raised: the list and reader still work
+                self.app.call_from_thread(
+                    self.notify, f"Linking failed: {error}", severity="error", markup=False
+                )
+                return
+            view = CorpusView.build(store)
+            self.post_message(self.CorpusLinked(view, time.perf_counter() - started))
+
+        threading.Thread(target=link, name="natotui-link", daemon=True).start()
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -226,7 +248,13 @@ class DashboardScreen(PaneNavigation):
         self.status.load_warnings = len(view.warnings)
         self.status.article_warnings = sum(len(a.warnings) for a in view.articles.values())
         table = self.query_one(ArticleTable)
-        table.set_articles(view.source.articles, self.state.is_read, self.state.is_starred)
+        newest_first = getattr(view.source, "newest_first", None)
+        table.set_articles(
+            view.source.articles,
+            self.state.is_read,
+            self.state.is_starred,
+            newest_first() if newest_first else None,
+        )
         keep = self.selected
         if self._first_load:
             keep = self.state.last_article
@@ -250,8 +278,20 @@ class DashboardScreen(PaneNavigation):
         self._first_load = False
         self._show_status()
         self.call_after_refresh(self._painted.set)
-        if view.linked:
-            self.app.corpus_shown()  # type: ignore[attr-defined]
+        # On screen: the list, and the selected article in every pane (a large corpus may
+        # still be linking its actors, meetings and conflicts; the status line says so).
+        self.app.corpus_shown()  # type: ignore[attr-defined]
+
+    def on_dashboard_screen_link_skipped(self, message: LinkSkipped) -> None:
+        self.status.loading = None
+        self._show_status()
+        self.notify(
+            f"{message.articles:,} articles: actors, meetings and conflicts are linked for up"
+            f" to {LINK_LIMIT:,}. The list, search and reader work as usual.",
+            title="Corpus not linked",
+            severity="warning",
+            timeout=10,
+        )
 
     def on_dashboard_screen_snapshot_confirmed(self) -> None:
         if self.view is not None and self.view.linked:
@@ -271,7 +311,6 @@ class DashboardScreen(PaneNavigation):
         self.query_one(CalendarPane).set_index(view.calendar, self._describe_article, start)
         self._update_article_panes(self.selected)
         self._show_status()
-        self.app.corpus_shown()  # type: ignore[attr-defined]
 
     def action_reload(self) -> None:
         self.status.loading = (0, 0)

@@ -137,14 +137,14 @@ class ActorsPane(Vertical):
             "  a: " + ("this article" if self.corpus_scope else "whole corpus"), style="dim"
         )
         line.append("  t: kind  Enter: filter the list", style="dim")
-        self.query_one("#actors-scope", Static).update(line)
+        self.query_one("#actors-scope", Static).update(line, layout=False)
 
     def _show_detail(self, name: str | None) -> None:
         detail = self.query_one("#actor-detail", Static)
         row = next((r for r in self.rows if r.name == name), None)
         if row is None:
             empty = "No actors found" + ("" if self.corpus_scope else " in this article")
-            detail.update(Text(empty, style="dim"))
+            detail.update(Text(empty, style="dim"), layout=False)
             return
         line = Text.assemble(
             literal_line(row.name, "bold"), f" · {KIND_LABELS.get(row.kind, row.kind)}"
@@ -156,7 +156,7 @@ class ActorsPane(Vertical):
         line.append(f" in {len(row.articles)} article{'s' if len(row.articles) != 1 else ''}")
         line.append("\nRoles: ", style="dim")
         line.append_text(literal_line("; ".join(row.roles) or "none stated"))
-        detail.update(line)
+        detail.update(line, layout=False)
 
     @on(DataTable.RowHighlighted, "#actor-table")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

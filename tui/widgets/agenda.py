@@ -18,6 +18,9 @@ from ..core.models import Meeting, Source
 from .literal import literal_line
 
 IN_ARTICLE_MARK = "◆"
+# A section lists this many meetings at most (an "undated" section of a large corpus can hold
+# thousands); the rest is counted. The month grid and the day view narrow it down.
+MAX_LISTED = 200
 
 
 @dataclass
@@ -64,13 +67,11 @@ class Agenda(OptionList):
         super().__init__(**kwargs)
         self._sources: dict[str, Source] = {}
 
-    def show(
-        self,
-        sections: list[AgendaSection],
-        in_article: set[str],
-        describe_article: Callable[[str], Text],
-    ) -> None:
-        """Replace the agenda; `describe_article(id)` gives a short label for a source."""
+    def show(self, sections: list[AgendaSection], describe_article: Callable[[str], Text]) -> None:
+        """Replace the agenda; `describe_article(id)` gives a short label for a source.
+
+        The selected article's meetings are marked in the month grid and counted in the title,
+        not here: moving through the articles then never redraws the agenda."""
         self._sources = {}
         options: list[Option] = []
         for number, section in enumerate(sections):
@@ -86,8 +87,8 @@ class Agenda(OptionList):
             )
             if not section.meetings:
                 options.append(Option(Text(section.empty or "", style="dim"), disabled=True))
-            for meeting in section.meetings:
-                options.append(self._meeting_option(number, meeting, meeting.id in in_article))
+            for meeting in section.meetings[:MAX_LISTED]:
+                options.append(self._meeting_option(number, meeting))
                 previous = None
                 reports = reports_by_article(meeting)
                 for index, source in enumerate(meeting.sources):
@@ -101,15 +102,16 @@ class Agenda(OptionList):
                         label.append_text(self._disagreement(meeting, reports.get(source.article)))
                     previous = source.article
                     options.append(Option(self._source_prompt(source, label), id=key))
+            if len(section.meetings) > MAX_LISTED:
+                more = len(section.meetings) - MAX_LISTED
+                options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
         self.clear_options()
         self.add_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         self.highlighted = first
 
-    def _meeting_option(self, section: int, meeting: Meeting, in_article: bool) -> Option:
+    def _meeting_option(self, section: int, meeting: Meeting) -> Option:
         title = literal_line(meeting.name or "(unnamed meeting)", "bold")
-        if in_article:
-            title.append(f"  {IN_ARTICLE_MARK} this article", style="bold")
         facts = [meeting.kind or "meeting"]
         if meeting.place:
             facts.append(meeting.place)

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..core.corpus_view import date_sort_key
 from .literal import literal_line
 
 # The date column says how sure the date is: "~" inferred (dateline, text, corpus), "?" unknown.
@@ -49,14 +50,6 @@ def source_cell(article, width: int = 16) -> Text:
     if article.authors:
         return literal_line(article.authors[0], style="italic", limit=width)
     return Text("—", style="dim")
-
-
-def date_sort_key(article, order: int, newest_first: bool) -> tuple:
-    """Dated articles by date (newest or oldest first); undated ones after, in file order."""
-    if not article.published:
-        return (1, 0, order)
-    ordinal = int(article.published.replace("-", "")[:8] or 0)
-    return (0, -ordinal if newest_first else ordinal, order)
 
 
 class ArticleTable(ScrollView, can_focus=True):
@@ -136,11 +129,15 @@ class ArticleTable(ScrollView, can_focus=True):
         articles: Sequence,
         is_read: Callable[[str], bool],
         is_starred: Callable[[str], bool],
+        newest_first: list[str] | None = None,
     ) -> None:
-        """The whole corpus (in file order); `show` then picks what is listed."""
+        """The whole corpus (in file order); `show` then picks what is listed.
+        `newest_first`: the ids already in date order (a large corpus's store keeps it)."""
         self._by_id = {a.id: a for a in articles}
         self._corpus_order = {a.id: i for i, a in enumerate(articles)}
         self._sorted.clear()
+        if newest_first is not None:
+            self._sorted[True] = newest_first
         self._is_read, self._is_starred = is_read, is_starred
 
     def show(self, allowed: Iterable[str] | None = None, keep: str | None = None) -> None:

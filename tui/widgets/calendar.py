@@ -66,12 +66,13 @@ class CalendarPane(Horizontal):
         self._refresh_agenda()
 
     def set_article_meetings(self, meeting_ids: set[str]) -> None:
-        """Mark the selected article's meetings; the agenda is redrawn only if it shows one."""
-        changed = meeting_ids ^ self._in_article
+        """Mark the selected article's meetings in the grid and count them in the title line
+        (cheap: this runs on every move in the article list)."""
+        if meeting_ids == self._in_article:
+            return
         self._in_article = meeting_ids
         self._mark()
-        if changed & self._agenda_ids:
-            self._refresh_agenda()
+        self._show_title()
 
     def go_to(self, day: date, month_view: bool | None = None) -> None:
         if month_view is not None:
@@ -120,15 +121,8 @@ class CalendarPane(Horizontal):
         month = (day.year, day.month)
         sections = self._sections()
         self._agenda_ids = {m.id for section in sections for m in section.meetings}
-        self.agenda.show(sections, self._in_article, self._describe)
-        scope = "month" if self.month_view else "day"
-        self.query_one("#agenda-title", Static).update(
-            Text.assemble(
-                ("Agenda of the ", "dim"),
-                (scope, "bold"),
-                ("  m: day/month  Enter: open source", "dim"),
-            )
-        )
+        self.agenda.show(sections, self._describe)
+        self._show_title()
         in_month = len(self.index.in_month(month))
         loose = len(self.index.month_only.get(month, []))
         legend = Text()
@@ -140,7 +134,17 @@ class CalendarPane(Horizontal):
         legend.append(" meeting day\n")
         legend.append(" 3•", style=self.grid.get_component_rich_style("month-grid--article"))
         legend.append(f" {IN_ARTICLE_MARK} this article")
-        self.query_one("#calendar-legend", Static).update(legend)
+        self.query_one("#calendar-legend", Static).update(legend, layout=False)
+
+    def _show_title(self) -> None:
+        title = Text.assemble(
+            ("Agenda of the ", "dim"), ("month" if self.month_view else "day", "bold")
+        )
+        here = len(self._in_article & self._agenda_ids)
+        if here:
+            title.append(f"  {IN_ARTICLE_MARK} {here} from this article", style="bold")
+        title.append("  m: day/month  Enter: open source", style="dim")
+        self.query_one("#agenda-title", Static).update(title, layout=False)
 
 
 def opening_day(index: CalendarIndex, article_dates: list[str | None]) -> date:

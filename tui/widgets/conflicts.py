@@ -51,6 +51,7 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         self._corpus_conflicts: list[Conflict] = []
         self._lookup: Callable[[str], ArticleRow | None] = lambda _id: None
         self.side_texts: tuple[Text, Text] = (Text(), Text())  # what the two sides show
+        self._shown: tuple | None = None  # what is drawn now (see `_render_conflict`)
 
     def compose(self) -> ComposeResult:
         yield Static(id="conflict-header")
@@ -114,10 +115,24 @@ class ConflictsPane(VerticalScroll, can_focus=True):
                 self.action_jump()
 
     def _render_conflict(self) -> None:
-        header = self.query_one("#conflict-header", Static)
-        sides = (self.query_one("#conflict-a", Static), self.query_one("#conflict-b", Static))
         scope = "whole corpus" if self.corpus_scope else "this article"
         conflict = self.current
+        # Moving through the articles mostly shows the same thing ("no conflicts"): the
+        # statements change height, so drawing them again costs a layout of the screen.
+        shown = (
+            scope,
+            conflict,
+            self.index,
+            len(self.conflicts),
+            self.side,
+            len(self._corpus_conflicts),
+            self._lookup,
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
+        header = self.query_one("#conflict-header", Static)
+        sides = (self.query_one("#conflict-a", Static), self.query_one("#conflict-b", Static))
         if conflict is None:
             message = Text(f"No conflicting statements in {scope}.", style="bold")
             if not self.corpus_scope:
@@ -159,6 +174,10 @@ class ConflictsPane(VerticalScroll, can_focus=True):
             side.display = True
             side.set_class(number == self.side, "-selected")
             side.update(text)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._shown = None  # the theme changed: draw again with its colours
 
     def _style(self, name: str):
         return self.get_component_rich_style(f"conflicts--{name}", partial=True)

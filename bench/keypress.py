@@ -1,0 +1,105 @@
+"""Key press to every pane updated: moving down the article list, at 10k and 100k articles.
+
+    python bench/keypress.py [--n 10000 100000] [--presses 300]
+
+The dashboard runs headless at 170x36, where all five panes are on screen, on a warm cache
+(bench/corpora/.cache/corpus-N; the corpus is ingested first if need be, not measured). For
+each press of `down` the clock runs from the key event reaching the app to the moment the
+dashboard has selected the next article (reader, actors, calendar and conflicts are updated in
+that same handler) and the screen has been rendered (forced at once rather than waiting for the
+next 60 Hz tick, which would add up to 16 ms of idle waiting). Printed: median and 95th
+percentile, beside the shipped five-article corpus.
+
+Goal (issue 5): median <= 16 ms and p95 <= 50 ms at 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+
+from common import ROOT, cache_dir, corpus, load, median, percentile
+
+SIZE = (170, 36)
+SETTLE_TIMEOUT = 600.0  # seconds to wait for the corpus (and its snapshot check)
+
+
+async def measure(data, presses: int) -> tuple[list[float], str]:
+    from textual import events
+
+    from tui.app import NatoApp
+    from tui.core.config import load_config
+    from tui.screens import DashboardScreen
+    from tui.widgets import ArticleTable
+
+    app = NatoApp(loaded=load_config(None), data_dir=data)
+    timings: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        screen = next(s for s in app.screen_stack if isinstance(s, DashboardScreen))
+        waited = 0.0
+        while screen.view is None or getattr(screen.view.source, "from_snapshot", False):
+            await asyncio.sleep(0.1)
+            waited += 0.1
+            if waited > SETTLE_TIMEOUT:
+                raise SystemExit("the corpus did not load")
+        await pilot.pause()
+        table = app.query_one(ArticleTable)
+        table.focus()
+        await pilot.pause()
+        note = "linked" if screen.view.linked else "listed, linking in the background"
+        for index in range(presses + 20):  # the first 20 warm up
+            if table.cursor_row >= table.row_count - 1:
+                table.action_scroll_top()
+                await pilot.pause()
+            expected = table.ids[table.cursor_row + 1]
+            started = time.perf_counter()
+            app._driver.send_message(events.Key("down", None))
+            while screen.selected != expected:
+                await asyncio.sleep(0)
+            app.screen._on_timer_update()  # render what changed, now
+            elapsed = time.perf_counter() - started
+            if index >= 20:
+                timings.append(elapsed * 1000)
+            await asyncio.sleep(0.02)  # as a person pressing keys: let timers and idle run
+    return timings, note
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--presses", type=int, default=300)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        timings, note = asyncio.run(measure(args.child, args.presses))
+        print(f"{median(timings):.2f} {percentile(timings, 95):.2f} {max(timings):.2f} {note}")
+        return 0
+
+    import subprocess
+    import tempfile
+
+    print(f"key press (down) to every pane updated, {args.presses} presses, load {load()}")
+    print(f"{'articles':>9} {'median':>8} {'p95':>8} {'max':>8}  corpus")
+    state = tempfile.mkdtemp(prefix="natotui-keys-")
+    for n in [5, *args.n]:
+        data = ROOT / "data" if n == 5 else corpus(n)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NATOTUI_")}
+        env["NATOTUI_CACHE_DIR"] = str(cache_dir(f"corpus-{n}"))
+        env["NATOTUI_STATE_DIR"] = state
+        command = [sys.executable, __file__, "--child", str(data), "--presses", str(args.presses)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+        if done.returncode != 0:
+            print(f"{n:>9,} failed: {done.stderr.strip().splitlines()[-1:]}")
+            continue
+        med, p95, worst, note = done.stdout.split(maxsplit=3)
+        print(
+            f"{n:>9,} {float(med):6.1f}ms {float(p95):6.1f}ms {float(worst):6.1f}ms  {note.strip()}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
