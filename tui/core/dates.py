@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -166,18 +167,21 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _combined() -> tuple[re.Pattern[str], list[str]]:
+def _combined() -> tuple[re.Pattern[str], list[str], list[list[tuple[str, str]]]]:
     """Every pattern in one alternation (their groups renamed apart), in priority order: at one
-    position the most specific kind that matches wins. One pass instead of one per kind."""
-    parts, kinds = [], []
+    position the most specific kind that matches wins. One pass instead of one per kind.
+    Also returns, per kind, its (renamed, own) group names, to read a match's groups by name."""
+    parts, kinds, names = [], [], []
     for index, (kind, pattern) in enumerate(_PATTERNS):
-        source = pattern.pattern.replace("(?P<", f"(?P<k{index}_")
+        # The alternation starts at a word already: a word-start test per kind would be repeated.
+        source = pattern.pattern.removeprefix(WORD_START).replace("(?P<", f"(?P<k{index}_")
         parts.append(f"(?P<k{index}>{source})")
         kinds.append(kind)
-    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")"), kinds
+        names.append([(f"k{index}_{name}", name) for name in pattern.groupindex])
+    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")"), kinds, names
 
 
-_COMBINED, _KINDS = _combined()
+_COMBINED, _KINDS, _GROUPS = _combined()
 
 
 def scan(text: str) -> list[_Candidate]:
@@ -186,12 +190,9 @@ def scan(text: str) -> list[_Candidate]:
     last_end = 0
     for lo, hi in _windows(text):
         for match in _COMBINED.finditer(text, max(lo, last_end), hi):
-            outer = match.lastgroup
-            prefix = f"{outer}_"
-            groups = {
-                k[len(prefix) :]: v for k, v in match.groupdict().items() if k.startswith(prefix)
-            }
-            found.append(_Candidate(_KINDS[int(outer[1:])], match.start(), match.end(), groups))
+            index = int(match.lastgroup[1:])
+            groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
+            found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
             last_end = match.end()
     return found
 
@@ -211,9 +212,10 @@ def find_dates(
     )
     year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
     sentence_years = _sentence_years(candidates, sentences)
+    cues = _TenseCues(text, sentences, resolver)
     out = []
     for candidate in candidates:
-        tense = _tense(text, sentences, candidate, resolver)
+        tense = _tense(candidate, cues)
         # "in 2017, when ... an April meeting": the year written in the sentence wins.
         own_year = sentence_years.get(_sentence_index(sentences, candidate.start))
         if own_year is not None and not candidate.groups.get("y"):
@@ -226,8 +228,6 @@ def find_dates(
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right([s for s, _ in sentences], offset) - 1
 
 
@@ -243,25 +243,48 @@ def _sentence_years(
     return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
 
 
-def _tense(
-    text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver: DateResolver
-) -> str | None:
+class _TenseCues:
+    """The future and past cue words of each sentence of one text, found once per sentence
+    (a sentence often holds several dates)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], resolver: DateResolver):
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        self.resolver = resolver
+        self.cues: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def around(self, offset: int) -> list[tuple[int, int, str]]:
+        """(start, end, tense) of the cues in the sentence holding `offset` (future cues first),
+        or in the whole text for an offset outside every sentence."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            lo, hi = self.sentences[index]
+        else:
+            lo, hi = 0, len(self.text)
+        cues = self.cues.get((lo, hi))
+        if cues is None:
+            cues = [
+                (match.start(), match.end(), tense)
+                for tense, pattern in (
+                    ("future", self.resolver.future),
+                    ("past", self.resolver.past),
+                )
+                for match in pattern.finditer(self.text, lo, hi)
+            ]
+            self.cues[(lo, hi)] = cues
+        return cues
+
+
+def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
     """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
-    lo, hi = 0, len(text)
-    for s, e in sentences:
-        if s <= c.start < e:
-            lo, hi = s, e
-            break
     best: tuple[int, str] | None = None
-    for tense, pattern in (("future", resolver.future), ("past", resolver.past)):
-        for match in pattern.finditer(text, lo, hi):
-            if c.start <= match.start() < c.end:
-                continue
-            distance = (
-                c.start - match.end() if match.end() <= c.start else (match.start() - c.end) * 2
-            )
-            if best is None or distance < best[0]:
-                best = (distance, tense)
+    for start, end, tense in cues.around(c.start):
+        if c.start <= start < c.end:
+            continue
+        distance = c.start - end if end <= c.start else (start - c.end) * 2
+        if best is None or distance < best[0]:
+            best = (distance, tense)
     return best[1] if best else None
 
 
