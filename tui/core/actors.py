@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
 from .models import ActorRef, Mention
-from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+from .textutil import (
+    MONTHS,
+    WEEKDAYS,
+    LowerCasePattern,
+    fold,
+    fold_same_length,
+    trie_pattern,
+)
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ActorPatterns
@@ -46,7 +53,7 @@ def pluralise(title: str) -> str:
 class ActorRules:
     """Compiled actor patterns."""
 
-    titles: re.Pattern[str]  # optional modifiers + a title, anywhere in the text
+    titles: LowerCasePattern  # optional modifiers + a title, anywhere in the text
     org_tail_comma: re.Pattern[str]  # " to NATO," between a title and a name in apposition
     scope_tail: re.Pattern[str]  # " of Ukraine " between a title and a name
     apposition_after: re.Pattern[str]
@@ -71,9 +78,8 @@ class ActorRules:
         org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
-            titles=re.compile(
-                rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)",
-                re.IGNORECASE,
+            titles=LowerCasePattern(
+                rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)"
             ),
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
@@ -124,7 +130,7 @@ class TitleIndex:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A mention found in the text, before actors are assembled."""
 
@@ -146,9 +152,8 @@ def _capitalised_word(particles: frozenset[str]) -> re.Pattern[str]:
     alternatives = (
         "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
     )
-    return re.compile(
-        rf"(?<!\w)(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?<!\w)(?:{alternatives})(?!\w)"
-    )
+    # One word-start test for both alternatives: most positions fail it and are done.
+    return re.compile(rf"(?<!\w)(?:(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?:{alternatives})(?!\w))")
 
 
 def capitalised_tokens(text: str, particles: set[str]) -> list[Token]:

@@ -62,11 +62,22 @@ class ClaimMatcher:
         return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
 
 
-def sentence_bounds(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    index = bisect_right([s for s, _ in sentences], offset) - 1
+def sentence_bounds(
+    sentences: list[tuple[int, int]], offset: int, starts: list[int] | None = None
+) -> tuple[int, int] | None:
+    """The sentence starting last at or before `offset`; `starts` (the sentences' starts) saves
+    building them again when one text asks many times."""
+    if starts is None:
+        starts = [s for s, _ in sentences]
+    index = bisect_right(starts, offset) - 1
     if index < 0:
         return None
     return sentences[index]
+
+
+def _has_percent(text: str) -> bool:
+    # Every spelling _PERCENT knows holds "%" or "cent": most texts are ruled out without a scan.
+    return "%" in text or ("cent" in text.lower() and _PERCENT.search(text) is not None)
 
 
 def role_claims(
@@ -78,11 +89,12 @@ def role_claims(
 ) -> list[Claim]:
     """'Secretary of State Marco Rubio' -> (Marco Rubio, role, secretary of state)."""
     claims = []
+    starts = [s for s, _ in sentences]
     for actor in actors:
         if actor.kind != "person":
             continue
         for role, offset, past in actor.role_evidence:
-            bounds = sentence_bounds(sentences, offset)
+            bounds = sentence_bounds(sentences, offset, starts)
             if bounds is None:
                 continue
             start, end = bounds
@@ -109,11 +121,16 @@ def quantity_claims(
 ) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
+    starts = [s for s, _ in sentences]
+    percent: bool | None = None  # whether the text writes a percentage, looked up once
     for rule, patterns, context, past in matcher.rules:
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article
-        if rule.unit == "%" and not _PERCENT.search(text):
-            continue
+        if rule.unit == "%":
+            if percent is None:
+                percent = _has_percent(text)
+            if not percent:
+                continue
         for pattern in patterns:
             for match in pattern.finditer(text):
                 group = next(
@@ -124,12 +141,12 @@ def quantity_claims(
                 start = match.start(group)
                 if (rule.id, start) in seen:
                     continue
-                bounds = sentence_bounds(sentences, start)
+                bounds = sentence_bounds(sentences, start, starts)
                 if bounds is None:
                     continue
                 s, e = bounds
                 if context is not None:
-                    previous = sentence_bounds(sentences, s - 1) if s > 0 else None
+                    previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
                     lo = previous[0] if previous else s
                     if not context.search(text, lo, e):
                         continue

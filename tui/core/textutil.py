@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -64,6 +67,37 @@ def fold_same_length(text: str) -> str:
     if lowered.isascii() or not _FOLDABLE.search(lowered):
         return lowered
     return lowered.translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=16)
+def lower_same_length(text: str) -> str | None:
+    """`text` lower-cased, or None when that changes its length (a dotted capital I), which
+    would shift offsets. Cached: several stages match the same article's text."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+class LowerCasePattern:
+    """A pattern written in lower case, without case-sensitive parts, run over the lower-cased
+    text instead of case-insensitively.
+
+    Python's regex engine skips an alternative whose first letter differs in one step, but not
+    under IGNORECASE, where each letter is compared by its case folding: on a long alternation
+    such as the titles' trie the lower-case run takes half the time. Matches are read from the
+    lower-cased text (their offsets are the text's). A text whose lower-case form has another
+    length is matched case-insensitively instead."""
+
+    def __init__(self, source: str) -> None:
+        self.plain = re.compile(source)
+        self.any_case = re.compile(source, re.IGNORECASE)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        lowered = lower_same_length(text)
+        if lowered is None:
+            return self.any_case.finditer(text, pos, endpos)
+        return self.plain.finditer(lowered, pos, endpos)
 
 
 def is_capitalised(word: str) -> bool:
