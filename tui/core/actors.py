@@ -250,20 +250,24 @@ def _match_gazetteer(
     taken = [(f.start, f.end) for f in found]
     for match in index.scanner.finditer(folded):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken and any(s < end and start < e for s, e in taken):
             continue
-        aliases = index.by_surface.get(" ".join(match.group().split()), [])
-        surface = text[start:end]
-        usable = [a for a in aliases if a.exact is None or a.exact == surface.replace(".", "")]
+        known = index.surface(match.group())
+        usable, partial = known.aliases, not known.full
+        strong = text[start].isupper()
+        if known.exact:  # "US" must be written so; "us" is a word
+            surface = text[start:end].replace(".", "")
+            usable = [a for a in usable if a.exact is None or a.exact == surface]
+            strong = strong or any(a.exact for a in usable)
+            partial = all(not a.full for a in usable)
         if not usable:
             continue
-        strong = surface[0].isupper() or any(a.exact for a in usable)
         first = bisect_left(starts, start)
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
         if (
             first > 0
             and not covered[first - 1]
-            and all(not a.full for a in usable)
+            and partial
             and usable[0].entity.kind == "person"
             and tokens[first - 1].key in index.given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
@@ -278,7 +282,7 @@ def _match_gazetteer(
         following = bisect_left(starts, end)
         if (
             entity.kind == "person"
-            and all(not a.full for a in usable)
+            and partial
             and following < len(tokens)
             and not covered[following]
             and tokens[following].text[:1].isupper()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .models import ActorRef, Claim, Source
-from .textutil import WORD_START
+from .textutil import WORD_START, Caseless, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ConflictRules
@@ -24,9 +24,7 @@ _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
 
 @dataclass
 class ClaimMatcher:
-    rules: list[
-        tuple[object, list[re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]
-    ]
+    rules: list[tuple[object, list[Caseless], re.Pattern[str] | None, re.Pattern[str] | None]]
     number_words: dict[str, float]
 
     @classmethod
@@ -38,7 +36,7 @@ class ClaimMatcher:
                 f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})"
                 for i, p in enumerate(rule.patterns)
             )
-            patterns = [re.compile(WORD_START + f"(?:{joined})", re.IGNORECASE)]
+            patterns = [caseless(WORD_START + f"(?:{joined})")]
             context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
             past = (
                 re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE)
@@ -138,7 +136,7 @@ def quantity_claims(
                     for name, value in match.groupdict().items()
                     if value is not None and name.startswith("value")
                 )
-                start = match.start(group)
+                start, end = match.span(group)
                 if (rule.id, start) in seen:
                     continue
                 bounds = sentence_bounds(sentences, start, starts)
@@ -150,7 +148,8 @@ def quantity_claims(
                     lo = previous[0] if previous else s
                     if not context.search(text, lo, e):
                         continue
-                value = matcher.normalise(match[group], rule.unit)
+                written = text[start:end]  # as written (the match may read lower-cased text)
+                value = matcher.normalise(written, rule.unit)
                 if value is None:
                     continue
                 seen.add((rule.id, start))
@@ -162,7 +161,7 @@ def quantity_claims(
                         subject=rule.subject,
                         attribute=rule.attribute,
                         value=value,
-                        text_value=match[group],
+                        text_value=written,
                         source=Source(article_id, text[s:e], s, e),
                         when=when,
                         period=period,

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .models import DateExpr
-from .textutil import MONTHS, WEEKDAYS, WORD_START, words_in
+from .textutil import MONTHS, WEEKDAYS, WORD_START, Caseless, words_in
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import DateRules
@@ -131,8 +131,8 @@ _QUALIFIER_DAYS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10
 class DateResolver:
     """Compiled date rules."""
 
-    future: re.Pattern[str]
-    past: re.Pattern[str]
+    future: Caseless
+    past: Caseless
     window: int
 
     @classmethod

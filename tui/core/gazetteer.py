@@ -45,6 +45,15 @@ class Alias:
     full: bool  # the canonical name or a full-name alias (not a derived surname)
 
 
+@dataclass(slots=True)
+class SurfaceMatch:
+    """What a scanner match's folded surface names, worked out once per surface."""
+
+    aliases: list[Alias]
+    exact: bool  # some alias must be written in this exact case ("US"): check the surface
+    full: bool  # some alias is a full name, not a bare surname
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text):
@@ -85,6 +94,7 @@ class GazetteerIndex:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.by_surface: dict[str, list[Alias]] = {}
         self._scanner: re.Pattern[str] | None = None
+        self._surfaces: dict[str, SurfaceMatch] = {}
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
         self.countries_by_code: dict[str, Entity] = {}
@@ -145,6 +155,19 @@ class GazetteerIndex:
             # Not inside a word, nor glued to one by a dot ("Rubio.vc") or a hyphen before it.
             self._scanner = re.compile(rf"(?<![\w])(?<!\w[.-])(?:{body})(?!\w|\.\w)")
         return self._scanner
+
+    def surface(self, matched: str) -> SurfaceMatch:
+        """The aliases of a scanner match (its text in the folded article)."""
+        known = self._surfaces.get(matched)
+        if known is None:
+            aliases = self.by_surface.get(" ".join(matched.split()), [])
+            known = SurfaceMatch(
+                aliases,
+                exact=any(a.exact is not None for a in aliases),
+                full=any(a.full for a in aliases),
+            )
+            self._surfaces[matched] = known
+        return known
 
     def lookup(self, keys: tuple[str, ...]) -> list[Alias]:
         return self.aliases.get(keys, [])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, WORD_START
+from .textutil import WEEKDAYS, WORD_START, Caseless, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import MeetingRules, MeetingType
@@ -51,15 +51,15 @@ class MeetingMatcher:
 
     types: list[MeetingType]
     references: re.Pattern[str]  # all types in one pass: group tN is types[N]
-    anchors: re.Pattern[str] | None
-    attend: re.Pattern[str]
-    absent: re.Pattern[str]
+    anchors: Caseless | None
+    attend: Caseless
+    absent: Caseless
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
-        def any_of(patterns: list[str]) -> re.Pattern[str]:
+        def any_of(patterns: list[str]) -> Caseless:
             body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return re.compile(WORD_START + f"(?:{body})", re.IGNORECASE)
+            return caseless(WORD_START + f"(?:{body})")
 
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
