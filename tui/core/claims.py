@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .models import ActorRef, Claim, Source
-from .textutil import WORD_START, Caseless, caseless
+from .textutil import WORD_START, Caseless, caseless, lower_same_length
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ConflictRules
@@ -73,9 +73,19 @@ def sentence_bounds(
     return sentences[index]
 
 
+# "per cent" or "percent" in lower-cased text; the word-start test after the literal keeps the
+# engine's fast search for the literal's first occurrence.
+_PERCENT_WORD = re.compile(r"per(?<!\wper)\s*cent\b")
+
+
 def _has_percent(text: str) -> bool:
-    # Every spelling _PERCENT knows holds "%" or "cent": most texts are ruled out without a scan.
-    return "%" in text or ("cent" in text.lower() and _PERCENT.search(text) is not None)
+    """Whether `text` writes a percentage anywhere (as `_PERCENT` would find)."""
+    if "%" in text:
+        return True
+    lowered = lower_same_length(text)
+    if lowered is None:
+        return _PERCENT.search(text) is not None
+    return _PERCENT_WORD.search(lowered) is not None
 
 
 def role_claims(
