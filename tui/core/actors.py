@@ -319,16 +319,16 @@ def _match_authors(
 
 
 def _name_like(token: Token, index: GazetteerIndex, titles: TitleIndex) -> bool:
-    word = token.text
+    word, key = token.text, token.key
     return (
         word[0].isupper()
         and word[0].isalpha()
-        and token.start not in titles.covered
-        and token.key not in index.not_names
-        and token.key not in _CALENDAR_WORDS
-        and not index.is_known_word(token.key)
+        and key not in index.not_names
+        and key not in _CALENDAR_WORDS
+        and key not in index.known_words
         and not (word.isupper() and len(word) > 1 and "." not in word)  # acronyms: NATO, EU
         and "." not in word.rstrip(".")  # "Rubio.vc"
+        and token.start not in titles.covered  # the costliest test last
     )
 
 

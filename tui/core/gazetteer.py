@@ -128,6 +128,12 @@ class GazetteerIndex:
         self.venue_cities = {e.name: e.city for e in places if e.city}
         self.given_names = {token_key(n) for n in gazetteer.given_names}
         self.not_names = {token_key(n) for n in gazetteer.not_names}
+        # Words that name a known non-person (country, place, organisation) or are demonyms.
+        self.known_words = set(self.demonyms) | {
+            key[0]
+            for key, aliases in self.aliases.items()
+            if len(key) == 1 and any(a.entity.kind != "person" for a in aliases)
+        }
 
     def _add(self, alias: str, entity: Entity, full: bool) -> None:
         key = alias_key(alias)
@@ -174,9 +180,7 @@ class GazetteerIndex:
 
     def is_known_word(self, key: str) -> bool:
         """A word that names a known non-person (country, place, organisation) or a demonym."""
-        if key in self.demonyms:
-            return True
-        return any(a.entity.kind != "person" for a in self.aliases.get((key,), []))
+        return key in self.known_words
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
