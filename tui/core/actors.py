@@ -24,6 +24,7 @@ from .textutil import (
     LowerCasePattern,
     fold,
     fold_same_length,
+    lower_same_length,
     trie_pattern,
 )
 
@@ -309,13 +310,26 @@ def _match_authors(
             for a in index.by_surface.get(" ".join(fold_same_length(author).split()), [])
         ):
             continue
-        for match in re.finditer(re.escape(author), text, re.IGNORECASE):
-            if any(f.start <= match.start() < f.end for f in found):
+        for start, end in _occurrences(author, text):
+            if any(f.start <= start < f.end for f in found):
                 continue
-            found.append(_Found(match.start(), match.end(), None, author, "person", True))
+            found.append(_Found(start, end, None, author, "person", True))
             for i, token in enumerate(tokens):
-                if match.start() <= token.start < match.end():
+                if start <= token.start < end:
                     covered[i] = True
+
+
+def _occurrences(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where `phrase` is written in `text`, in any case, without overlaps."""
+    lowered, wanted = lower_same_length(text), lower_same_length(phrase)
+    if not phrase or lowered is None or wanted is None:
+        return [m.span() for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
+    spans = []
+    start = lowered.find(wanted)
+    while start >= 0:  # a plain search of the lower-cased text: much faster than IGNORECASE
+        spans.append((start, start + len(wanted)))
+        start = lowered.find(wanted, start + len(wanted))
+    return spans
 
 
 def _name_like(token: Token, index: GazetteerIndex, titles: TitleIndex) -> bool:

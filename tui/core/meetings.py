@@ -10,7 +10,7 @@ the cue, names coordinated with it, and names after "with", "along with", "accom
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -266,9 +266,7 @@ def _sentence_lookup(sentences: list[tuple[int, int]]):
     starts = [s for s, _ in sentences]
 
     def lookup(offset: int) -> int:
-        import bisect
-
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(starts, offset) - 1)
 
     return lookup
 
