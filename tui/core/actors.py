@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
 from .models import ActorRef, Mention
-from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+from .textutil import (
+    MONTHS,
+    WEEKDAYS,
+    LowerCasePattern,
+    fold,
+    fold_same_length,
+    lower_same_length,
+    trie_pattern,
+)
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ActorPatterns
@@ -46,7 +54,7 @@ def pluralise(title: str) -> str:
 class ActorRules:
     """Compiled actor patterns."""
 
-    titles: re.Pattern[str]  # optional modifiers + a title, anywhere in the text
+    titles: LowerCasePattern  # optional modifiers + a title, anywhere in the text
     org_tail_comma: re.Pattern[str]  # " to NATO," between a title and a name in apposition
     scope_tail: re.Pattern[str]  # " of Ukraine " between a title and a name
     apposition_after: re.Pattern[str]
@@ -71,9 +79,8 @@ class ActorRules:
         org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
-            titles=re.compile(
-                rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)",
-                re.IGNORECASE,
+            titles=LowerCasePattern(
+                rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)"
             ),
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
@@ -124,7 +131,7 @@ class TitleIndex:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A mention found in the text, before actors are assembled."""
 
@@ -146,9 +153,8 @@ def _capitalised_word(particles: frozenset[str]) -> re.Pattern[str]:
     alternatives = (
         "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
     )
-    return re.compile(
-        rf"(?<!\w)(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?<!\w)(?:{alternatives})(?!\w)"
-    )
+    # One word-start test for both alternatives: most positions fail it and are done.
+    return re.compile(rf"(?<!\w)(?:(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?:{alternatives})(?!\w))")
 
 
 def capitalised_tokens(text: str, particles: set[str]) -> list[Token]:
@@ -245,20 +251,24 @@ def _match_gazetteer(
     taken = [(f.start, f.end) for f in found]
     for match in index.scanner.finditer(folded):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if taken and any(s < end and start < e for s, e in taken):
             continue
-        aliases = index.by_surface.get(" ".join(match.group().split()), [])
-        surface = text[start:end]
-        usable = [a for a in aliases if a.exact is None or a.exact == surface.replace(".", "")]
+        known = index.surface(match.group())
+        usable, partial = known.aliases, not known.full
+        strong = text[start].isupper()
+        if known.exact:  # "US" must be written so; "us" is a word
+            surface = text[start:end].replace(".", "")
+            usable = [a for a in usable if a.exact is None or a.exact == surface]
+            strong = strong or any(a.exact for a in usable)
+            partial = all(not a.full for a in usable)
         if not usable:
             continue
-        strong = surface[0].isupper() or any(a.exact for a in usable)
         first = bisect_left(starts, start)
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
         if (
             first > 0
             and not covered[first - 1]
-            and all(not a.full for a in usable)
+            and partial
             and usable[0].entity.kind == "person"
             and tokens[first - 1].key in index.given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
@@ -273,7 +283,7 @@ def _match_gazetteer(
         following = bisect_left(starts, end)
         if (
             entity.kind == "person"
-            and all(not a.full for a in usable)
+            and partial
             and following < len(tokens)
             and not covered[following]
             and tokens[following].text[:1].isupper()
@@ -300,26 +310,39 @@ def _match_authors(
             for a in index.by_surface.get(" ".join(fold_same_length(author).split()), [])
         ):
             continue
-        for match in re.finditer(re.escape(author), text, re.IGNORECASE):
-            if any(f.start <= match.start() < f.end for f in found):
+        for start, end in _occurrences(author, text):
+            if any(f.start <= start < f.end for f in found):
                 continue
-            found.append(_Found(match.start(), match.end(), None, author, "person", True))
+            found.append(_Found(start, end, None, author, "person", True))
             for i, token in enumerate(tokens):
-                if match.start() <= token.start < match.end():
+                if start <= token.start < end:
                     covered[i] = True
 
 
+def _occurrences(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where `phrase` is written in `text`, in any case, without overlaps."""
+    lowered, wanted = lower_same_length(text), lower_same_length(phrase)
+    if not phrase or lowered is None or wanted is None:
+        return [m.span() for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
+    spans = []
+    start = lowered.find(wanted)
+    while start >= 0:  # a plain search of the lower-cased text: much faster than IGNORECASE
+        spans.append((start, start + len(wanted)))
+        start = lowered.find(wanted, start + len(wanted))
+    return spans
+
+
 def _name_like(token: Token, index: GazetteerIndex, titles: TitleIndex) -> bool:
-    word = token.text
+    word, key = token.text, token.key
     return (
         word[0].isupper()
         and word[0].isalpha()
-        and token.start not in titles.covered
-        and token.key not in index.not_names
-        and token.key not in _CALENDAR_WORDS
-        and not index.is_known_word(token.key)
+        and key not in index.not_names
+        and key not in _CALENDAR_WORDS
+        and key not in index.known_words
         and not (word.isupper() and len(word) > 1 and "." not in word)  # acronyms: NATO, EU
         and "." not in word.rstrip(".")  # "Rubio.vc"
+        and token.start not in titles.covered  # the costliest test last
     )
 
 

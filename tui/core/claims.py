@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .models import ActorRef, Claim, Source
-from .textutil import WORD_START
+from .textutil import WORD_START, Caseless, caseless, lower_same_length
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ConflictRules
@@ -24,9 +24,7 @@ _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
 
 @dataclass
 class ClaimMatcher:
-    rules: list[
-        tuple[object, list[re.Pattern[str]], re.Pattern[str] | None, re.Pattern[str] | None]
-    ]
+    rules: list[tuple[object, list[Caseless], re.Pattern[str] | None, re.Pattern[str] | None]]
     number_words: dict[str, float]
 
     @classmethod
@@ -38,7 +36,7 @@ class ClaimMatcher:
                 f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})"
                 for i, p in enumerate(rule.patterns)
             )
-            patterns = [re.compile(WORD_START + f"(?:{joined})", re.IGNORECASE)]
+            patterns = [caseless(WORD_START + f"(?:{joined})")]
             context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
             past = (
                 re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE)
@@ -62,11 +60,32 @@ class ClaimMatcher:
         return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
 
 
-def sentence_bounds(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    index = bisect_right([s for s, _ in sentences], offset) - 1
+def sentence_bounds(
+    sentences: list[tuple[int, int]], offset: int, starts: list[int] | None = None
+) -> tuple[int, int] | None:
+    """The sentence starting last at or before `offset`; `starts` (the sentences' starts) saves
+    building them again when one text asks many times."""
+    if starts is None:
+        starts = [s for s, _ in sentences]
+    index = bisect_right(starts, offset) - 1
     if index < 0:
         return None
     return sentences[index]
+
+
+# "per cent" or "percent" in lower-cased text; the word-start test after the literal keeps the
+# engine's fast search for the literal's first occurrence.
+_PERCENT_WORD = re.compile(r"per(?<!\wper)\s*cent\b")
+
+
+def _has_percent(text: str) -> bool:
+    """Whether `text` writes a percentage anywhere (as `_PERCENT` would find)."""
+    if "%" in text:
+        return True
+    lowered = lower_same_length(text)
+    if lowered is None:
+        return _PERCENT.search(text) is not None
+    return _PERCENT_WORD.search(lowered) is not None
 
 
 def role_claims(
@@ -78,11 +97,12 @@ def role_claims(
 ) -> list[Claim]:
     """'Secretary of State Marco Rubio' -> (Marco Rubio, role, secretary of state)."""
     claims = []
+    starts = [s for s, _ in sentences]
     for actor in actors:
         if actor.kind != "person":
             continue
         for role, offset, past in actor.role_evidence:
-            bounds = sentence_bounds(sentences, offset)
+            bounds = sentence_bounds(sentences, offset, starts)
             if bounds is None:
                 continue
             start, end = bounds
@@ -109,11 +129,16 @@ def quantity_claims(
 ) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
+    starts = [s for s, _ in sentences]
+    percent: bool | None = None  # whether the text writes a percentage, looked up once
     for rule, patterns, context, past in matcher.rules:
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article
-        if rule.unit == "%" and not _PERCENT.search(text):
-            continue
+        if rule.unit == "%":
+            if percent is None:
+                percent = _has_percent(text)
+            if not percent:
+                continue
         for pattern in patterns:
             for match in pattern.finditer(text):
                 group = next(
@@ -121,19 +146,20 @@ def quantity_claims(
                     for name, value in match.groupdict().items()
                     if value is not None and name.startswith("value")
                 )
-                start = match.start(group)
+                start, end = match.span(group)
                 if (rule.id, start) in seen:
                     continue
-                bounds = sentence_bounds(sentences, start)
+                bounds = sentence_bounds(sentences, start, starts)
                 if bounds is None:
                     continue
                 s, e = bounds
                 if context is not None:
-                    previous = sentence_bounds(sentences, s - 1) if s > 0 else None
+                    previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
                     lo = previous[0] if previous else s
                     if not context.search(text, lo, e):
                         continue
-                value = matcher.normalise(match[group], rule.unit)
+                written = text[start:end]  # as written (the match may read lower-cased text)
+                value = matcher.normalise(written, rule.unit)
                 if value is None:
                     continue
                 seen.add((rule.id, start))
@@ -145,7 +171,7 @@ def quantity_claims(
                         subject=rule.subject,
                         attribute=rule.attribute,
                         value=value,
-                        text_value=match[group],
+                        text_value=written,
                         source=Source(article_id, text[s:e], s, e),
                         when=when,
                         period=period,

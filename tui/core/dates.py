@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -21,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .models import DateExpr
-from .textutil import MONTHS, WEEKDAYS, WORD_START, words_in
+from .textutil import MONTHS, WEEKDAYS, WORD_START, Caseless, words_in
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import DateRules
@@ -130,8 +131,8 @@ _QUALIFIER_DAYS = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10
 class DateResolver:
     """Compiled date rules."""
 
-    future: re.Pattern[str]
-    past: re.Pattern[str]
+    future: Caseless
+    past: Caseless
     window: int
 
     @classmethod
@@ -148,17 +149,26 @@ class _Candidate:
 
 
 # Every date expression holds one of these; the patterns only run in windows around them.
-_ANCHOR = re.compile(
-    WORD_START
-    + rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_ANCHOR_BODY = (
+    rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now))"
 )
+# The anchors found fast: a pattern that starts by taking a character of a set lets the engine
+# skip (in C) to the next character of the set, here the characters an anchor can start with:
+# a digit, the capitals of month and weekday names, and the first letters (either case) of the
+# words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
+_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmaf](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
-    for match in _ANCHOR.finditer(text):
-        lo, hi = max(0, match.start() - 40), min(len(text), match.end() + 40)
+    last_end = 0
+    for found in _ANCHOR.finditer(text):
+        start, end = found.span("anchor")
+        if start < last_end:
+            continue  # inside the anchor before, as a scan for the anchors themselves would skip
+        last_end = end
+        lo, hi = max(0, start - 40), min(len(text), end + 40)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
         else:
@@ -166,18 +176,21 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _combined() -> tuple[re.Pattern[str], list[str]]:
+def _combined() -> tuple[re.Pattern[str], list[str], list[list[tuple[str, str]]]]:
     """Every pattern in one alternation (their groups renamed apart), in priority order: at one
-    position the most specific kind that matches wins. One pass instead of one per kind."""
-    parts, kinds = [], []
+    position the most specific kind that matches wins. One pass instead of one per kind.
+    Also returns, per kind, its (renamed, own) group names, to read a match's groups by name."""
+    parts, kinds, names = [], [], []
     for index, (kind, pattern) in enumerate(_PATTERNS):
-        source = pattern.pattern.replace("(?P<", f"(?P<k{index}_")
+        # The alternation starts at a word already: a word-start test per kind would be repeated.
+        source = pattern.pattern.removeprefix(WORD_START).replace("(?P<", f"(?P<k{index}_")
         parts.append(f"(?P<k{index}>{source})")
         kinds.append(kind)
-    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")"), kinds
+        names.append([(f"k{index}_{name}", name) for name in pattern.groupindex])
+    return re.compile(WORD_START + "(?:" + "|".join(parts) + ")"), kinds, names
 
 
-_COMBINED, _KINDS = _combined()
+_COMBINED, _KINDS, _GROUPS = _combined()
 
 
 def scan(text: str) -> list[_Candidate]:
@@ -186,12 +199,9 @@ def scan(text: str) -> list[_Candidate]:
     last_end = 0
     for lo, hi in _windows(text):
         for match in _COMBINED.finditer(text, max(lo, last_end), hi):
-            outer = match.lastgroup
-            prefix = f"{outer}_"
-            groups = {
-                k[len(prefix) :]: v for k, v in match.groupdict().items() if k.startswith(prefix)
-            }
-            found.append(_Candidate(_KINDS[int(outer[1:])], match.start(), match.end(), groups))
+            index = int(match.lastgroup[1:])
+            groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
+            found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
             last_end = match.end()
     return found
 
@@ -211,9 +221,10 @@ def find_dates(
     )
     year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
     sentence_years = _sentence_years(candidates, sentences)
+    cues = _TenseCues(text, sentences, resolver)
     out = []
     for candidate in candidates:
-        tense = _tense(text, sentences, candidate, resolver)
+        tense = _tense(candidate, cues)
         # "in 2017, when ... an April meeting": the year written in the sentence wins.
         own_year = sentence_years.get(_sentence_index(sentences, candidate.start))
         if own_year is not None and not candidate.groups.get("y"):
@@ -226,8 +237,6 @@ def find_dates(
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right([s for s, _ in sentences], offset) - 1
 
 
@@ -243,25 +252,48 @@ def _sentence_years(
     return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
 
 
-def _tense(
-    text: str, sentences: list[tuple[int, int]], c: _Candidate, resolver: DateResolver
-) -> str | None:
+class _TenseCues:
+    """The future and past cue words of each sentence of one text, found once per sentence
+    (a sentence often holds several dates)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], resolver: DateResolver):
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s for s, _ in sentences]
+        self.resolver = resolver
+        self.cues: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def around(self, offset: int) -> list[tuple[int, int, str]]:
+        """(start, end, tense) of the cues in the sentence holding `offset` (future cues first),
+        or in the whole text for an offset outside every sentence."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            lo, hi = self.sentences[index]
+        else:
+            lo, hi = 0, len(self.text)
+        cues = self.cues.get((lo, hi))
+        if cues is None:
+            cues = [
+                (match.start(), match.end(), tense)
+                for tense, pattern in (
+                    ("future", self.resolver.future),
+                    ("past", self.resolver.past),
+                )
+                for match in pattern.finditer(self.text, lo, hi)
+            ]
+            self.cues[(lo, hi)] = cues
+        return cues
+
+
+def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
     """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
-    lo, hi = 0, len(text)
-    for s, e in sentences:
-        if s <= c.start < e:
-            lo, hi = s, e
-            break
     best: tuple[int, str] | None = None
-    for tense, pattern in (("future", resolver.future), ("past", resolver.past)):
-        for match in pattern.finditer(text, lo, hi):
-            if c.start <= match.start() < c.end:
-                continue
-            distance = (
-                c.start - match.end() if match.end() <= c.start else (match.start() - c.end) * 2
-            )
-            if best is None or distance < best[0]:
-                best = (distance, tense)
+    for start, end, tense in cues.around(c.start):
+        if c.start <= start < c.end:
+            continue
+        distance = c.start - end if end <= c.start else (start - c.end) * 2
+        if best is None or distance < best[0]:
+            best = (distance, tense)
     return best[1] if best else None
 
 

@@ -45,6 +45,15 @@ class Alias:
     full: bool  # the canonical name or a full-name alias (not a derived surname)
 
 
+@dataclass(slots=True)
+class SurfaceMatch:
+    """What a scanner match's folded surface names, worked out once per surface."""
+
+    aliases: list[Alias]
+    exact: bool  # some alias must be written in this exact case ("US"): check the surface
+    full: bool  # some alias is a full name, not a bare surname
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text):
@@ -85,6 +94,7 @@ class GazetteerIndex:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.by_surface: dict[str, list[Alias]] = {}
         self._scanner: re.Pattern[str] | None = None
+        self._surfaces: dict[str, SurfaceMatch] = {}
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
         self.countries_by_code: dict[str, Entity] = {}
@@ -118,6 +128,12 @@ class GazetteerIndex:
         self.venue_cities = {e.name: e.city for e in places if e.city}
         self.given_names = {token_key(n) for n in gazetteer.given_names}
         self.not_names = {token_key(n) for n in gazetteer.not_names}
+        # Words that name a known non-person (country, place, organisation) or are demonyms.
+        self.known_words = set(self.demonyms) | {
+            key[0]
+            for key, aliases in self.aliases.items()
+            if len(key) == 1 and any(a.entity.kind != "person" for a in aliases)
+        }
 
     def _add(self, alias: str, entity: Entity, full: bool) -> None:
         key = alias_key(alias)
@@ -146,14 +162,25 @@ class GazetteerIndex:
             self._scanner = re.compile(rf"(?<![\w])(?<!\w[.-])(?:{body})(?!\w|\.\w)")
         return self._scanner
 
+    def surface(self, matched: str) -> SurfaceMatch:
+        """The aliases of a scanner match (its text in the folded article)."""
+        known = self._surfaces.get(matched)
+        if known is None:
+            aliases = self.by_surface.get(" ".join(matched.split()), [])
+            known = SurfaceMatch(
+                aliases,
+                exact=any(a.exact is not None for a in aliases),
+                full=any(a.full for a in aliases),
+            )
+            self._surfaces[matched] = known
+        return known
+
     def lookup(self, keys: tuple[str, ...]) -> list[Alias]:
         return self.aliases.get(keys, [])
 
     def is_known_word(self, key: str) -> bool:
         """A word that names a known non-person (country, place, organisation) or a demonym."""
-        if key in self.demonyms:
-            return True
-        return any(a.entity.kind != "person" for a in self.aliases.get((key,), []))
+        return key in self.known_words
 
 
 _ROMAN = re.compile(r"[IVXLC]+")

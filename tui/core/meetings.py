@@ -10,14 +10,14 @@ the cue, names coordinated with it, and names after "with", "along with", "accom
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, WORD_START
+from .textutil import WEEKDAYS, WORD_START, Caseless, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import MeetingRules, MeetingType
@@ -51,15 +51,15 @@ class MeetingMatcher:
 
     types: list[MeetingType]
     references: re.Pattern[str]  # all types in one pass: group tN is types[N]
-    anchors: re.Pattern[str] | None
-    attend: re.Pattern[str]
-    absent: re.Pattern[str]
+    anchors: Caseless | None
+    attend: Caseless
+    absent: Caseless
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
-        def any_of(patterns: list[str]) -> re.Pattern[str]:
+        def any_of(patterns: list[str]) -> Caseless:
             body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return re.compile(WORD_START + f"(?:{body})", re.IGNORECASE)
+            return caseless(WORD_START + f"(?:{body})")
 
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
@@ -266,9 +266,7 @@ def _sentence_lookup(sentences: list[tuple[int, int]]):
     starts = [s for s, _ in sentences]
 
     def lookup(offset: int) -> int:
-        import bisect
-
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(starts, offset) - 1)
 
     return lookup
 
@@ -419,12 +417,13 @@ def _attendance(
         for index in draft.sentences:
             by_sentence.setdefault(index, draft)
     cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    absent_spans = [m.span() for m in matcher.absent.finditer(text)]
+    windows = _sentences_with_people(sentences, people)
+    absent_spans = _cue_spans(text, matcher.absent, windows)
     for span in absent_spans:
         cues.setdefault(sentence_of(span[0]), ([], []))[0].append(span)
-    for match in matcher.attend.finditer(text):
-        if not any(a < match.end() and match.start() < b for a, b in absent_spans):
-            cues.setdefault(sentence_of(match.start()), ([], []))[1].append(match.span())
+    for start, end in _cue_spans(text, matcher.attend, windows):
+        if not any(a < end and start < b for a, b in absent_spans):
+            cues.setdefault(sentence_of(start), ([], []))[1].append((start, end))
     for index in sorted(cues):
         start, end = sentences[index]
         absent, attend = cues[index]
@@ -450,6 +449,44 @@ def _attendance(
                     bucket.append(name)
         # Someone reported both ways in one article is absent ("will attend in Rubio's place").
         draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
+
+
+# How far a cue may run past the end of its sentence ("accompanied ... by" runs longest).
+_CUE_REACH = 60
+
+
+def _sentences_with_people(
+    sentences: list[tuple[int, int]], people: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The spans of the sentences that name a person, consecutive ones merged: a cue word
+    elsewhere governs no one, so the cues are only looked for there."""
+    starts = [p[0] for p in people]
+    windows: list[tuple[int, int]] = []
+    previous = -2
+    for index, (start, end) in enumerate(sentences):
+        first = bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:
+            continue
+        if index == previous + 1:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+        previous = index
+    return windows
+
+
+def _cue_spans(
+    text: str, pattern: Caseless, windows: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Non-overlapping matches of `pattern` starting in the windows (one may run past its end)."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        lo = max(lo, spans[-1][1]) if spans else lo
+        for match in pattern.finditer(text, lo, min(len(text), hi + _CUE_REACH)):
+            if match.start() >= hi:
+                break
+            spans.append(match.span())
+    return spans
 
 
 def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draft | None:

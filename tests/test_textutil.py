@@ -1,0 +1,83 @@
+"""Case-insensitive matching over the lower-cased text finds what IGNORECASE finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.core.config import load_config
+from tui.core.textutil import (
+    LowerCasePattern,
+    caseless,
+    lower_case_source,
+    lower_same_length,
+    trie_pattern,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"NATO\s+Summit", r"nato\s+summit"),
+        (r"[A-Z]\W\S\D\B", r"[a-z]\W\S\D\B"),  # escapes keep their case
+        (r"(?P<Value>\d+)(?P=Value)", r"(?P<Value>\d+)(?P=Value)"),  # so do group names
+        (r"(?i:Early)", r"(?i:early)"),
+    ],
+)
+def test_lower_case_source(source, expected):
+    assert lower_case_source(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"met\s+(?=(?-i:[A-Z]))",  # a case-sensitive part
+        r"\x41",  # a character written by its code
+        r"\N{LATIN CAPITAL LETTER A}",
+    ],
+)
+def test_no_lower_case_source(source):
+    assert lower_case_source(source) is None
+    assert isinstance(caseless(source), re.Pattern)
+
+
+def test_texts_lowered_only_when_offsets_and_matches_hold():
+    assert lower_same_length("NATO Summit") == "nato summit"
+    assert lower_same_length("İstanbul") is None  # lower-cased, the dotted I takes two characters
+    assert lower_same_length("Kalın") is None  # IGNORECASE pairs "ı" with "i"
+
+
+SAMPLES = [
+    "NATO leaders met in The Hague; Foreign Minister Sybiha said the Summit was historic.",
+    "İbrahim Kalın and Hakan Fidan hosted the talks in İstanbul on Friday.",
+    "Defence spending of 5 PER CENT of GDP by 2035, the ALLIANCE's 32 members agreed.",
+    "ſpecial caſe: Ministerial meeting, MINISTERIAL, ministerıal.",
+]
+
+
+def _config_patterns() -> list[str]:
+    config = load_config(ROOT / "config.yaml").config
+    sources = list(config.meetings.attendance.absent) + list(config.meetings.anchors)
+    for rule in config.conflicts.claims:
+        sources += list(rule.patterns)
+    sources.append(trie_pattern([t.lower() for t in config.actors.titles]))
+    return sources
+
+
+@pytest.mark.parametrize("source", _config_patterns())
+def test_lower_case_pattern_finds_what_ignorecase_finds(source):
+    if lower_case_source(source) is None:
+        pytest.skip("matched case-insensitively")
+    fast, reference = LowerCasePattern(source), re.compile(source, re.IGNORECASE)
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt"))]
+    for text in SAMPLES + corpus:
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in reference.finditer(text)
+        ]
+        assert [m.span() for m in fast.finditer(text, 10, 60)] == [
+            m.span() for m in reference.finditer(text, 10, 60)
+        ]
