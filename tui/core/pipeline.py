@@ -63,7 +63,6 @@ WRITE_BATCH = 64
 
 # Modules of tui/core that do not shape what is extracted: editing them keeps the cache.
 _NOT_EXTRACTION = {
-    "article_search",
     "calendar_index",
     "corpus_view",
     "export",
