@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from app_helpers import seeds_app, wait_loaded
 
-from tui.core.models import Article
-from tui.core.search import find_articles, match_spans, query_terms
 from tui.widgets import ArticleTable, Reader, SearchBar
 
 
@@ -49,19 +47,3 @@ async def test_a_search_with_no_match_says_so_and_esc_in_the_field_clears_it():
         await pilot.press("escape")
         assert table.row_count == 5
         assert app.focused is table
-
-
-def test_find_articles_ranks_titles_first_and_needs_every_term():
-    articles = [
-        Article("a", "a.txt", "Antalya is in Turkey. NATO met.", title="Other"),
-        Article("b", "b.txt", "NATO ministers in Antalya.", title="Antalya talks"),
-        Article("c", "c.txt", "Nothing here.", title="NATO"),
-    ]
-    assert find_articles(articles, "antalya") == ["b", "a"]
-    assert find_articles(articles, "antalya nato") == ["b", "a"]
-    assert find_articles(articles, '"ministers in"') == ["b"]
-    assert find_articles(articles, '"in antalya"') == ["b"]
-    assert find_articles(articles, "") == []
-    assert find_articles(articles, "[bold]") == []  # odd characters are searched literally
-    assert query_terms('rubio "foreign ministers" nato') == ["rubio", "foreign ministers", "nato"]
-    assert match_spans("Antalya, antalya", "ANTALYA") == [(0, 7), (9, 16)]

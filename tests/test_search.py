@@ -165,7 +165,7 @@ def test_snippet_marks_the_matches_inside_it():
     assert [line[s:e] for s, e in spans] == ["foreign ministers", "Brussels"]
 
 
-# --- in memory (drop-in for article_search) ------------------------------------------------------
+# --- in memory (without the cache) --------------------------------------------------------------
 
 
 def test_find_articles_ranks_titles_first_and_needs_every_term():
@@ -183,6 +183,8 @@ def test_find_articles_ranks_titles_first_and_needs_every_term():
     assert find_articles(articles, "nato -turkey") == ["c", "b"]
     assert find_articles(articles, "turkey OR talks") == ["b", "a"]
     assert find_articles(articles, "anta", live=True) == ["b", "a"]
+    assert query_terms('rubio "foreign ministers" nato') == ["rubio", "foreign ministers", "nato"]
+    assert match_spans("Antalya, antalya", "ANTALYA") == [(0, 7), (9, 16)]
 
 
 # --- the index -----------------------------------------------------------------------------------
