@@ -48,6 +48,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
         },
         {"name": "Ukraine", "code": "UA", "demonyms": ["Ukrainian"]},
         {"name": "Denmark", "code": "DK", "demonyms": ["Danish"]},
+        {"name": "Netherlands", "code": "NL", "aliases": ["Holland"], "demonyms": ["Dutch"]},
     ],
     "places": [
         {"name": "Brussels", "country": "BE"},
@@ -64,6 +65,8 @@ SMALL_GAZETTEER: dict[str, Any] = {
         "Alex",
         "Alexander",
         "Donald",
+        "Steve",
+        "Will",
     ],
     "not_names": ["Opting", "Out", "Detected"],
 }

@@ -152,3 +152,17 @@ def test_mention_offsets_index_the_clean_text(extractor):
     for actor in result.actors:
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_place_name_as_surname_after_a_given_name(extractor):
+    result = extract(
+        "Reporting by Alex Raufoglu and Steve Holland; Editing by James Carter.", extractor
+    )
+    assert "Steve Holland" in people(result)
+    assert not [a for a in result.actors if a.kind == "country"]
+
+
+def test_a_place_after_a_sentence_initial_given_name_stays_a_place(extractor):
+    result = extract("Will Holland send troops? Ministers meet in Brussels.", extractor)
+    assert "Netherlands" in {a.name for a in result.actors if a.kind == "country"}
+    assert people(result) == {}

@@ -75,8 +75,11 @@ async def test_the_screen_is_up_before_the_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(Store, "open", slow)
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
-        screen = app.screen
+        for _ in range(200):  # the loading worker reports progress as soon as it runs
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, DashboardScreen) and screen.status.loading == (1, 3):
+                break
         assert isinstance(screen, DashboardScreen) and screen.view is None
         assert "Loading" in app.query_one(Reader).plain_text
         assert screen.status.loading == (1, 3)

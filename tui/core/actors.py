@@ -264,6 +264,10 @@ def _match_gazetteer(
         if not usable:
             continue
         first = bisect_left(starts, start)
+        if usable[0].entity.kind in ("country", "place") and _given_name_before(
+            text, tokens, first, covered, index
+        ):
+            continue  # "Steve Holland", "Paris Hilton": a surname that is also a place
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
         if (
             first > 0
@@ -293,6 +297,21 @@ def _match_gazetteer(
         ):
             continue  # "Martin Keane": not Micheál Martin, but someone called Martin
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
+
+
+def _given_name_before(
+    text: str, tokens: list[Token], first: int, covered: list[bool], index: GazetteerIndex
+) -> bool:
+    """A capitalised given name just before, not at a sentence start ("Will Turkey ...?")."""
+    if first == 0 or first >= len(tokens) or covered[first - 1]:
+        return False
+    given = tokens[first - 1]
+    return (
+        given.key in index.given_names
+        and given.text[:1].isupper()
+        and text[given.end : tokens[first].start] == " "
+        and not _sentence_initial(text, given.start)
+    )
 
 
 def _match_authors(
@@ -364,7 +383,7 @@ def _match_unknown_people(
             continue
         j = i + 1
         while j < n and j - i < 5 and not covered[j] and _joined(text, tokens[j - 1], tokens[j]):
-            if _name_like(tokens[j], index, titles):
+            if _name_like(tokens[j], index, titles) or _place_surname(tokens, i, j, index):
                 j += 1
             elif (
                 tokens[j].key in rules.particles
@@ -417,6 +436,18 @@ def _match_unknown_people(
                     covered[k] = True
                 break
         done = j - 1
+
+
+def _place_surname(tokens: list[Token], i: int, j: int, index: GazetteerIndex) -> bool:
+    """'Steve Holland': a place's name as the surname right after a given name (the gazetteer
+    pass left it uncovered for that reason)."""
+    return (
+        j == i + 1
+        and tokens[i].key in index.given_names
+        and tokens[j].key in index.known_words
+        and tokens[j].text[:1].isupper()
+        and not tokens[j].text.isupper()
+    )
 
 
 def _is_person(
