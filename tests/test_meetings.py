@@ -95,3 +95,32 @@ def test_no_meeting_words_no_meeting(extractor):
     assert (
         meetings("Rutte insisted that the US remains committed to the alliance.", extractor) == []
     )
+
+
+def test_a_place_belongs_to_the_meeting_it_follows(extractor):
+    text = (
+        "Foreign ministers gather at NATO Headquarters on Thursday. "
+        "The April 3-4 meeting is the last gathering before the leaders' summit in Antalya in June."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, corpus_year=2025)}
+    assert found["nato_summit"].place == "Antalya"
+    assert found["nato_foreign_ministers"].place == "Brussels"
+    assert (found["nato_foreign_ministers"].start, found["nato_foreign_ministers"].end) == (
+        "2025-04-03",
+        "2025-04-04",
+    )
+
+
+def test_the_ministers_of_the_alliance_as_a_body_are_their_meeting(extractor):
+    from datetime import date
+
+    text = (
+        "NATO defence ministers on Thursday approved new capability targets, paving the way "
+        "for leaders to agree a new goal at their summit in Antalya later this month."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 6, 5))}
+    assert (found["nato_defence_ministers"].start, found["nato_defence_ministers"].place) == (
+        "2025-06-05",
+        None,
+    )
+    assert found["summit"].place == "Antalya"

@@ -124,10 +124,19 @@ def find_meetings(
         ((m.start, m.end, a.name) for a in actors if a.kind == "person" for m in a.mentions),
     )
 
+    refs_by_sentence: dict[int, list[_Ref]] = {}
+    for ref in refs:
+        refs_by_sentence.setdefault(ref.sentence, []).append(ref)
+
     drafts: list[_Draft] = []
     for ref in refs:
         own_date = _best_date(dates_by_sentence.get(ref.sentence, []), ref, allow_unresolved=True)
-        own_place = _best_place(places_by_sentence.get(ref.sentence, []), ref.start)
+        own_place = _best_place(
+            _own_places(
+                places_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+            ),
+            ref.start,
+        )
         if ref.type.generic:
             target = _generic_target(drafts, ref, own_date, own_place)
             if isinstance(target, _Draft):
@@ -302,6 +311,23 @@ def _places(
                 (mention.start, name, introduced, rank)
             )
     return out
+
+
+def _own_places(
+    places: list[tuple[int, str, bool, int]], ref: _Ref, refs_here: list[_Ref]
+) -> list[tuple[int, str, bool, int]]:
+    """The places of a sentence that can belong to `ref`: not those with another meeting
+    between ("the April 3-4 meeting ... before the summit in The Hague")."""
+    if len(refs_here) < 2:
+        return places
+    return [
+        p
+        for p in places
+        if not any(
+            other is not ref and (ref.end <= other.start < p[0] or p[0] < other.end <= ref.start)
+            for other in refs_here
+        )
+    ]
 
 
 def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> str | None:
