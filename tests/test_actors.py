@@ -166,3 +166,21 @@ def test_a_place_after_a_sentence_initial_given_name_stays_a_place(extractor):
     result = extract("Will Holland send troops? Ministers meet in Brussels.", extractor)
     assert "Netherlands" in {a.name for a in result.actors if a.kind == "country"}
     assert people(result) == {}
+
+
+def test_an_aide_to_a_named_leader_is_an_aide(extractor):
+    text = (
+        "The delegation was headed by Vladimir Medinsky, an aide to President Donald Trump, "
+        "and included two generals."
+    )
+    assert people(extract(text, extractor))["Vladimir Medinsky"] == ["aide"]
+
+
+def test_a_list_of_officials_gives_no_role_to_the_name_before_it(extractor):
+    text = "The talks included Marco Rubio, Secretary of State Jens Stoltenberg and others."
+    assert people(extract(text, extractor))["Marco Rubio"] == []
+
+
+def test_a_known_surname_as_a_given_name_starts_a_new_person(extractor):
+    text = "Martin Keane, a senior research fellow at a London think tank, said it was late."
+    assert people(extract(text, extractor)) == {"Martin Keane": ["senior research fellow"]}

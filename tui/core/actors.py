@@ -190,7 +190,7 @@ def find_actors(
 
     # Bylines first: "Zeke Miller" the reporter is not Matthew Miller the spokesman.
     _match_authors(text, tokens, authors, covered, found, index)
-    _match_gazetteer(text, tokens, index, covered, found)
+    _match_gazetteer(text, tokens, index, covered, found, headlines)
     _match_unknown_people(text, tokens, caps, index, rules, titles, covered, headlines, found)
     _join_surnames(tokens, caps, covered, found)
     _match_demonyms(tokens, caps, index, covered, found)
@@ -243,7 +243,12 @@ def _joined(text: str, a: Token, b: Token) -> bool:
 
 
 def _match_gazetteer(
-    text: str, tokens: list[Token], index: GazetteerIndex, covered: list[bool], found: list[_Found]
+    text: str,
+    tokens: list[Token],
+    index: GazetteerIndex,
+    covered: list[bool],
+    found: list[_Found],
+    headlines: Spans,
 ) -> None:
     """Known aliases, found by one scan of the folded text; `tokens` are the capitalised words."""
     folded = fold_same_length(text)
@@ -279,10 +284,6 @@ def _match_gazetteer(
         ):
             start = tokens[first - 1].start
             covered[first - 1] = True
-        index_in = first
-        while index_in < len(tokens) and tokens[index_in].start < end:
-            covered[index_in] = True
-            index_in += 1
         entity = usable[0].entity
         following = bisect_left(starts, end)
         if (
@@ -294,8 +295,13 @@ def _match_gazetteer(
             and text[end : tokens[following].start] == " "
             and tokens[following].key not in index.first_keys
             and tokens[following].key not in index.not_names
+            and start not in headlines  # "Vance Stuns Munich": capitals say nothing there
         ):
             continue  # "Martin Keane": not Micheál Martin, but someone called Martin
+        index_in = first
+        while index_in < len(tokens) and tokens[index_in].start < end:
+            covered[index_in] = True
+            index_in += 1
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
@@ -588,11 +594,14 @@ def _roles_for(
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
     match = rules.apposition_after.match(text, item.end, item.end + 160)
-    # "..., Minister of Defense Rustem Umerov": a list of officials, not this person's role.
+    # "..., Minister of Defense Rustem Umerov": a list of officials, not this person's role;
+    # but "Vladimir Medinsky, an aide to President Vladimir Putin" is an aide.
     if match and not any(
         match.start("full") <= start <= match.end() + 2 for start in person_starts
     ):
         roles.append(_role_text(match, rules))
+    elif match and re.match(r"\s+to\s", text[match.end("title") : match.end("title") + 4]):
+        roles.append(_role_text(match, rules, tail=""))
     return roles
 
 
