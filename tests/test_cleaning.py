@@ -231,3 +231,27 @@ def test_clean_text_has_no_controls(rules):
     text = clean(raw, rules)
     assert text == "Title Of A Dirty Article Here\n\nBody text bold."
     assert all(c == "\n" or c >= " " for c in text)
+
+
+def test_a_stop_section_in_the_menu_at_the_top_does_not_end_the_article(rules):
+    text = (
+        "Ukrinform\nNews\nRead also\nPartners confirmed new air defense for Ukraine\n\n"
+        "Minister Rustem Umerov informed about the results of the meeting.\n\n"
+        "Read also: Healey: Britain will support Ukraine\n\nMore text.\n\nRead also\n\nTeaser"
+    )
+    assert clean(text, rules) == (
+        "Ukrinform\n\nNews\n\nRead also\n\nPartners confirmed new air defense for Ukraine\n\n"
+        "Minister Rustem Umerov informed about the results of the meeting.\n\nMore text."
+    )
+
+
+def test_a_byline_glued_to_its_date_line_is_split(rules):
+    text = (
+        "By Julia Hartmann and Pieter van der LindeFebruary 13, 20254:12 PM GMT+1Updated 3 hours ago\n"
+        "By DANA HOLLOWAY and YUSUF KARIMOVUpdated 5:12 PM GMT+3, February 18, 2025\n\nText."
+    )
+    assert clean_lines(text, rules)[:3] == [
+        "By Julia Hartmann and Pieter van der Linde",
+        "February 13, 2025 4:12 PM GMT+1 Updated 3 hours ago",
+        "By DANA HOLLOWAY and YUSUF KARIMOV",
+    ]

@@ -166,3 +166,38 @@ def test_outlet_from_correspondent_phrase(infer):
     text = f"{TITLE}\n\nMinisters met, Kyiv Post’s Washington correspondent reports."
     assert infer(text).outlet == "Kyiv Post"
     assert infer(f"{TITLE}\n\nMinisters met.").outlet is None
+
+
+def test_glued_bylines_give_their_authors_and_date(infer):
+    found = infer(
+        f"{TITLE}\n\nBy Julia Hartmann and Pieter van der LindeFebruary 13, 20254:12 PM GMT+1"
+        "Updated 3 hours ago\n\nBRUSSELS, Feb 13 (Reuters) - Ministers met before the pre-2014 talk."
+    )
+    assert found.authors == ["Julia Hartmann", "Pieter van der Linde"]
+    assert found.published == dt.date(2025, 2, 13)
+
+
+def test_one_word_byline_parts_are_places_or_agencies(infer):
+    assert infer(f"{TITLE}\n\nBy Tamsin Reyes with AP, Reuters\n\nText.").authors == [
+        "Tamsin Reyes"
+    ]
+    assert infer(f"{TITLE}\n\nby Markus Lehner, Washington\n\nText.").authors == ["Markus Lehner"]
+    assert infer(
+        f"{TITLE}\n\nFrom Lukas Brandtner and Sophie Albrecht, Munich\n\nText."
+    ).authors == [
+        "Lukas Brandtner",
+        "Sophie Albrecht",
+    ]
+
+
+def test_a_yearless_dateline_with_a_country_and_a_bare_agency(infer):
+    found = infer(f"{TITLE}\n\nLA MALBAIE, Canada, March 14 Kyodo - Ministers met on Friday.")
+    assert (found.published, found.published_partial) == (None, "03-14")
+    assert found.dateline_place == "LA MALBAIE, Canada"
+
+
+def test_a_year_inside_a_compound_word_does_not_date_a_yearless_dateline(infer):
+    found = infer(
+        f"{TITLE}\n\nKYIV, Feb 13 (Reuters) - A return to pre-2014 borders is unrealistic."
+    )
+    assert found.published is None and found.published_partial == "02-13"

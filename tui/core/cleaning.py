@@ -28,6 +28,8 @@ _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]|[”’\")]),(?=[^\W\d_]|[“‘])")
 _GLUED_DATE_COMMA = re.compile(rf"\b({MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
 # "next weekS NATO meeting": a scraper dropped the apostrophe of a possessive.
 _LOST_APOSTROPHE = re.compile(r"\b([a-z]{3,})S\b")
+_PROSE_WORDS = 15
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 _EMPTY_BULLET = re.compile(r"^[*•\-–—·]+$")
 
 
@@ -68,14 +70,35 @@ _GLUED_DATELINE = re.compile(
 )
 
 
+# "By Jane DoeFebruary 13, 20254:12 PM", "By JANE DOEUpdated 5:12 PM": a byline glued to the
+# date line after it. Group 1 is the byline; what follows is the date line.
+_GLUED_BYLINE_DATE = re.compile(
+    rf"^((?:[Bb]y|BY)\s.*?(?:[a-z]|[A-Z]{{2}}))(?=(?:{MONTH_NAMES})\s+\d|(?:Updated|Published)\b)"
+)
+# "20254:12 PM": a year glued to a time.
+_GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+# "GMT+1Updated 3 hours ago"
+_GLUED_UPDATED = re.compile(r"(?<=[\w+])(?=(?:Updated|Published)\b)")
+
+
+def _unglue_header(raw_lines: list[str]) -> list[str]:
+    """Split the bylines and datelines that scrapers glue together at the top of a page."""
+    head: list[str] = []
+    for raw in raw_lines[:15]:
+        line = raw.strip()
+        glued = _GLUED_DATELINE.match(line) or _GLUED_BYLINE_DATE.match(line)
+        parts = [glued.group(1), line[glued.end(1) :]] if glued else [raw]
+        if glued:
+            parts[1] = _GLUED_UPDATED.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 ", parts[1]))
+        head.extend(parts)
+    return head + raw_lines[15:]
+
+
 def clean_lines(text: str, rules: CleanRules) -> list[str]:
     """Clean scraped text into lines; an empty string marks a paragraph break."""
     lines: list[str] = []
-    raw_lines = strip_control(text).split("\n")
-    for number, raw in enumerate(raw_lines[:15]):
-        glued = _GLUED_DATELINE.match(raw.strip())
-        if glued:
-            raw_lines[number : number + 1] = [glued.group(1), raw.strip()[glued.end(1) :]]
+    began = False  # a paragraph of prose has been seen: the article has started
+    raw_lines = _unglue_header(strip_control(text).split("\n"))
     for raw in raw_lines:
         line = _SPACES.sub(" ", raw).strip()
         for prefix in rules.prefixes:
@@ -84,8 +107,9 @@ def clean_lines(text: str, rules: CleanRules) -> list[str]:
             match = tail.search(line)
             if match:
                 line = line[: match.start()].rstrip()
-        if line and rules.stops.fullmatch(line):
+        if line and began and rules.stops.fullmatch(line):
             break
+        began = began or line.endswith(_SENTENCE_ENDS) or len(line.split()) >= _PROSE_WORDS
         if not line or rules.boilerplate.fullmatch(line) or _EMPTY_BULLET.match(line):
             if lines and lines[-1]:
                 lines.append("")

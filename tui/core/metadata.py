@@ -22,14 +22,16 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?)\s*[–—-]+\s*(?P<date>.{6,30}?\d{4})\s*(?:[–—-]+|$)"
 )
 # "BRUSSELS, June 24 (Reuters) -": a dateline without a year; the year comes from the text.
+# "LA MALBAIE, Canada, March 14 Kyodo -": a country after the city, an agency unbracketed.
 _DATELINE_NO_YEAR = re.compile(
-    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}),\s*(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})"
-    r"(?:\s*\([\w .&-]{1,30}\))?\s*[–—-]+"
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?),\s*(?P<month>{MONTH_NAMES})\s+"
+    r"(?P<day>\d{1,2})\b(?!,?\s*\d{4})(?:\s*\([\w .&-]{1,30}\)|\s+[A-Z][\w&-]{1,20})?\s*[–—-]+"
 )
-_YEAR = re.compile(r"\b(20[0-4]\d)\b")
+_YEAR = re.compile(r"(?<![\w-])(20[0-4]\d)(?![\w-])")  # not "pre-2014"
 _DATELINE_PLACE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+"
 )
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin"}
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 
 
@@ -188,7 +190,14 @@ def _author_names(raw: str, stop_words: set[str]) -> list[str]:
             if word.lower().strip(".,") in stop_words:
                 break
             words.append(word.strip(".,"))
-        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        # Two to five words, capitalised but for particles ("Pieter van der Linde"); one word
+        # is a place or an agency ("by Jane Doe, Washington", "with AP, Reuters").
+        if (
+            2 <= len(words) <= 5
+            and words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        ):
             name = " ".join(words)
             # "SEUNG MIN KIM" (AP bylines) -> "Seung Min Kim".
             names.append(name.title() if name.isupper() and len(name) > 3 else name)
