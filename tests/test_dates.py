@@ -146,3 +146,29 @@ def test_offsets_index_the_clean_text(extractor):
     result = extract(text, extractor, corpus_year=2025)
     for d in result.dates:
         assert text[d.start : d.end] == d.text
+
+
+def test_a_year_later_in_the_sentence_does_not_date_its_days(extractor):
+    from datetime import date
+
+    text = (
+        "The summit runs from 9 to 11 July and marks the alliance founded in 1949. "
+        "Hegseth joined Friday's meeting of the group Washington created in 2022."
+    )
+    found = dates(text, extractor, published=date(2025, 7, 11))
+    assert ("9 to 11 July", "2025-07-09", "2025-07-11", "year_inferred") in found
+    assert ("Friday", "2025-07-11", "2025-07-11", "relative") in found
+
+
+def test_a_year_before_the_day_still_dates_it(extractor):
+    from datetime import date
+
+    found = dates("In 2017, Tillerson skipped an April 5 meeting.", extractor, date(2025, 11, 28))
+    assert ("April 5", "2017-04-05", "2017-04-05", "year_inferred") in found
+
+
+def test_a_meeting_that_ends_on_a_weekday_looks_ahead(extractor):
+    from datetime import date
+
+    found = dates("On Sunday the conference ends with a panel.", extractor, date(2024, 2, 17))
+    assert found == [("On Sunday", "2024-02-18", "2024-02-18", "relative")]

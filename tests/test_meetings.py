@@ -124,3 +124,35 @@ def test_the_ministers_of_the_alliance_as_a_body_are_their_meeting(extractor):
         None,
     )
     assert found["summit"].place == "Antalya"
+
+
+def test_a_meeting_that_wrapped_up_on_a_day_began_before_it(extractor):
+    from datetime import date
+
+    text = (
+        "LA MALBAIE - Group of Seven foreign ministers on Friday wrapped up a three-day meeting "
+        "in the Canadian resort town of Antalya."
+    )
+    [meeting] = meetings(text, extractor, published=date(2025, 3, 14))
+    assert (meeting.type_id, meeting.start, meeting.end, meeting.place) == (
+        "g7_foreign_ministers",
+        "2025-03-12",
+        "2025-03-14",
+        "Antalya",
+    )
+
+
+def test_the_conference_is_the_conference_not_the_meeting_before_it(extractor):
+    from datetime import date
+
+    text = (
+        "Zelensky spoke at the Munich Security Conference. "
+        "On Saturday he met Marco Rubio in Brussels on the sidelines. "
+        "The conference, which runs from 16 to 18 February, was overshadowed by the news."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2024, 2, 17))}
+    assert (found["munich_security_conference"].start, found["munich_security_conference"].end) == (
+        "2024-02-16",
+        "2024-02-18",
+    )
+    assert (found["bilateral"].start, found["bilateral"].end) == ("2024-02-17", "2024-02-17")

@@ -236,6 +236,11 @@ class MeetingRules(Strict):
     merge_window_days: int = Field(
         10, description="Reports of one kind of meeting at one place this close are one meeting."
     )
+    end_cues: list[Regex] = Field(
+        default_factory=list,
+        description="Words that make the day of a report the last day of a meeting of known "
+        "length ('wrapped up a three-day meeting on Friday').",
+    )
 
 
 # --- claims and conflicts -----------------------------------------------------------------------

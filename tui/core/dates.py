@@ -226,8 +226,17 @@ def find_dates(
     for candidate in candidates:
         tense = _tense(candidate, cues)
         # "in 2017, when ... an April meeting": the year written in the sentence wins.
-        own_year = sentence_years.get(_sentence_index(sentences, candidate.start))
-        if own_year is not None and not candidate.groups.get("y"):
+        own_year, year_at = sentence_years.get(
+            _sentence_index(sentences, candidate.start), (None, 0)
+        )
+        # Only a year written before a month and day dates them; weekdays and "next week"
+        # count from the published day ("the forum it created in 2022" dates no Friday).
+        if (
+            own_year is not None
+            and year_at < candidate.start
+            and candidate.kind not in _FROM_PUBLISHED
+            and not candidate.groups.get("y")
+        ):
             expr = _resolve(text, candidate, None, own_year, tense)
         else:
             expr = _resolve(text, candidate, published, year_hint, tense)
@@ -240,16 +249,20 @@ def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
     return bisect_right([s for s, _ in sentences], offset) - 1
 
 
+_FROM_PUBLISHED = ("weekday", "weekday_range", "relative")
+
+
 def _sentence_years(
     candidates: list[_Candidate], sentences: list[tuple[int, int]]
-) -> dict[int, int]:
-    """Sentences that state exactly one year on its own ('in 2017')."""
-    years: dict[int, set[int]] = {}
+) -> dict[int, tuple[int, int]]:
+    """Sentences that state exactly one year on its own ('in 2017'): the year and where."""
+    years: dict[int, dict[int, int]] = {}
     for c in candidates:
         # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1".
         if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during"):
-            years.setdefault(_sentence_index(sentences, c.start), set()).add(int(c.groups["y"]))
-    return {i: ys.pop() for i, ys in years.items() if len(ys) == 1}
+            found = years.setdefault(_sentence_index(sentences, c.start), {})
+            found.setdefault(int(c.groups["y"]), c.start)
+    return {i: ys.popitem() for i, ys in years.items() if len(ys) == 1}
 
 
 class _TenseCues:

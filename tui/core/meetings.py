@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,12 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
 _BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
 # "in Brussels", "at NATO Headquarters", and "the Vilnius summit": a place that says where.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# "in the Belgian capital Brussels", "at the resort town of Antalya": a venue named after its kind.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:capital|city|town|resort|port)(?:\s+of)?,?\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b",
     re.IGNORECASE,
@@ -54,6 +59,7 @@ class MeetingMatcher:
     anchors: Caseless | None
     attend: Caseless
     absent: Caseless
+    end_cues: re.Pattern[str] | None
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
@@ -73,6 +79,9 @@ class MeetingMatcher:
             anchors=any_of(rules.anchors) if rules.anchors else None,
             attend=any_of(rules.attendance.attend),
             absent=any_of(rules.attendance.absent),
+            end_cues=re.compile("|".join(rf"\b(?:{p})\b" for p in rules.end_cues), re.IGNORECASE)
+            if rules.end_cues
+            else None,
         )
 
 
@@ -176,7 +185,7 @@ def find_meetings(
         drafts.append(draft)
 
     for draft in drafts:
-        _apply_duration(text, sentences, draft)
+        _apply_duration(text, sentences, draft, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [_mention(text, sentences, d, article_id) for d in drafts]
@@ -213,7 +222,10 @@ def _related(a: MeetingType, b: MeetingType) -> bool:
 def _generic_target(
     drafts: list[_Draft], ref: _Ref, own_date: DateExpr | None, own_place: str | None
 ) -> _Draft | MeetingType | None:
-    """What 'the meeting' refers to: a draft to join, a type to start a new one of, or None."""
+    """What 'the meeting' refers to: a draft to join, a type to start a new one of, or None.
+    'The ministerial' and 'the conference' refer to a meeting of their own kind."""
+    if ref.type.kind != "meeting":
+        drafts = [d for d in drafts if d.type.kind == ref.type.kind]
     if not drafts:
         return None
 
@@ -299,7 +311,7 @@ def _places(
             if rank == 1 and not mention.text[:1].isupper():
                 continue
             introduced = bool(
-                _PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+                _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
                 or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
             )
             if rank == 1 and (
@@ -316,8 +328,10 @@ def _places(
 def _own_places(
     places: list[tuple[int, str, bool, int]], ref: _Ref, refs_here: list[_Ref]
 ) -> list[tuple[int, str, bool, int]]:
-    """The places of a sentence that can belong to `ref`: not those with another meeting
-    between ("the April 3-4 meeting ... before the summit in The Hague")."""
+    """The places of a sentence that can belong to `ref`: not those with another named
+    meeting between ("the April 3-4 meeting ... before the summit in The Hague"). A generic
+    reference ("a three-day meeting in Antalya") is most often the named one again."""
+    refs_here = [r for r in refs_here if r is ref or not r.type.generic]
     if len(refs_here) < 2:
         return places
     return [
@@ -398,8 +412,11 @@ def _wider_same_day(new: DateExpr, current: DateExpr) -> bool:
     return new.value <= current.value <= new.end_value and new.value != new.end_value
 
 
-def _apply_duration(text: str, sentences: list[tuple[int, int]], draft: _Draft) -> None:
-    """'a two-day meeting' starting on a known day ends n-1 days later."""
+def _apply_duration(
+    text: str, sentences: list[tuple[int, int]], draft: _Draft, end_cues: re.Pattern[str] | None
+) -> None:
+    """'a two-day meeting' starting on a known day ends n-1 days later; one that 'wrapped up'
+    on it began n-1 days earlier."""
     if draft.date is None or draft.date.value is None or draft.date.precision != "day":
         return
     if draft.date.end_value != draft.date.value:
@@ -409,7 +426,13 @@ def _apply_duration(text: str, sentences: list[tuple[int, int]], draft: _Draft) 
         match = _DURATION.search(text, start, end)
         if match:
             days = _NUMBERS[match["n"].lower()]
-            draft.end_override = date.fromisoformat(draft.date.value) + timedelta(days=days - 1)
+            known = date.fromisoformat(draft.date.value)
+            if end_cues is not None and end_cues.search(text, start, match.start()):
+                draft.date = replace(
+                    draft.date, value=(known - timedelta(days=days - 1)).isoformat()
+                )
+                return
+            draft.end_override = known + timedelta(days=days - 1)
             return
 
 
