@@ -153,3 +153,39 @@ def test_two_holders_of_one_office_at_one_time(extractor):
     holders = [x for x in c.conflicts if x.attribute == "holder"]
     assert len(holders) == 1
     assert {holders[0].a.value, holders[0].b.value} == {"Jens Stoltenberg", "Mark Rutte"}
+
+
+def test_two_current_holders_of_one_office_in_one_article_conflict(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Istanbul talks\n\nISTANBUL, June 2, 2025 - Ukrainian Foreign Minister Dmytro Kuleba "
+        "wrote that Kyiv had a roadmap. Later, Foreign Minister Andriy Sybiha said it was late. "
+        "Then U.S. Secretary of Defense Lloyd Austin and Secretary of Defense Pete Hegseth met.\n",
+        encoding="utf-8",
+    )
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    holders = {
+        (c.subject, frozenset((c.a.value, c.b.value)))
+        for c in corpus.conflicts
+        if c.attribute == "holder"
+    }
+    assert ("UA foreign minister", frozenset({"Dmytro Kuleba", "Andriy Sybiha"})) in holders
+    # "then U.S. Secretary of Defense" names a predecessor: no conflict
+    assert not any("defense secretary" in s or "secretary of defense" in s for s, _ in holders)
+
+
+def test_a_country_spending_is_not_the_alliance_target(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Spending\n\nWARSAW, Feb 13, 2025 - Poland plans to spend 4.7 percent of GDP on defence, "
+        "far above NATO's guideline of 2.5 percent of GDP. Several allies remain below the "
+        "2 percent target.\n",
+        encoding="utf-8",
+    )
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    values = {frozenset((c.a.value, c.b.value)) for c in corpus.conflicts}
+    assert values == {frozenset({"2.5%", "2%"})}

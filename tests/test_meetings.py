@@ -156,3 +156,18 @@ def test_the_conference_is_the_conference_not_the_meeting_before_it(extractor):
         "2024-02-18",
     )
     assert (found["bilateral"].start, found["bilateral"].end) == ("2024-02-17", "2024-02-17")
+
+
+def test_the_meeting_of_a_named_group_is_one_meeting(extractor):
+    from datetime import date
+
+    text = (
+        "Umerov informed about the 26th meeting of the Ukraine Defense Contact Group, which took "
+        "place on Wednesday at NATO Headquarters. He held a bilateral meeting with Marco Rubio "
+        "on the sidelines of the Ramstein meeting."
+    )
+    found = meetings(text, extractor, published=date(2025, 2, 12))
+    assert [(m.type_id, m.start, m.place) for m in found] == [
+        ("ukraine_defence_contact_group", "2025-02-12", "Brussels"),
+        ("bilateral", "2025-02-12", "Brussels"),
+    ]

@@ -75,7 +75,7 @@ class ActorRules:
         mod_alt = trie_pattern(patterns.title_modifiers + patterns.past_markers)
         appos_alt = trie_pattern([a.lower() for a in patterns.apposition_roles] + titles)
         # " of the U.S.-Europe Alliance", " at the European Council on Foreign Relations".
-        cap = r"(?-i:[A-Z])[\w.’'-]*"
+        cap = r"(?-i:[A-Z])(?:[\w’'-]|\.(?=\w))*"  # "U.S", not "Analysis. He"
         org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         return cls(
@@ -590,7 +590,11 @@ def _roles_for(
     found = titles.before(item.start)
     if found:
         match, tail = found
-        roles.append(_role_text(match, rules, tail))
+        role, past = _role_text(match, rules, tail)
+        # "then U.S. Secretary of Defense Lloyd Austin": a past marker before a country's name.
+        lead = _PAST_BEFORE_SCOPE.search(text, max(0, match.start() - 30), match.start())
+        past = past or bool(lead and lead["marker"].lower() in rules.past_markers)
+        roles.append((role, past))
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
     match = rules.apposition_after.match(text, item.end, item.end + 160)
@@ -603,6 +607,9 @@ def _roles_for(
     elif match and re.match(r"\s+to\s", text[match.end("title") : match.end("title") + 4]):
         roles.append(_role_text(match, rules, tail=""))
     return roles
+
+
+_PAST_BEFORE_SCOPE = re.compile(r"\b(?P<marker>\w+)[\s-]+(?:(?-i:[A-Z])[\w.’']*\s+){1,2}$")
 
 
 def _norm(title: str) -> str:

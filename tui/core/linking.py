@@ -502,9 +502,9 @@ def _value_conflicts(subject: str, attribute: str, block: list[Claim], days: int
 
 
 def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
-    """Two people named as the holder of one office at one time, by different dated articles
-    (one article may well name a predecessor and a successor; an undated one may be from
-    another term)."""
+    """Two people named as the holder of one office at one time, by dated articles. Within one
+    article both must be named as current ("former" marks a predecessor); an undated article
+    may be from another term."""
     offices = {_role_key(o) for o in rules.office_holders}
     if not offices:
         return []
@@ -529,8 +529,6 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     out = []
     for office, by_person in holders.items():
         for pa, pb in combinations(sorted(by_person), 2):
-            for a, b in _example_pairs(
-                by_person[pa], by_person[pb], days, dated_only=True, across=True
-            ):
+            for a, b in _example_pairs(by_person[pa], by_person[pb], days, dated_only=True):
                 out.append(_conflict(office, "holder", a.source, pa, b.source, pb))
     return out

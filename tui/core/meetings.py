@@ -103,6 +103,7 @@ class _Draft:
     weekday: int | None = None
     attendees: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
+    ref_end: int | None = None  # where the reference that started it ends
 
 
 def find_meetings(
@@ -153,9 +154,14 @@ def find_meetings(
             elif target is not None:  # a type: a new meeting of the kind just before
                 drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place))
             elif (own_date is not None and own_date.value is not None) or own_place:
-                drafts.append(_Draft(ref.type, [ref.sentence], own_date, place=own_place))
+                drafts.append(
+                    _Draft(ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end)
+                )
             continue
         if _extends(text, ref, own_date, drafts):
+            continue
+        if _names_generic_before(text, ref, drafts):
+            _absorb(drafts[-1], ref.sentence, own_date, own_place)
             continue
         same = next(
             (
@@ -169,6 +175,10 @@ def find_meetings(
             _absorb(same, ref.sentence, own_date, own_place)
             continue
         draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place)
+        host = _sidelines_host(text, sentences[ref.sentence], draft, drafts)
+        if host is not None:  # "met Hegseth on the sidelines of the Ramstein meeting"
+            draft.date, draft.end_override = host.date, host.end_override
+            draft.place = draft.place or host.place
         if draft.date is None or draft.date.value is None:
             for neighbour in (ref.sentence - 1, ref.sentence + 1):
                 there = _best_place(places_by_sentence.get(neighbour, []), None)
@@ -189,6 +199,43 @@ def find_meetings(
         _weekday_hint(text, sentences, draft, dates_by_sentence)
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [_mention(text, sentences, d, article_id) for d in drafts]
+
+
+_OF_BETWEEN = re.compile(r"\s+(?:of|of the|on|for)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_SIDELINES = re.compile(r"\b(?:sidelines|margins?|fringes?)\s+of\b", re.IGNORECASE)
+
+
+def _names_generic_before(text: str, ref: _Ref, drafts: list[_Draft]) -> bool:
+    """'the 26th meeting of the Ukraine Defense Contact Group': the generic reference just
+    before, which started a meeting of its own in this sentence, is this named one."""
+    if not drafts:
+        return False
+    last = drafts[-1]
+    if not last.type.generic or last.sentences != [ref.sentence] or last.ref_end is None:
+        return False
+    if not _OF_BETWEEN.fullmatch(text[last.ref_end : ref.start]):
+        return False
+    last.type = ref.type
+    last.ref_end = ref.end
+    return True
+
+
+def _sidelines_host(
+    text: str, bounds: tuple[int, int], draft: _Draft, drafts: list[_Draft]
+) -> _Draft | None:
+    """An undated bilateral held 'on the sidelines of' a meeting takes that meeting's days."""
+    if draft.date is not None and draft.date.value is not None:
+        return None
+    if draft.type.kind not in ("bilateral", "call") or not _SIDELINES.search(text, *bounds):
+        return None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.type.kind not in ("bilateral", "call") and d.date is not None and d.date.value
+        ),
+        None,
+    )
 
 
 _UNTIL = re.compile(r"\b(?:through|until|till|to|runs? to|ends? on)\s*$", re.IGNORECASE)
