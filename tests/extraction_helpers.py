@@ -37,6 +37,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Volodymyr Zelensky", "country": "UA", "aliases": ["Zelenskyy"]},
         {"name": "Donald Trump", "country": "US"},
         {"name": "Micheál Martin", "country": "IE"},
+        {"name": "Lee Jae-myung", "country": "KR", "aliases": ["Lee"]},
         {"name": "Joe Biden", "country": "US"},
     ],
     "organizations": [{"name": "NATO", "aliases": ["the Alliance"]}],
@@ -54,6 +55,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
     "places": [
         {"name": "Brussels", "country": "BE"},
         {"name": "Antalya", "country": "TR"},
+        {"name": "Sofia", "country": "BG"},
         {"name": "NATO Headquarters", "city": "Brussels"},
     ],
     "given_names": [
@@ -68,6 +70,10 @@ SMALL_GAZETTEER: dict[str, Any] = {
         "Donald",
         "Steve",
         "Martin",
+        "Sofia",
+        "Pieter",
+        "Jill",
+        "Joe",
         "Will",
     ],
     "not_names": ["Opting", "Out", "Detected"],

@@ -184,3 +184,39 @@ def test_a_list_of_officials_gives_no_role_to_the_name_before_it(extractor):
 def test_a_known_surname_as_a_given_name_starts_a_new_person(extractor):
     text = "Martin Keane, a senior research fellow at a London think tank, said it was late."
     assert people(extract(text, extractor)) == {"Martin Keane": ["senior research fellow"]}
+
+
+def test_credit_lines_name_their_people(extractor):
+    text = (
+        "Allies met.\n\n(Reporting by Pieter van der Linde; additional reporting by "
+        "Sofia Lindqvist in Warsaw; Editing by Gareth Moss)"
+    )
+    result = extract(text, extractor)
+    assert set(people(result)) == {"Pieter van der Linde", "Sofia Lindqvist", "Gareth Moss"}
+    assert not [a for a in result.actors if a.kind == "place"]
+
+
+def test_another_given_name_before_a_known_surname_is_another_person(extractor):
+    text = "Joe Biden and first lady Jill Biden hosted a dinner. Biden spoke first."
+    assert set(people(extract(text, extractor))) == {"Joe Biden", "Jill Biden"}
+
+
+def test_a_bare_name_joins_the_person_of_the_article(extractor):
+    text = 'Lee Seong-hoon, a research fellow at a Seoul think tank, spoke. "It helps," Lee said.'
+    found = extract(text, extractor)
+    lee = next(a for a in found.actors if a.kind == "person")
+    assert (lee.name, len(lee.mentions)) == ("Lee Seong-hoon", 2)
+    assert "Lee Jae-myung" not in people(found)
+
+
+def test_names_inside_bodies_and_buildings_are_not_people(extractor):
+    text = (
+        "The talks at the Fairmont Le Manoir Richelieu hotel ended. Selin Ertugrul, an analyst "
+        "at the Bosphorus Centre for Strategic Research, said it went well."
+    )
+    assert set(people(extract(text, extractor))) == {"Selin Ertugrul"}
+
+
+def test_a_titled_person_before_government_is_a_person(extractor):
+    text = "Prime Minister Mark Rutte's government said it will help. The Trump administration did not."
+    assert people(extract(text, extractor)) == {"Mark Rutte": ["prime minister"]}

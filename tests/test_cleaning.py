@@ -255,3 +255,12 @@ def test_a_byline_glued_to_its_date_line_is_split(rules):
         "February 13, 2025 4:12 PM GMT+1 Updated 3 hours ago",
         "By DANA HOLLOWAY and YUSUF KARIMOV",
     ]
+
+
+def test_glued_sentences_are_separated(rules):
+    text = (
+        "We had a discussion with partners.For the first time Healey.We thank the U.S. and Rubio.vc"
+    )
+    assert clean(text, rules) == (
+        "We had a discussion with partners. For the first time Healey. We thank the U.S. and Rubio.vc"
+    )

@@ -64,6 +64,8 @@ class ActorRules:
     past_markers: set[str]
     particles: set[str]
     organization_words: set[str]
+    organization_after: re.Pattern[str]  # " hotel", " institute": a body named by the words before
+    organization_before: re.Pattern[str]  # "Centre for ", "Institute of the "
 
     @classmethod
     def from_config(cls, patterns: ActorPatterns) -> ActorRules:
@@ -78,6 +80,8 @@ class ActorRules:
         cap = r"(?-i:[A-Z])(?:[\w’'-]|\.(?=\w))*"  # "U.S", not "Analysis. He"
         org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
+        org_words = sorted({w.lower() for w in patterns.organization_words}, key=len, reverse=True)
+        org_alt = "|".join(re.escape(w) for w in org_words) or "(?!x)x"
         return cls(
             titles=LowerCasePattern(
                 rf"(?<!\w)(?=\w)(?P<full>(?P<mods>(?:(?:{mod_alt})[\s-]+)*)(?P<title>{title_alt}))(?!\w)"
@@ -101,6 +105,10 @@ class ActorRules:
             past_markers={m.lower() for m in patterns.past_markers},
             particles={p.lower() for p in patterns.name_particles},
             organization_words={fold(w) for w in patterns.organization_words},
+            organization_after=re.compile(rf"\s+(?:{org_alt})\b"),
+            organization_before=re.compile(
+                rf"\b(?:{org_alt.title()})\s+(?:for|of|on)\s+(?:the\s+)?$"
+            ),
         )
 
 
@@ -195,11 +203,15 @@ def find_actors(
     _join_surnames(tokens, caps, covered, found)
     _match_demonyms(tokens, caps, index, covered, found)
     found = _resolve(found, published)
+    _prefer_people_of_the_article(text, found)
     person_starts = [f.start for f in found if f.kind == "person"]
     for item in found:
         if item.kind == "person":
             item.roles = _roles_for(text, item, rules, titles, person_starts)
-            item.modifier = bool(_MODIFIER_NOUNS.match(text, item.end, item.end + 20))
+            # "Trump administration" names a body; "Prime Minister Ishiba's government" a person.
+            item.modifier = not item.roles and bool(
+                _MODIFIER_NOUNS.match(text, item.end, item.end + 20)
+            )
     _inherit_plural_titles(text, found)
     _byline_roles(text, authors, found, rules)
     return _assemble(text, found)
@@ -226,6 +238,8 @@ def _headline_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tup
     spans = []
     for start, end in sentences:
         if text[start:end].rstrip("”’\"')").endswith((".", "!", ";")):
+            continue
+        if text.startswith("(", start):  # "(Reporting by Anna Gray; Editing by Gareth Moss)"
             continue
         words = _LONG_WORD.findall(text, start, end)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
@@ -254,7 +268,15 @@ def _match_gazetteer(
     folded = fold_same_length(text)
     starts = [t.start for t in tokens]
     taken = [(f.start, f.end) for f in found]
-    for match in index.scanner.finditer(folded):
+    matches = list(index.scanner.finditer(folded))
+    # People this article names in full: "Jill Biden" beside "Joe Biden" is someone else.
+    named_in_full = {
+        a.entity.name
+        for m in matches
+        for a in index.surface(m.group()).aliases
+        if a.full and a.entity.kind == "person"
+    }
+    for match in matches:
         start, end = match.span()
         if taken and any(s < end and start < e for s, e in taken):
             continue
@@ -269,11 +291,13 @@ def _match_gazetteer(
         if not usable:
             continue
         first = bisect_left(starts, start)
-        if usable[0].entity.kind in ("country", "place") and _given_name_before(
-            text, tokens, first, covered, index
+        if usable[0].entity.kind in ("country", "place") and (
+            _given_name_before(text, tokens, first, covered, index)
+            or _surname_after(text, tokens, first, end, index)
         ):
-            continue  # "Steve Holland", "Paris Hilton": a surname that is also a place
-        # A given name written before a bare surname belongs to the mention ("Matt Whitaker").
+            continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
+        # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
+        # another person's given name makes another person ("Jill Biden" is not Joe Biden).
         if (
             first > 0
             and not covered[first - 1]
@@ -282,6 +306,10 @@ def _match_gazetteer(
             and tokens[first - 1].key in index.given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
         ):
+            if usable[0].entity.name in named_in_full and not _same_given_name(
+                tokens[first - 1].key, usable[0].entity.name
+            ):
+                continue
             start = tokens[first - 1].start
             covered[first - 1] = True
         entity = usable[0].entity
@@ -305,6 +333,12 @@ def _match_gazetteer(
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
+def _same_given_name(key: str, full_name: str) -> bool:
+    """'Matt' for Matthew, 'Steve' for Stephen: the first two letters agree."""
+    given = token_key(full_name.split()[0])
+    return key[:2] == given[:2]
+
+
 def _given_name_before(
     text: str, tokens: list[Token], first: int, covered: list[bool], index: GazetteerIndex
 ) -> bool:
@@ -317,6 +351,27 @@ def _given_name_before(
         and given.text[:1].isupper()
         and text[given.end : tokens[first].start] == " "
         and not _sentence_initial(text, given.start)
+    )
+
+
+def _surname_after(
+    text: str, tokens: list[Token], first: int, end: int, index: GazetteerIndex
+) -> bool:
+    """A place that is a given name ('Sofia', 'Florence') right before an unknown capitalised
+    word: 'Sofia Lindqvist' is a person."""
+    if first + 1 >= len(tokens) or tokens[first].start >= end:
+        return False
+    place, after = tokens[first], tokens[first + 1]
+    return (
+        place.key in index.given_names
+        and place.end == end
+        and text[end : after.start] == " "
+        and after.text[:1].isupper()
+        and not after.text.isupper()
+        and after.key not in index.first_keys
+        and after.key not in index.known_words
+        and after.key not in index.not_names
+        and after.key not in index.given_names
     )
 
 
@@ -385,7 +440,15 @@ def _match_unknown_people(
     n = len(tokens)
     done = -1
     for i in caps:
-        if i <= done or covered[i] or not _name_like(tokens[i], index, titles):
+        if i <= done or covered[i]:
+            continue
+        if not _name_like(tokens[i], index, titles) and not (
+            # "Sofia Lindqvist": a given name that is also a place, which the gazetteer left
+            tokens[i].key in index.given_names
+            and tokens[i].key in index.known_words
+            and i + 1 < n
+            and _name_like(tokens[i + 1], index, titles)
+        ):
             continue
         j = i + 1
         while j < n and j - i < 5 and not covered[j] and _joined(text, tokens[j - 1], tokens[j]):
@@ -398,15 +461,30 @@ def _match_unknown_people(
                 and _joined(text, tokens[j], tokens[j + 1])
             ):
                 j += 2
+            elif (  # "Pieter van der Linde": particles in a row
+                tokens[j].key in rules.particles
+                and j + 2 < n
+                and tokens[j + 1].key in rules.particles
+                and _name_like(tokens[j + 2], index, titles)
+                and _joined(text, tokens[j], tokens[j + 1])
+                and _joined(text, tokens[j + 1], tokens[j + 2])
+            ):
+                j += 3
             else:
                 break
-        # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute": a name inside a place or body.
-        if any(t.key in rules.organization_words for t in tokens[i + 1 : j]) or (
-            j < n
-            and tokens[j].key in rules.organization_words
-            and _joined(text, tokens[j - 1], tokens[j])
+        # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute", "the Fairmont Le Manoir
+        # Richelieu hotel", "Centre for Strategic Research": a name inside a place or body.
+        if (
+            any(t.key in rules.organization_words for t in tokens[i + 1 : j])
+            or (
+                j < n
+                and tokens[j].key in rules.organization_words
+                and _joined(text, tokens[j - 1], tokens[j])
+            )
+            or rules.organization_after.match(text, tokens[j - 1].end)
+            or rules.organization_before.search(text, max(0, tokens[i].start - 40), tokens[i].start)
         ):
-            done = j
+            done = j - 1
             continue
         # "State Rex Tillerson": a name may start inside a run of capitals, at a given name;
         # "Later Cullinane": a sentence's first word is capitalised for the sentence's sake.
@@ -566,6 +644,31 @@ def _resolve(found: list[_Found], published: date | None) -> list[_Found]:
         kept.append(item)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def _prefer_people_of_the_article(text: str, found: list[_Found]) -> None:
+    """'Lee Seong-hoon ... Lee said': a bare name joins the person of this article who bears it,
+    not a known person the article never names in full (Lee Jae-myung)."""
+    unknown: dict[str, str] = {}
+    for item in found:
+        if item.entity is None and item.kind == "person" and " " in item.name:
+            parts = item.name.split()
+            for part in (parts[0], parts[-1]):
+                unknown.setdefault(token_key(part), item.name)
+    if not unknown:
+        return
+    in_full = {
+        f.entity.name
+        for f in found
+        if f.entity is not None and " " in text[f.start : f.end].strip()
+    }
+    for item in found:
+        if item.entity is None or item.kind != "person" or item.entity.name in in_full:
+            continue
+        surface = text[item.start : item.end]
+        name = unknown.get(token_key(surface)) if " " not in surface.strip() else None
+        if name:
+            item.entity, item.name, item.candidates = None, name, []
 
 
 def _choose(candidates: list[Alias], full_names: set[str], published: date | None) -> Entity:

@@ -26,6 +26,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]|[”’\")]),(?=[^\W\d_]|[“‘])")
 # "November 28,2025" -> "November 28, 2025": a day then a year is a date, not a number.
 _GLUED_DATE_COMMA = re.compile(rf"\b({MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?),(?=\d{{4}}\b)")
+# "with partners.For the first time": a sentence glued to the one before (not "U.S.", "Rubio.vc").
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # "next weekS NATO meeting": a scraper dropped the apostrophe of a possessive.
 _LOST_APOSTROPHE = re.compile(r"\b([a-z]{3,})S\b")
 _PROSE_WORDS = 15
@@ -116,6 +118,7 @@ def clean_lines(text: str, rules: CleanRules) -> list[str]:
             continue
         line = _GLUED_DATE_COMMA.sub(r"\1, ", line)
         line = _GLUED_COMMA.sub(", ", line)
+        line = _GLUED_SENTENCE.sub(" ", line)
         line = _LOST_APOSTROPHE.sub(r"\1’s", line)
         lines.append(line)
     while lines and not lines[-1]:
