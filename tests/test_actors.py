@@ -220,3 +220,24 @@ def test_names_inside_bodies_and_buildings_are_not_people(extractor):
 def test_a_titled_person_before_government_is_a_person(extractor):
     text = "Prime Minister Mark Rutte's government said it will help. The Trump administration did not."
     assert people(extract(text, extractor)) == {"Mark Rutte": ["prime minister"]}
+
+
+def test_a_title_of_a_title_is_the_first_title(extractor):
+    text = (
+        "From the American side participated special envoy of the President of the USA "
+        "Steve Witkoff. Tammy Bruce, an aide to President Donald Trump, agreed."
+    )
+    found = people(extract(text, extractor))
+    assert found["Steve Witkoff"] == ["special envoy"]
+    assert found["Donald Trump"] == ["president"]
+
+
+def test_specific_titles_are_kept_whole(extractor):
+    text = (
+        "Foreign Ministry Spokesman Marco Rubio spoke, and first lady Natascha Bruce and "
+        "First Deputy Foreign Minister James Carter listened."
+    )
+    found = people(extract(text, extractor))
+    assert found["Marco Rubio"] == ["foreign ministry spokesman"]
+    assert found["Natascha Bruce"] == ["first lady"]
+    assert found["James Carter"] == ["first deputy foreign minister"]

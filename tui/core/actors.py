@@ -36,6 +36,7 @@ _MODIFIER_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+_TITLE_OF_TITLE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def pluralise(title: str) -> str:
@@ -121,6 +122,15 @@ class TitleIndex:
         self.matches = list(rules.titles.finditer(text))
         self.ends = [m.end() for m in self.matches]
         self.covered = Spans([m.span("title") for m in self.matches])
+
+    def governing(self, match: re.Match[str]) -> re.Match[str] | None:
+        """The title that `match` depends on: 'envoy' in 'envoy of the President'."""
+        index = bisect_right(self.ends, match.start()) - 1
+        if index < 0:
+            return None
+        previous = self.matches[index]
+        gap = self.text[previous.end() : match.start()]
+        return previous if _TITLE_OF_TITLE.fullmatch(gap) else None
 
     def before(self, start: int) -> tuple[re.Match[str], str] | None:
         """A title right before `start` ("Secretary of State |Marco Rubio"), or in apposition
@@ -693,6 +703,9 @@ def _roles_for(
     found = titles.before(item.start)
     if found:
         match, tail = found
+        governing = titles.governing(match)
+        if governing is not None:  # "special envoy of the President of the USA Steve Witkoff"
+            match, tail = governing, ""
         role, past = _role_text(match, rules, tail)
         # "then U.S. Secretary of Defense Lloyd Austin": a past marker before a country's name.
         lead = _PAST_BEFORE_SCOPE.search(text, max(0, match.start() - 30), match.start())
@@ -752,7 +765,14 @@ def _byline_roles(text: str, authors: list[str], found: list[_Found], rules: Act
             continue
         line_end = text.find("\n", item.end)
         rest = text[item.end : line_end if line_end >= 0 else len(text)].strip(" ,|–—-")
-        if rest and len(rest.split()) <= 5 and all(w[0].isupper() for w in rest.split()):
+        words = rest.split()
+        # "Senior News Editor", "Political editor"; not a sentence that goes on after the name.
+        if (
+            words
+            and len(words) <= 5
+            and words[0][0].isupper()
+            and not any(c.isdigit() or c in '.,;:!?"“”' for c in rest)
+        ):
             item.roles.append((rest.lower(), False))
 
 
