@@ -172,3 +172,17 @@ def test_a_meeting_that_ends_on_a_weekday_looks_ahead(extractor):
 
     found = dates("On Sunday the conference ends with a panel.", extractor, date(2024, 2, 17))
     assert found == [("On Sunday", "2024-02-18", "2024-02-18", "relative")]
+
+
+def test_abbreviated_months_with_a_dot_after_a_preposition(extractor):
+    from datetime import date
+
+    found = dates(
+        "Trump held a call with Putin on Feb. 12. The council will be held on Dec. 5-6.",
+        extractor,
+        date(2025, 2, 18),
+    )
+    assert found == [
+        ("Feb. 12", "2025-02-12", "2025-02-12", "year_inferred"),
+        ("Dec. 5-6", "2025-12-05", "2025-12-06", "year_inferred"),
+    ]

@@ -82,8 +82,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"{WORD_START}(?:(?P<pre>(?i:in|on|this|last|next|since|until|by|from|during|before|after|through|an?|the|of|for|coming|past))\s+(?:(?P<q>(?i:early|mid|late))[\s-]+)?(?P<m>{_M})(?!\w)(?!\s*\d)"
-            rf"|(?P<q2>(?i:early|mid|late))[\s-]+(?P<m2>{_M})(?!\w)(?!\s*\d))"
+            rf"{WORD_START}(?:(?P<pre>(?i:in|on|this|last|next|since|until|by|from|during|before|after|through|an?|the|of|for|coming|past))\s+(?:(?P<q>(?i:early|mid|late))[\s-]+)?(?P<m>{_M})(?!\w)(?!\.?\s*\d)"
+            rf"|(?P<q2>(?i:early|mid|late))[\s-]+(?P<m2>{_M})(?!\w)(?!\.?\s*\d))"
         ),
     ),
     (
