@@ -171,3 +171,37 @@ def test_the_meeting_of_a_named_group_is_one_meeting(extractor):
         ("ukraine_defence_contact_group", "2025-02-12", "Brussels"),
         ("bilateral", "2025-02-12", "Brussels"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "start", "end"),
+    [
+        ("Antony Blinken met Marco Rubio on Friday.", "bilateral", "2025-02-14", "2025-02-14"),
+        (
+            "NATO leaders will meet in Antalya on June 24-25.",
+            "nato_summit",
+            "2025-06-24",
+            "2025-06-25",
+        ),
+        (
+            "The consultations took place on Sunday, 23 November, in Brussels.",
+            "meeting",
+            "2025-11-23",
+            "2025-11-23",
+        ),
+        (
+            "The Russian side was headed by Medinsky, as in the first round on May 16.",
+            "peace_talks",
+            "2025-05-16",
+            "2025-05-16",
+        ),
+    ],
+)
+def test_more_ways_of_reporting_a_meeting(extractor, text, type_id, start, end):
+    from datetime import date
+
+    published = date(2025, 11, 25) if "November" in text else date(2025, 2, 15)
+    if "May 16" in text:
+        published = date(2025, 6, 2)
+    found = [(m.type_id, m.start, m.end) for m in meetings(text, extractor, published=published)]
+    assert (type_id, start, end) in found

@@ -411,9 +411,13 @@ def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) 
         return None
     if ref is None:
         return min(usable, key=lambda e: (_PRECISION_RANK.get(e.precision, 9), e.start))
-    # The nearest date, with a little preference for precise ones.
+    # The nearest date, with a little preference for precise ones, and for a written date over
+    # a weekday ("on Sunday, 23 November").
     return min(
-        usable, key=lambda e: abs(e.start - ref.start) + 5 * _PRECISION_RANK.get(e.precision, 9)
+        usable,
+        key=lambda e: abs(e.start - ref.start)
+        + 5 * _PRECISION_RANK.get(e.precision, 9)
+        + (15 if e.basis == "relative" else 0),
     )
 
 
