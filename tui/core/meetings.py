@@ -415,9 +415,11 @@ def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) 
     # a weekday ("on Sunday, 23 November").
     return min(
         usable,
-        key=lambda e: abs(e.start - ref.start)
-        + 5 * _PRECISION_RANK.get(e.precision, 9)
-        + (15 if e.basis == "relative" else 0),
+        key=lambda e: (
+            abs(e.start - ref.start)
+            + 5 * _PRECISION_RANK.get(e.precision, 9)
+            + (15 if e.basis == "relative" else 0)
+        ),
     )
 
 
