@@ -80,6 +80,17 @@ class PlaceEntry(Strict):
     city: str | None = Field(None, description="For a venue: the city it stands in.")
 
 
+class KnownEvent(Strict):
+    """A meeting whose dates are public record: it says which year a yearless dateline of a
+    report about it is in ('WASHINGTON, July 9 (Yonhap)' on the NATO summit: 2024)."""
+
+    name: str = Field(description="What it is called, e.g. 'NATO Summit 2024'.")
+    type: str = Field(description="The id of its meeting type in meetings.types.")
+    place: str | None = Field(None, description="The city it was held in.")
+    start: date = Field(description="First day.")
+    end: date | None = Field(None, description="Last day (the first when omitted).")
+
+
 class Gazetteer(Strict):
     """Lists of known entities."""
 
@@ -92,6 +103,9 @@ class Gazetteer(Strict):
     )
     not_names: list[str] = Field(
         default_factory=list, description="Capitalised words that are never part of a name."
+    )
+    events: list[KnownEvent] = Field(
+        default_factory=list, description="Meetings with known dates (summits, ministerials)."
     )
 
 

@@ -11,23 +11,35 @@ from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
 from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
-from .meetings import MeetingMatcher, find_meetings
+from .known_events import year_from_events
+from .meetings import MeetingMatcher, find_meetings, meeting_types_in
 from .models import Article, ArticleExtraction, DateExpr
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Config
 
 
-def complete_partial_date(article: Article, corpus_year: int | None) -> None:
-    """'June 24 (Reuters)' with no year: the corpus's year, marked as coming from the corpus."""
-    if article.published or not article.published_partial or corpus_year is None:
+def complete_partial_date(
+    article: Article, corpus_year: int | None, known_year: int | None = None
+) -> None:
+    """'June 24 (Reuters)' with no year: the year of the known meeting the article reports,
+    else the corpus's year, marked as coming from the corpus."""
+    if article.published or not article.published_partial:
         return
-    candidate = f"{corpus_year}-{article.published_partial}"
+    year = known_year or corpus_year
+    if year is None:
+        return
+    candidate = f"{year}-{article.published_partial}"
     try:
         date.fromisoformat(candidate)
     except ValueError:
         return
-    article.published, article.published_basis = candidate, "corpus"
+    article.published, article.published_basis = candidate, "dateline" if known_year else "corpus"
+
+
+def _month_day(partial: str) -> tuple[int, int]:
+    month, day = partial.split("-")
+    return int(month), int(day)
 
 
 def _date_of_content(dates: list[DateExpr]) -> str | None:
@@ -63,8 +75,17 @@ class Extractor:
             claim_matcher=ClaimMatcher.from_config(config.conflicts),
         )
 
+    def _known_year(self, article: Article) -> int | None:
+        """The year a yearless dateline is in, from the known meetings the text reports."""
+        events = self.config.gazetteer.events
+        if article.published or not article.published_partial or not events:
+            return None
+        types = meeting_types_in(article.text, article.sentences, self.meeting_matcher)
+        month, day = _month_day(article.published_partial)
+        return year_from_events(month, day, types, events, article.text)
+
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
-        complete_partial_date(article, corpus_year)
+        complete_partial_date(article, corpus_year, self._known_year(article))
         text, sentences = article.text, article.sentences
         published = article.published_date
         actors = find_actors(

@@ -305,6 +305,13 @@ def _generic_target(
     return next((d for d in drafts if own_place and d.place == own_place), None)
 
 
+def meeting_types_in(
+    text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher
+) -> set[str]:
+    """The ids of the named meeting types `text` refers to."""
+    return {ref.type.id for ref in _references(text, sentences, matcher) if not ref.type.generic}
+
+
 def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher) -> list[_Ref]:
     sentence_of = _sentence_lookup(sentences)
     found: list[_Ref] = []

@@ -138,8 +138,13 @@ def _header_date(line: str) -> date | None:
 
 
 def _with_text_year(match: re.Match[str], lines: list[str]) -> date | None:
-    """A yearless dateline takes the year the article mentions most (and only one)."""
-    years = {int(y) for line in lines for y in _YEAR.findall(line)}
+    """A yearless dateline takes the one year of the full dates the article writes ("in 2022",
+    a year on its own, is as often history as the present)."""
+    years = {
+        int(found.group("year") or found.group("year2") or found.group("iso")[:4])
+        for line in lines
+        for found in _DAY_MONTH_YEAR.finditer(line)
+    }
     if len(years) != 1:
         return None
     try:

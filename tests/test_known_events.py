@@ -1,0 +1,47 @@
+"""Known events: the year of a yearless dateline from the meetings an article reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.core.config_models import KnownEvent
+from tui.core.known_events import year_from_events
+
+EVENTS = [
+    KnownEvent(name="Vilnius", type="nato_summit", place="Vilnius", start=date(2023, 7, 11), end=date(2023, 7, 12)),
+    KnownEvent(name="Washington", type="nato_summit", place="Washington", start=date(2024, 7, 9), end=date(2024, 7, 11)),
+    KnownEvent(name="The Hague", type="nato_summit", place="The Hague", start=date(2025, 6, 24), end=date(2025, 6, 25)),
+]  # fmt: skip
+
+
+def test_the_summit_held_on_the_day_gives_its_year():
+    assert year_from_events(7, 9, {"nato_summit"}, EVENTS) == 2024
+    assert year_from_events(6, 20, {"nato_summit"}, EVENTS) == 2025
+
+
+def test_the_city_the_text_names_wins_over_a_closer_summit():
+    # July 12 is Vilnius's last day, a day after Washington's: the text says which.
+    assert year_from_events(7, 12, {"nato_summit"}, EVENTS) == 2023
+    assert year_from_events(7, 12, {"nato_summit"}, EVENTS, "Leaders met in Washington.") == 2024
+
+
+def test_no_known_meeting_of_the_type_or_near_the_day_gives_nothing():
+    assert year_from_events(7, 9, {"g7_summit"}, EVENTS) is None
+    assert year_from_events(1, 15, {"nato_summit"}, EVENTS) is None
+
+
+def test_a_yearless_dateline_on_a_known_summit_is_dated_by_it(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Yoon arrives for NATO summit\n\nWASHINGTON, July 9 (Yonhap) -- President Yoon Suk Yeol "
+        "arrived on Tuesday to attend the NATO summit, following Madrid in 2022.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Other news\n\nBRUSSELS, March 3, 2025 - Ministers met.\n", encoding="utf-8"
+    )
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    article = next(a for a in corpus.articles if a.id == "a")
+    assert (article.published, article.published_basis) == ("2024-07-09", "dateline")
