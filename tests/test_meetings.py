@@ -103,7 +103,7 @@ def test_a_place_belongs_to_the_meeting_it_follows(extractor):
         "The April 3-4 meeting is the last gathering before the leaders' summit in Antalya in June."
     )
     found = {m.type_id: m for m in meetings(text, extractor, corpus_year=2025)}
-    assert found["nato_summit"].place == "Antalya"
+    assert found["summit"].place == "Antalya"
     assert found["nato_foreign_ministers"].place == "Brussels"
     assert (found["nato_foreign_ministers"].start, found["nato_foreign_ministers"].end) == (
         "2025-04-03",
@@ -205,3 +205,20 @@ def test_more_ways_of_reporting_a_meeting(extractor, text, type_id, start, end):
         published = date(2025, 6, 2)
     found = [(m.type_id, m.start, m.end) for m in meetings(text, extractor, published=published)]
     assert (type_id, start, end) in found
+
+
+def test_a_place_naming_another_meeting_is_that_meetings(extractor):
+    from datetime import date
+
+    text = "NATO defence ministers approve new targets ahead of Antalya summit"
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 6, 5))}
+    assert found["nato_defence_ministers"].place is None
+    assert found["summit"].place == "Antalya"
+
+
+def test_a_country_in_the_name_of_a_body_is_not_where_a_meeting_is(extractor):
+    from datetime import date
+
+    text = "Lee, a fellow at the Denmark Institute for Studies, said the summit on Friday helps."
+    [meeting] = meetings(text, extractor, published=date(2025, 6, 5))
+    assert (meeting.type_id, meeting.place, meeting.start) == ("summit", None, "2025-05-30")

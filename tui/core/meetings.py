@@ -37,6 +37,7 @@ _PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b",
     re.IGNORECASE,
 )
+_NAME_GOES_ON = re.compile(r"\s(?-i:[A-Z])[a-z]")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _EXCLUDED_BEFORE = re.compile(
@@ -362,8 +363,10 @@ def _places(
         else:
             continue
         for mention in actor.mentions:
-            if rank == 1 and not mention.text[:1].isupper():
-                continue
+            if rank == 1 and (
+                not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
+            ):
+                continue  # "korea", "the Korea Institute for ...": not where a meeting is
             introduced = bool(
                 _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
                 or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
@@ -392,7 +395,12 @@ def _own_places(
         p
         for p in places
         if not any(
-            other is not ref and (ref.end <= other.start < p[0] or p[0] < other.end <= ref.start)
+            other is not ref
+            and (
+                ref.end <= other.start < p[0]
+                or p[0] < other.end <= ref.start
+                or 0 <= other.start - p[0] <= 20  # "ahead of Hague summit": the summit's
+            )
             for other in refs_here
         )
     ]
