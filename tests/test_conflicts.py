@@ -189,3 +189,26 @@ def test_a_country_spending_is_not_the_alliance_target(tmp_path):
     corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     values = {frozenset((c.a.value, c.b.value)) for c in corpus.conflicts}
     assert values == {frozenset({"2.5%", "2%"})}
+
+
+def test_reports_of_one_summit_merge_and_their_disagreement_is_kept(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    texts = {
+        "a": "Summit\n\nTHE HAGUE, June 20, 2025 - Leaders go to the summit in The Hague on June 24-25.",
+        "b": "Summit\n\nBRUSSELS, June 21, 2025 - The NATO summit will be held on June 24-25.",
+        "c": "Summit\n\nBUDAPEST, June 22, 2025 - The NATO summit will be held on June 25-26.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    summits = [m for m in corpus.meetings if m.kind == "summit"]
+    assert [(m.place, m.start, m.end) for m in summits] == [
+        ("The Hague", "2025-06-24", "2025-06-25")
+    ]
+    assert {s.article for s in summits[0].sources} == {"a", "b", "c"}
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert {frozenset((c.a.value, c.b.value)) for c in dates} == {
+        frozenset({"2025-06-24..2025-06-25", "2025-06-25..2025-06-26"})
+    }

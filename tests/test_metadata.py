@@ -201,3 +201,20 @@ def test_a_year_inside_a_compound_word_does_not_date_a_yearless_dateline(infer):
         f"{TITLE}\n\nKYIV, Feb 13 (Reuters) - A return to pre-2014 borders is unrealistic."
     )
     assert found.published is None and found.published_partial == "02-13"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "place"),
+    [
+        (
+            "BRUSSELS, June 21, 2025 - The NATO summit will be held.",
+            dt.date(2025, 6, 21),
+            "BRUSSELS",
+        ),
+        ("ANKARA, Dec. 3, 2024 (AA) - Fidan met Blinken.", dt.date(2024, 12, 3), "ANKARA"),
+        ("KYIV, Ukraine, 3 April 2025 — Officials said.", dt.date(2025, 4, 3), "KYIV, Ukraine"),
+    ],
+)
+def test_a_dateline_with_a_comma_before_its_full_date(infer, line, published, place):
+    found = infer(f"{TITLE}\n\n{line}\n\nMore text.")
+    assert (found.published, found.dateline_place) == (published, place)

@@ -205,17 +205,23 @@ def merge_meetings(
     for mention in dated:
         span = _span_of(mention)
         horizon = span[0].toordinal() - window - 31  # a month-long span starts a month earlier
-        if single(mention.type_id):
-            candidates = [
-                g
-                for t in related_ids.get(mention.type_id, [mention.type_id])
-                for g in still_open(open_by_type[t], horizon)
-            ]
-        elif mention.place:
-            candidates = still_open(open_by_place[(mention.kind, mention.place)], horizon)
-        else:
+        # A named meeting ("NATO Summit") and a report of its kind at its place ("the summit in
+        # The Hague") find each other: single-event groups by type, the others by place.
+        by_type = [
+            g
+            for t in related_ids.get(mention.type_id, [mention.type_id])
+            if single(t) or t == mention.type_id
+            for g in still_open(open_by_type[t], horizon)
+        ]
+        at_place = (
+            still_open(open_by_place[(mention.kind, mention.place)], horizon)
+            if mention.place
+            else []
+        )
+        candidates = by_type + at_place if single(mention.type_id) else at_place + by_type
+        if not single(mention.type_id) and not mention.place:
             candidates = []
-        target = None
+        target, target_key = None, None
         for group in candidates:
             other = group.span()
             if other is None or not any(related(mention.type_id, t) for t in group.type_ids):
@@ -223,11 +229,17 @@ def merge_meetings(
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
             places_ok = not mention.place or not group.places or mention.place in group.places
-            if (single(mention.type_id) and (overlap or (gap <= window and places_ok))) or (
-                overlap and places_ok and mention.place and group.places
+            group_single = any(single(t) for t in group.type_ids)
+            both_single = single(mention.type_id) and group_single
+            if (
+                (both_single and (overlap or (gap <= window and places_ok)))
+                or (overlap and places_ok and mention.place and group.places)
+                or (overlap and places_ok and group_single)  # "the summit in The Hague"
             ):
-                target = group
-                break
+                # The meeting it overlaps, then the one most reported (not the first opened).
+                key = (overlap, places_ok and bool(group.places), len(group.mentions))
+                if target_key is None or key > target_key:
+                    target, target_key = group, key
         if target is None:
             target = _Group()
             blocks[mention.kind].append(target)
@@ -235,6 +247,10 @@ def merge_meetings(
                 open_by_type[mention.type_id].append(target)
             elif mention.place:
                 open_by_place[(mention.kind, mention.place)].append(target)
+        elif single(mention.type_id) and not any(
+            g is target for g in open_by_type[mention.type_id]
+        ):
+            open_by_type[mention.type_id].append(target)  # found by its type from now on too
         target.add(mention)
         if mention.place and (
             not by_place[(mention.kind, mention.place)]
@@ -309,9 +325,13 @@ def _meeting(group: _Group, types) -> Meeting:
     end = (best.end or best.start) if best else None
     if best and best.precision == "day":
         # "April 3" in one report and "a two-day meeting from April 3" in another: April 3-4.
+        # Spans that only overlap (24-25 and 25-26 June) disagree: the conflict shows both.
         for m in group.mentions:
-            if m.start and m.precision == "day" and m.start <= end and start <= (m.end or m.start):
-                start, end = min(start, m.start), max(end, m.end or m.start)
+            if not m.start or m.precision != "day":
+                continue
+            m_end = m.end or m.start
+            if m.start <= start and end <= m_end:
+                start, end = m.start, m_end
     digest = hashlib.sha1(
         f"{kind}|{name}|{start}|{place}|{sources[0].article}|{sources[0].start}".encode()
     ).hexdigest()[:10]

@@ -173,6 +173,8 @@ def find_meetings(
             None,
         )
         if same is not None and (own_place is None or same.place in (None, own_place)):
+            if ref.type.single_event and not same.type.single_event:
+                same.type = ref.type  # "the summit" ... "the NATO summit": the NATO summit
             _absorb(same, ref.sentence, own_date, own_place)
             continue
         draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place)

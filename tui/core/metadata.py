@@ -27,6 +27,13 @@ _DATELINE_NO_YEAR = re.compile(
     rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?),\s*(?P<month>{MONTH_NAMES})\s+"
     r"(?P<day>\d{1,2})\b(?!,?\s*\d{4})(?:\s*\([\w .&-]{1,30}\)|\s+[A-Z][\w&-]{1,20})?\s*[–—-]+"
 )
+# "BRUSSELS, June 21, 2025 -", "ANKARA, Dec. 3, 2024 (AA) -": a place, a full date, a dash.
+_DATELINE_COMMA = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?),\s*"
+    rf"(?P<date>(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTH_NAMES}),?\s+\d{{4}})"
+    r"(?:\s*\([\w .&-]{1,30}\))?\s*[–—-]+"
+)
 _YEAR = re.compile(r"(?<![\w-])(20[0-4]\d)(?![\w-])")  # not "pre-2014"
 _DATELINE_PLACE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+"
@@ -72,7 +79,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     stop_words = {w.lower() for w in rules.author_title_words}
     for number, line in enumerate(content):
         if number < rules.dateline_max_line and found.published is None:
-            match = _DATELINE.match(line)
+            match = _DATELINE.match(line) or _DATELINE_COMMA.match(line)
             yearless = _DATELINE_NO_YEAR.match(line) if not match else None
             labelled = _published_line(line, rules) if not match and not yearless else None
             if match:
