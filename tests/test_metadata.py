@@ -218,3 +218,20 @@ def test_a_year_inside_a_compound_word_does_not_date_a_yearless_dateline(infer):
 def test_a_dateline_with_a_comma_before_its_full_date(infer, line, published, place):
     found = infer(f"{TITLE}\n\n{line}\n\nMore text.")
     assert (found.published, found.dateline_place) == (published, place)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "authors"),
+    [
+        ("NIKOS STAVROU06.03.2025 • 22:40", dt.date(2025, 3, 6), ["Nikos Stavrou"]),
+        ("Ugnė Vaitkutė, LRT.lt, BNS2024.12.03 14:22", dt.date(2024, 12, 3), ["Ugnė Vaitkutė"]),
+    ],
+)
+def test_header_lines_with_a_name_glued_to_a_numeric_date(infer, line, published, authors):
+    found = infer(f"{TITLE}\n\n{line}\n\nMinisters met in Brussels on Thursday.")
+    assert (found.published, found.authors) == (published, authors)
+
+
+def test_a_place_a_dash_and_a_day_without_a_year(infer):
+    found = infer(f"{TITLE}\n\nBRUSSELS – Oct 18\n\nMinisters met in Brussels on Friday.")
+    assert (found.published, found.published_partial) == (None, "10-18")

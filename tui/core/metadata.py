@@ -23,6 +23,10 @@ _DATELINE = re.compile(
 )
 # "BRUSSELS, June 24 (Reuters) -": a dateline without a year; the year comes from the text.
 # "LA MALBAIE, Canada, March 14 Kyodo -": a country after the city, an agency unbracketed.
+# "BRUSSELS – Oct 18": a place, a dash, a day without a year.
+_DASH_NO_YEAR = re.compile(
+    rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}?)\s+[–—-]+\s+(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})\b(?!,?\s*\d{{4}})"
+)
 _DATELINE_NO_YEAR = re.compile(
     rf"^(?P<place>[A-Z][\w.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?),\s*(?P<month>{MONTH_NAMES})\s+"
     r"(?P<day>\d{1,2})\b(?!,?\s*\d{4})(?:\s*\([\w .&-]{1,30}\)|\s+[A-Z][\w&-]{1,20})?\s*[–—-]+"
@@ -80,7 +84,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     for number, line in enumerate(content):
         if number < rules.dateline_max_line and found.published is None:
             match = _DATELINE.match(line) or _DATELINE_COMMA.match(line)
-            yearless = _DATELINE_NO_YEAR.match(line) if not match else None
+            yearless = (
+                (_DATELINE_NO_YEAR.match(line) or _DASH_NO_YEAR.match(line)) if not match else None
+            )
             labelled = _published_line(line, rules) if not match and not yearless else None
             if match:
                 published = parse_explicit_date(match["date"])
@@ -125,8 +131,11 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     return found
 
 
+# "15.05.2025", "May 15, 2025", "15 May 2025", and "2024.12.03" (year first); glued to a name
+# before it ("NIKOS STAVROU06.03.2025", "BNS2024.12.03") as scraped header lines are.
 _HEADER_DATE = re.compile(
-    rf"\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+    rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
+    rf"|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
 )
 
 
@@ -135,9 +144,19 @@ def _header_date(line: str) -> date | None:
     explicit = parse_explicit_date(match.group())
     if explicit:
         return explicit
+    if match["ymd"]:
+        year, month, day = (int(x) for x in re.split(r"[./]", match["ymd"]))
+        return _safe(year, month, day)
     first, second, year = (int(x) for x in re.split(r"[./]", match.group()))
     # Day first, as most of the world writes it, unless that cannot be ("03/27/2025").
     day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
