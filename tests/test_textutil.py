@@ -9,7 +9,9 @@ import pytest
 
 from tui.core.config import load_config
 from tui.core.textutil import (
+    WORD_START,
     LowerCasePattern,
+    PatternSet,
     caseless,
     lower_case_source,
     lower_same_length,
@@ -81,3 +83,35 @@ def test_lower_case_pattern_finds_what_ignorecase_finds(source):
         assert [m.span() for m in fast.finditer(text, 10, 60)] == [
             m.span() for m in reference.finditer(text, 10, 60)
         ]
+
+
+def _corpus_texts() -> list[str]:
+    return SAMPLES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt"))]
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        # Overlapping patterns: each still finds its own matches, as alone.
+        [WORD_START + r"(?:summit|nato summit)", WORD_START + r"nato", WORD_START + r"(?P<n>\d+)"],
+        # Not all at word starts, with a case-sensitive part; one of them can match empty.
+        [r"mit\b", WORD_START + r"met\s+(?=(?-i:[A-Z]))", r"x*"],
+        _config_patterns()[:6],
+    ],
+)
+def test_pattern_set_finds_what_each_pattern_finds(sources):
+    patterns = PatternSet(sources)
+    for text in _corpus_texts():
+        found = patterns.finditer_each(text)
+        for pattern, matches in zip(patterns.patterns, found, strict=True):
+            assert _spans(matches) == _spans(pattern.finditer(text))
+        # From starts of its own, up to an end, stopping at a match from `stop` on.
+        starts = [7 * (i + 1) for i in range(len(sources))]
+        found = patterns.finditer_each(text, starts, endpos=200, stop=150)
+        for pattern, start, matches in zip(patterns.patterns, starts, found, strict=True):
+            expected = [m for m in pattern.finditer(text, start, 200) if m.start() < 150]
+            assert _spans(matches) == _spans(expected)

@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import takewhile
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -135,6 +136,12 @@ class LowerCasePattern:
             return self.any_case.search(text, pos, endpos)
         return self.plain.search(lowered, pos, endpos)
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        lowered = lower_same_length(text)
+        if lowered is None:
+            return self.any_case.match(text, pos, endpos)
+        return self.plain.match(lowered, pos, endpos)
+
 
 # A compiled case-insensitive pattern, either way.
 Caseless = re.Pattern[str] | LowerCasePattern
@@ -145,6 +152,74 @@ def caseless(source: str) -> Caseless:
     if lower_case_source(source) is None:
         return re.compile(source, re.IGNORECASE)
     return LowerCasePattern(source)
+
+
+class PatternSet:
+    """Several case-insensitive patterns, each finding what its own `finditer` finds, in one pass.
+
+    A scan costs mostly per position tried, hardly per alternative tried there: one scan of the
+    patterns' union costs about as much as one of them alone. The union finds, in order, every
+    position where at least one pattern matches; there each pattern whose last match has ended
+    is tried alone. A pattern matches nowhere the union skipped, so it finds the same matches,
+    in the same order, as when it scans the text on its own."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.patterns = [caseless(source) for source in sources]
+        # Patterns that all start at a word: the union tests that once, not once per pattern.
+        prefix = WORD_START if all(s.startswith(WORD_START) for s in sources) else ""
+        parts = []
+        for index, source in enumerate(sources):
+            source = source.removeprefix(prefix)
+            # Group names kept apart: each pattern may name its own 'value'.
+            source = source.replace("(?P<", f"(?P<p{index}_").replace("(?P=", f"(?P=p{index}_")
+            parts.append(f"(?:{source})")
+        try:
+            self.union: Caseless | None = caseless(prefix + "(?:" + "|".join(parts) + ")")
+        except re.error:  # a pattern that does not combine ("(?i)" at its start): one by one
+            self.union = None
+
+    def finditer_each(
+        self,
+        text: str,
+        starts: list[int] | None = None,
+        endpos: int = sys.maxsize,
+        stop: int = sys.maxsize,
+    ) -> list[list[re.Match[str]]]:
+        """Each pattern's matches from its start (default 0) up to `endpos`, as its `finditer`
+        finds them; the search ends at a match starting at or after `stop`."""
+        resume = list(starts) if starts is not None else [0] * len(self.patterns)
+        if self.union is None:
+            return [
+                list(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
+                for p, start in zip(self.patterns, resume, strict=True)
+            ]
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        done = [False] * len(self.patterns)
+        pos = min(resume, default=0)
+        while not all(done) and pos <= min(len(text), endpos):
+            candidate = self.union.search(text, pos, endpos)
+            if candidate is None or candidate.start() >= stop:
+                break
+            at = candidate.start()
+            for index, pattern in enumerate(self.patterns):
+                if done[index] or resume[index] > at:
+                    continue
+                match = pattern.match(text, at, endpos)
+                if match is None:
+                    continue
+                if match.end() == at:
+                    # After an empty match `finditer` may match again at the same position:
+                    # leave the rest of this pattern's search to it.
+                    for later in pattern.finditer(text, at, endpos):
+                        if later.start() >= stop:
+                            break
+                        found[index].append(later)
+                    done[index] = True
+                    continue
+                found[index].append(match)
+                resume[index] = match.end()
+            pos = at + 1
+        return found
 
 
 def is_capitalised(word: str) -> bool:
