@@ -16,6 +16,7 @@ from tui.core.textutil import (
     lower_case_source,
     lower_same_length,
     trie_pattern,
+    widen_case,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,3 +116,33 @@ def test_pattern_set_finds_what_each_pattern_finds(sources):
         for pattern, start, matches in zip(patterns.patterns, starts, found, strict=True):
             expected = [m for m in pattern.finditer(text, start, 200) if m.start() < 150]
             assert _spans(matches) == _spans(expected)
+
+
+def test_widen_case_makes_case_sensitive_parts_case_insensitive():
+    assert widen_case(r"met\s+(?=(?-i:[A-Z]))") == r"met\s+(?=(?:[A-Z]))"
+    assert widen_case(r"(?<!\w)(?=\w)(?:a|b)(?!c)") == r"(?<!\w)(?=\w)(?:a|b)(?!c)"
+    assert widen_case(r"(?-i:[A-Z])(?!x)[(?-i:]") == r"(?:[A-Z])(?!x)[(?-i:]"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?!(?-i:A))b",  # inside a negative lookaround, wider matches less
+        r"(?<!(?-i:A))b",
+        r"(?-i:a(?!b))",  # holding one
+        r"(?>(?-i:a)|ab)c",  # atomic and possessive: one way of matching is kept
+        r"(?-i:[A-Z]++)[a-z]",
+        r"(?-i:[A-Z])[a-z]*+",
+        r"(?-i:[A-Z]",  # unbalanced
+    ],
+)
+def test_widen_case_refuses_where_wider_could_match_less(source):
+    assert widen_case(source) is None
+
+
+def test_config_cues_scan_the_lower_cased_text():
+    attendance = load_config(ROOT / "config.yaml").config.meetings.attendance
+    sources = [
+        WORD_START + f"(?:{'|'.join(cues)})" for cues in (attendance.absent, attendance.attend)
+    ]
+    assert isinstance(PatternSet(sources).union, LowerCasePattern)

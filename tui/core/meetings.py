@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, WORD_START, Caseless, caseless
+from .textutil import WEEKDAYS, WORD_START, Caseless, PatternSet, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import MeetingRules, MeetingType
@@ -52,14 +52,13 @@ class MeetingMatcher:
     types: list[MeetingType]
     references: re.Pattern[str]  # all types in one pass: group tN is types[N]
     anchors: Caseless | None
-    attend: Caseless
-    absent: Caseless
+    cues: PatternSet  # the absence cues, then the attendance cues
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
-        def any_of(patterns: list[str]) -> Caseless:
+        def any_of(patterns: list[str]) -> str:
             body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return caseless(WORD_START + f"(?:{body})")
+            return WORD_START + f"(?:{body})"
 
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
@@ -70,9 +69,8 @@ class MeetingMatcher:
         return cls(
             types=ordered,
             references=re.compile(WORD_START + f"(?:{body or '(?!x)x'})", re.IGNORECASE),
-            anchors=any_of(rules.anchors) if rules.anchors else None,
-            attend=any_of(rules.attendance.attend),
-            absent=any_of(rules.attendance.absent),
+            anchors=caseless(any_of(rules.anchors)) if rules.anchors else None,
+            cues=PatternSet([any_of(rules.attendance.absent), any_of(rules.attendance.attend)]),
         )
 
 
@@ -418,10 +416,10 @@ def _attendance(
             by_sentence.setdefault(index, draft)
     cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     windows = _sentences_with_people(sentences, people)
-    absent_spans = _cue_spans(text, matcher.absent, windows)
+    absent_spans, attend_spans = _cue_spans(text, matcher.cues, windows)
     for span in absent_spans:
         cues.setdefault(sentence_of(span[0]), ([], []))[0].append(span)
-    for start, end in _cue_spans(text, matcher.attend, windows):
+    for start, end in attend_spans:
         if not any(a < end and start < b for a, b in absent_spans):
             cues.setdefault(sentence_of(start), ([], []))[1].append((start, end))
     for index in sorted(cues):
@@ -476,16 +474,16 @@ def _sentences_with_people(
 
 
 def _cue_spans(
-    text: str, pattern: Caseless, windows: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Non-overlapping matches of `pattern` starting in the windows (one may run past its end)."""
-    spans: list[tuple[int, int]] = []
+    text: str, cues: PatternSet, windows: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Per pattern of `cues`, its non-overlapping matches starting in the windows (one may run
+    past its window's end)."""
+    spans: list[list[tuple[int, int]]] = [[] for _ in cues.patterns]
     for lo, hi in windows:
-        lo = max(lo, spans[-1][1]) if spans else lo
-        for match in pattern.finditer(text, lo, min(len(text), hi + _CUE_REACH)):
-            if match.start() >= hi:
-                break
-            spans.append(match.span())
+        starts = [max(lo, own[-1][1]) if own else lo for own in spans]
+        found = cues.finditer_each(text, starts, min(len(text), hi + _CUE_REACH), stop=hi)
+        for own, matches in zip(spans, found, strict=True):
+            own.extend(match.span() for match in matches)
     return spans
 
 

@@ -105,6 +105,44 @@ def lower_case_source(source: str) -> str | None:
     return lowered if len(lowered) == len(source) else None
 
 
+# A pattern's source read for its groups: an escape, a character class, a group's opening (the
+# ones `widen_case` looks at spelt out), a closing, or a run of anything else.
+_SOURCE_TOKEN = re.compile(
+    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:<?!|>|\(|-i:))?|\)|[^\\[()]+", re.DOTALL
+)
+# Groups around or inside which a part that matches more can make the whole match less: a
+# negative lookaround, a conditional. (An atomic group or a possessive repeat anywhere is refused.)
+_NEGATIVE_GROUPS = ("(?!", "(?<!", "(?(")
+_POSSESSIVE = re.compile(r"[*+?}]\+")
+
+
+def widen_case(source: str) -> str | None:
+    """`source` with its case-sensitive parts `(?-i:...)` made case-insensitive: matched
+    case-insensitively, it matches wherever `source` does, and maybe elsewhere. None when that
+    does not hold: a part inside a negative lookaround or holding one, an atomic group or a
+    possessive repeat (they keep one way of matching: a wider part can change it)."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source) or "(?>" in tokens:
+        return None
+    open_groups: list[str] = []
+    widened = []
+    for token in tokens:
+        if token in ("(?-i:", *_NEGATIVE_GROUPS):
+            other = _NEGATIVE_GROUPS if token == "(?-i:" else ("(?-i:",)
+            if any(group in other for group in open_groups):
+                return None
+        if token.startswith("("):
+            open_groups.append(token)
+        elif token == ")":
+            if not open_groups:
+                return None  # not a pattern
+            open_groups.pop()
+        elif not token.startswith(("\\", "[")) and _POSSESSIVE.search(token):
+            return None
+        widened.append("(?:" if token == "(?-i:" else token)
+    return None if open_groups else "".join(widened)
+
+
 class LowerCasePattern:
     """A case-insensitive pattern run over the lower-cased text, with its source lower-cased.
 
@@ -161,7 +199,9 @@ class PatternSet:
     patterns' union costs about as much as one of them alone. The union finds, in order, every
     position where at least one pattern matches; there each pattern whose last match has ended
     is tried alone. A pattern matches nowhere the union skipped, so it finds the same matches,
-    in the same order, as when it scans the text on its own."""
+    in the same order, as when it scans the text on its own. The union may match more than the
+    patterns: their case-sensitive parts made case-insensitive (`widen_case`), it runs over the
+    lower-cased text, and the patterns themselves decide at each position it finds."""
 
     def __init__(self, sources: list[str]) -> None:
         self.patterns = [caseless(source) for source in sources]
@@ -173,8 +213,12 @@ class PatternSet:
             # Group names kept apart: each pattern may name its own 'value'.
             source = source.replace("(?P<", f"(?P<p{index}_").replace("(?P=", f"(?P=p{index}_")
             parts.append(f"(?:{source})")
+        union = prefix + "(?:" + "|".join(parts) + ")"
+        if lower_case_source(union) is None:
+            # Wider, the union can run over the lower-cased text (the patterns check each find).
+            union = widen_case(union) or union
         try:
-            self.union: Caseless | None = caseless(prefix + "(?:" + "|".join(parts) + ")")
+            self.union: Caseless | None = caseless(union)
         except re.error:  # a pattern that does not combine ("(?i)" at its start): one by one
             self.union = None
 
