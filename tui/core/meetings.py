@@ -50,7 +50,9 @@ class MeetingMatcher:
     """Compiled meeting rules."""
 
     types: list[MeetingType]
-    references: re.Pattern[str]  # all types in one pass: group tN is types[N]
+    # All types in one pattern (group tN is types[N]), matched case-insensitively except for
+    # its case-sensitive parts; found by the lower-case scan of a `PatternSet`.
+    references: PatternSet
     anchors: Caseless | None
     cues: PatternSet  # the absence cues, then the attendance cues
 
@@ -68,7 +70,7 @@ class MeetingMatcher:
         )
         return cls(
             types=ordered,
-            references=re.compile(WORD_START + f"(?:{body or '(?!x)x'})", re.IGNORECASE),
+            references=PatternSet([WORD_START + f"(?:{body or '(?!x)x'})"]),
             anchors=caseless(any_of(rules.anchors)) if rules.anchors else None,
             cues=PatternSet([any_of(rules.attendance.absent), any_of(rules.attendance.attend)]),
         )
@@ -249,7 +251,8 @@ def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMat
             else:
                 windows.append((lo, hi))
     last_end = 0
-    for match in (m for lo, hi in windows for m in matcher.references.finditer(text, lo, hi)):
+    matches = (m for lo, hi in windows for m in matcher.references.finditer_each(text, [lo], hi)[0])
+    for match in matches:
         if match.end() == match.start() or match.start() < last_end:
             continue
         last_end = match.end()
