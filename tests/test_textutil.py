@@ -17,6 +17,7 @@ from tui.core.textutil import (
     lower_same_length,
     trie_pattern,
     widen_case,
+    without_captures,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,39 +106,66 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:
     ],
 )
 def test_pattern_set_finds_what_each_pattern_finds(sources):
-    patterns = PatternSet(sources)
-    for text in _corpus_texts():
+    _check_pattern_set(PatternSet(sources))
+
+
+def _date_sources() -> list[str]:
+    from tui.core import dates
+
+    return [p.pattern for _, p in dates._PATTERNS] + [dates._COMBINED.patterns[0].pattern]
+
+
+def test_case_sensitive_pattern_set_finds_what_each_pattern_finds():
+    # The date patterns: capitalised month names, case-insensitive words, negative lookaheads.
+    patterns = PatternSet(_date_sources(), case_sensitive=True)
+    assert isinstance(patterns.union, LowerCasePattern)
+    _check_pattern_set(patterns, ("On May 5 PERCENT, on 5 June percent; in MAY 2025, may 2025.",))
+
+
+def _check_pattern_set(patterns: PatternSet, extra: tuple[str, ...] = ()) -> None:
+    for text in [*extra, *_corpus_texts()]:
         found = patterns.finditer_each(text)
         for pattern, matches in zip(patterns.patterns, found, strict=True):
             assert _spans(matches) == _spans(pattern.finditer(text))
         # From starts of its own, up to an end, stopping at a match from `stop` on.
-        starts = [7 * (i + 1) for i in range(len(sources))]
+        starts = [7 * (i + 1) for i in range(len(patterns.patterns))]
         found = patterns.finditer_each(text, starts, endpos=200, stop=150)
         for pattern, start, matches in zip(patterns.patterns, starts, found, strict=True):
             expected = [m for m in pattern.finditer(text, start, 200) if m.start() < 150]
             assert _spans(matches) == _spans(expected)
 
 
-def test_widen_case_makes_case_sensitive_parts_case_insensitive():
-    assert widen_case(r"met\s+(?=(?-i:[A-Z]))") == r"met\s+(?=(?:[A-Z]))"
-    assert widen_case(r"(?<!\w)(?=\w)(?:a|b)(?!c)") == r"(?<!\w)(?=\w)(?:a|b)(?!c)"
-    assert widen_case(r"(?-i:[A-Z])(?!x)[(?-i:]") == r"(?:[A-Z])(?!x)[(?-i:]"
+@pytest.mark.parametrize(
+    ("source", "case_sensitive", "widened"),
+    [
+        (r"met\s+(?=(?-i:[A-Z]))", False, r"met\s+(?=(?:[A-Z]))"),
+        (r"(?<!\w)(?=\w)(?:a|b)(?!c)", False, r"(?<!\w)(?=\w)(?:a|b)(?!c)"),
+        (r"(?-i:[A-Z])(?!x)[(?-i:]", False, r"(?:[A-Z])(?!x)[(?-i:]"),
+        # A negative lookaround that would exclude more is left out.
+        (r"(?!(?-i:A))b", False, r"b"),
+        (r"(?-i:a(?!b)c)", False, r"(?:ac)"),
+        (r"May\s+\d+(?!\s*percent)(?!\s*\d)", True, r"May\s+\d+(?!\s*\d)"),
+        (r"(?i:on)\s+Monday(?!(?i:x))", True, r"(?:on)\s+Monday(?!(?:x))"),
+    ],
+)
+def test_widen_case_matches_wherever_the_source_matches(source, case_sensitive, widened):
+    assert widen_case(source, case_sensitive) == widened
 
 
 @pytest.mark.parametrize(
     "source",
     [
-        r"(?!(?-i:A))b",  # inside a negative lookaround, wider matches less
-        r"(?<!(?-i:A))b",
-        r"(?-i:a(?!b))",  # holding one
+        r"(?!a(?!(?-i:B)))",  # a negative lookaround inside another: left out, it would narrow
         r"(?>(?-i:a)|ab)c",  # atomic and possessive: one way of matching is kept
         r"(?-i:[A-Z]++)[a-z]",
         r"(?-i:[A-Z])[a-z]*+",
         r"(?-i:[A-Z]",  # unbalanced
+        r"(?-i:[^a-z])",  # matched case-insensitively, a negated class excludes more
     ],
 )
 def test_widen_case_refuses_where_wider_could_match_less(source):
     assert widen_case(source) is None
+    assert widen_case(r"[^a-z]x", case_sensitive=True) is None
 
 
 def test_config_cues_scan_the_lower_cased_text():
@@ -146,3 +174,12 @@ def test_config_cues_scan_the_lower_cased_text():
         WORD_START + f"(?:{'|'.join(cues)})" for cues in (attendance.absent, attendance.attend)
     ]
     assert isinstance(PatternSet(sources).union, LowerCasePattern)
+
+
+def test_without_captures():
+    assert without_captures(r"(?P<a>x)(y)(?=q)([a-z])(\d)((n))()") == (
+        r"(?:x)(?:y)(?=q)(?:[a-z])(?:\d)(?:(?:n))(?:)"
+    )
+    assert without_captures(r"[(]a(?:b)") == r"[(]a(?:b)"
+    assert without_captures(r"(?P<a>x)(?P=a)") is None  # refers back
+    assert without_captures(r"(a)\1") is None

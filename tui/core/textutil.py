@@ -108,39 +108,84 @@ def lower_case_source(source: str) -> str | None:
 # A pattern's source read for its groups: an escape, a character class, a group's opening (the
 # ones `widen_case` looks at spelt out), a closing, or a run of anything else.
 _SOURCE_TOKEN = re.compile(
-    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:<?!|>|\(|-i:))?|\)|[^\\[()]+", re.DOTALL
+    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:<?!|>|\(|-?i:))?|\)|[^\\[()]+", re.DOTALL
 )
-# Groups around or inside which a part that matches more can make the whole match less: a
-# negative lookaround, a conditional. (An atomic group or a possessive repeat anywhere is refused.)
-_NEGATIVE_GROUPS = ("(?!", "(?<!", "(?(")
+_NEGATIVE = ("(?!", "(?<!")
 _POSSESSIVE = re.compile(r"[*+?}]\+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Escapes that may stand for a letter: a character code, a name, an octal code or a backreference.
+_LETTER_ESCAPE = re.compile(r"\\[xuUN0-9]")
 
 
-def widen_case(source: str) -> str | None:
-    """`source` with its case-sensitive parts `(?-i:...)` made case-insensitive: matched
-    case-insensitively, it matches wherever `source` does, and maybe elsewhere. None when that
-    does not hold: a part inside a negative lookaround or holding one, an atomic group or a
-    possessive repeat (they keep one way of matching: a wider part can change it)."""
+def widen_case(source: str, case_sensitive: bool = False) -> str | None:
+    """A source that, matched case-insensitively, matches wherever `source` matches (matched
+    case-insensitively except for its `(?-i:...)` parts, or as written if `case_sensitive`),
+    and maybe elsewhere: its case-sensitive parts made case-insensitive, and a negative
+    lookaround that would then exclude more left out. None where that cannot be done so simply:
+    a negative lookaround inside another, a conditional, an atomic group or a possessive repeat
+    (they keep one way of matching, which a wider part can change), a negated class of letters
+    (matched case-insensitively, it excludes more)."""
     tokens = _SOURCE_TOKEN.findall(source)
-    if sum(map(len, tokens)) != len(source) or "(?>" in tokens:
+    if sum(map(len, tokens)) != len(source) or any(t in ("(?>", "(?(") for t in tokens):
         return None
-    open_groups: list[str] = []
-    widened = []
+    widened: list[str] = []
+    groups: list[list] = []  # per open group: its opening, its start in `widened`, changed
     for token in tokens:
-        if token in ("(?-i:", *_NEGATIVE_GROUPS):
-            other = _NEGATIVE_GROUPS if token == "(?-i:" else ("(?-i:",)
-            if any(group in other for group in open_groups):
+        sensitive = token == "(?-i:" or any(g[0] == "(?-i:" for g in groups)
+        if case_sensitive and not any(g[0] == "(?i:" for g in groups):
+            sensitive = True
+        if token.startswith("\\"):
+            changes = sensitive and bool(_LETTER_ESCAPE.match(token))
+        elif token.startswith("("):
+            changes = token == "(?-i:"
+        else:
+            if _POSSESSIVE.search(token) and not token.startswith("["):
                 return None
+            if token.startswith("[^") and sensitive and _LETTER.search(re.sub(r"\\.", "", token)):
+                return None
+            changes = sensitive and bool(_LETTER.search(token))
+        if changes:
+            for group in groups:
+                group[2] = True
         if token.startswith("("):
-            open_groups.append(token)
+            if token in _NEGATIVE and any(g[0] in _NEGATIVE for g in groups):
+                return None
+            groups.append([token, len(widened), False])
+            widened.append("(?:" if token in ("(?-i:", "(?i:") else token)
         elif token == ")":
-            if not open_groups:
+            if not groups:
                 return None  # not a pattern
-            open_groups.pop()
-        elif not token.startswith(("\\", "[")) and _POSSESSIVE.search(token):
-            return None
-        widened.append("(?:" if token == "(?-i:" else token)
-    return None if open_groups else "".join(widened)
+            opening, start, changed = groups.pop()
+            if opening in _NEGATIVE and changed:
+                del widened[start:]  # left out: without it the pattern matches more
+            else:
+                widened.append(token)
+        else:
+            widened.append(token)
+    return None if groups else "".join(widened)
+
+
+_GROUP_NAME = re.compile(r"\?P<\w+>")
+
+
+def without_captures(source: str) -> str | None:
+    """`source` with its groups made non-capturing, for a scan that only asks where something
+    matches (the engine then skips alternatives by their first character); None when it refers
+    back to a group."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source) or any(
+        t.startswith("?P=") or re.fullmatch(r"\\[1-9]", t) for t in tokens
+    ):
+        return None
+    out = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token == "(" and not following.startswith("?"):
+            token = "(?:"
+        elif index > 0 and tokens[index - 1] == "(" and token.startswith("?P<"):
+            token = _GROUP_NAME.sub("?:", token, count=1)
+        out.append(token)
+    return "".join(out)
 
 
 class LowerCasePattern:
@@ -193,7 +238,8 @@ def caseless(source: str) -> Caseless:
 
 
 class PatternSet:
-    """Several case-insensitive patterns, each finding what its own `finditer` finds, in one pass.
+    """Several patterns, each finding what its own `finditer` finds, in one pass; matched
+    case-insensitively (as `caseless` compiles them) unless `case_sensitive`.
 
     A scan costs mostly per position tried, hardly per alternative tried there: one scan of the
     patterns' union costs about as much as one of them alone. The union finds, in order, every
@@ -203,22 +249,27 @@ class PatternSet:
     patterns: their case-sensitive parts made case-insensitive (`widen_case`), it runs over the
     lower-cased text, and the patterns themselves decide at each position it finds."""
 
-    def __init__(self, sources: list[str]) -> None:
-        self.patterns = [caseless(source) for source in sources]
+    def __init__(self, sources: list[str], case_sensitive: bool = False) -> None:
+        compile_one = re.compile if case_sensitive else caseless
+        self.patterns: list[Caseless] = [compile_one(source) for source in sources]
         # Patterns that all start at a word: the union tests that once, not once per pattern.
         prefix = WORD_START if all(s.startswith(WORD_START) for s in sources) else ""
         parts = []
         for index, source in enumerate(sources):
             source = source.removeprefix(prefix)
-            # Group names kept apart: each pattern may name its own 'value'.
-            source = source.replace("(?P<", f"(?P<p{index}_").replace("(?P=", f"(?P=p{index}_")
+            # The union only says where something matches: its groups need not capture, or
+            # keep apart their names (each pattern may name its own 'value').
+            source = without_captures(source) or source.replace("(?P<", f"(?P<p{index}_").replace(
+                "(?P=", f"(?P=p{index}_"
+            )
             parts.append(f"(?:{source})")
         union = prefix + "(?:" + "|".join(parts) + ")"
-        if lower_case_source(union) is None:
-            # Wider, the union can run over the lower-cased text (the patterns check each find).
-            union = widen_case(union) or union
+        # Wider, the union can run over the lower-cased text (the patterns check each find).
+        wider = union
+        if case_sensitive or lower_case_source(union) is None:
+            wider = widen_case(union, case_sensitive)
         try:
-            self.union: Caseless | None = caseless(union)
+            self.union: Caseless | None = compile_one(union) if wider is None else caseless(wider)
         except re.error:  # a pattern that does not combine ("(?i)" at its start): one by one
             self.union = None
 
