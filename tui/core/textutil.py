@@ -262,7 +262,8 @@ class PatternSet:
             source = without_captures(source) or source.replace("(?P<", f"(?P<p{index}_").replace(
                 "(?P=", f"(?P=p{index}_"
             )
-            parts.append(f"(?:{source})")
+            # An empty group after each says which matched (the alternatives before it did not).
+            parts.append(f"(?:{source})(?P<_{index}>)")
         union = prefix + "(?:" + "|".join(parts) + ")"
         # Wider, the union can run over the lower-cased text (the patterns check each find).
         wider = union
@@ -296,7 +297,9 @@ class PatternSet:
             if candidate is None or candidate.start() >= stop:
                 break
             at = candidate.start()
-            for index, pattern in enumerate(self.patterns):
+            first = int(candidate.lastgroup[1:])  # the patterns before it do not match here
+            for index in range(first, len(self.patterns)):
+                pattern = self.patterns[index]
                 if done[index] or resume[index] > at:
                     continue
                 match = pattern.match(text, at, endpos)
