@@ -290,18 +290,20 @@ class PatternSet:
                 for p, start in zip(self.patterns, resume, strict=True)
             ]
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        done = [False] * len(self.patterns)
+        count, search, limit = len(self.patterns), self.union.search, min(len(text), endpos)
         pos = min(resume, default=0)
-        while not all(done) and pos <= min(len(text), endpos):
-            candidate = self.union.search(text, pos, endpos)
-            if candidate is None or candidate.start() >= stop:
+        while pos <= limit:
+            candidate = search(text, pos, endpos)
+            if candidate is None:
                 break
             at = candidate.start()
+            if at >= stop:
+                break
             first = int(candidate.lastgroup[1:])  # the patterns before it do not match here
-            for index in range(first, len(self.patterns)):
-                pattern = self.patterns[index]
-                if done[index] or resume[index] > at:
+            for index in range(first, count):
+                if resume[index] > at:
                     continue
+                pattern = self.patterns[index]
                 match = pattern.match(text, at, endpos)
                 if match is None:
                     continue
@@ -312,7 +314,7 @@ class PatternSet:
                         if later.start() >= stop:
                             break
                         found[index].append(later)
-                    done[index] = True
+                    resume[index] = sys.maxsize  # done
                     continue
                 found[index].append(match)
                 resume[index] = match.end()
