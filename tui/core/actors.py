@@ -107,10 +107,13 @@ class ActorRules:
 class TitleIndex:
     """The titles of one text, found once, looked up by where a name starts."""
 
-    def __init__(self, text: str, rules: ActorRules) -> None:
+    def __init__(
+        self, text: str, rules: ActorRules, matches: list[re.Match[str]] | None = None
+    ) -> None:
         self.text = text
         self.rules = rules
-        self.matches = list(rules.titles.finditer(text))
+        # `matches`: those of `rules.titles` over `text`, when the caller has found them already.
+        self.matches = list(rules.titles.finditer(text)) if matches is None else matches
         self.ends = [m.end() for m in self.matches]
         self.covered = Spans([m.span("title") for m in self.matches])
 
@@ -178,11 +181,13 @@ def find_actors(
     rules: ActorRules,
     authors: list[str],
     published: date | None,
+    title_matches: list[re.Match[str]] | None = None,
 ) -> list[ActorRef]:
-    """All actors of one article, each with mentions (offsets into `text`) and roles."""
+    """All actors of one article, each with mentions (offsets into `text`) and roles.
+    `title_matches`: the matches of `rules.titles` over `text`, if the caller has them."""
     # Only capitalised words (and name particles) can be part of a name the rules below find.
     tokens = capitalised_tokens(text, rules.particles)
-    titles = TitleIndex(text, rules)
+    titles = TitleIndex(text, rules, title_matches)
     caps = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
     covered = [False] * len(tokens)
     found: list[_Found] = []

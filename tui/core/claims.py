@@ -130,12 +130,13 @@ def quantity_claims(
     matcher: ClaimMatcher,
     article_id: str,
     when: str | None,
+    matches: list[list[re.Match[str]]] | None = None,
 ) -> list[Claim]:
+    """`matches`: per rule, the matches of its patterns over `text`, if the caller has them."""
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
     starts = [s for s, _ in sentences]
     percent: bool | None = None  # whether the text writes a percentage, looked up once
-    matches: list[list[re.Match[str]]] | None = None  # every rule's, found once
     for index, (rule, context, past) in enumerate(matcher.rules):
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article

@@ -13,6 +13,7 @@ from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
 from .meetings import MeetingMatcher, find_meetings
 from .models import Article, ArticleExtraction, DateExpr
+from .textutil import PatternSet
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Config
@@ -49,32 +50,47 @@ class Extractor:
     date_resolver: DateResolver
     meeting_matcher: MeetingMatcher
     claim_matcher: ClaimMatcher
+    # What the stages look for over the whole text, in one scan (a scan costs mostly per
+    # position it tries, hardly per pattern): each claim rule's patterns, the meeting anchors
+    # (if the rules have any), the titles. The rare ones first: a pattern before the one that
+    # matched at a position is not tried there again.
+    text_scan: PatternSet
 
     @classmethod
     def for_config(cls, loaded: LoadedConfig) -> Extractor:
         config = loaded.config
+        actor_rules = ActorRules.from_config(config.actors)
+        meeting_matcher = MeetingMatcher.from_config(config.meetings)
+        claim_matcher = ClaimMatcher.from_config(config.conflicts)
+        anchors = [meeting_matcher.anchors] if meeting_matcher.anchors is not None else []
+        scanned = [*claim_matcher.patterns.patterns, *anchors, actor_rules.titles]
         return cls(
             config=config,
             digest=loaded.digest,
             index=GazetteerIndex(config.gazetteer),
-            actor_rules=ActorRules.from_config(config.actors),
+            actor_rules=actor_rules,
             date_resolver=DateResolver.from_config(config.dates),
-            meeting_matcher=MeetingMatcher.from_config(config.meetings),
-            claim_matcher=ClaimMatcher.from_config(config.conflicts),
+            meeting_matcher=meeting_matcher,
+            claim_matcher=claim_matcher,
+            text_scan=PatternSet([p.pattern for p in scanned]),
         )
 
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
         complete_partial_date(article, corpus_year)
         text, sentences = article.text, article.sentences
         published = article.published_date
+        *claim_matches, titles = self.text_scan.finditer_each(text)
+        anchors = claim_matches.pop() if self.meeting_matcher.anchors is not None else None
         actors = find_actors(
-            text, sentences, self.index, self.actor_rules, article.authors, published
+            text, sentences, self.index, self.actor_rules, article.authors, published, titles
         )
         dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
         meetings = find_meetings(
-            text, sentences, actors, dates, self.index, self.meeting_matcher, article.id
+            text, sentences, actors, dates, self.index, self.meeting_matcher, article.id, anchors
         )
         when = article.published or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
-        claims += quantity_claims(text, sentences, self.claim_matcher, article.id, when)
+        claims += quantity_claims(
+            text, sentences, self.claim_matcher, article.id, when, claim_matches
+        )
         return ArticleExtraction(article.id, actors, dates, meetings, claims)

@@ -104,9 +104,11 @@ def find_meetings(
     index: GazetteerIndex,
     matcher: MeetingMatcher,
     article_id: str,
+    anchors: list[re.Match[str]] | None = None,
 ) -> list[MeetingMention]:
-    """The meetings one article reports."""
-    refs = _references(text, sentences, matcher)
+    """The meetings one article reports. `anchors`: the matches of `matcher.anchors` over
+    `text`, if the caller has them."""
+    refs = _references(text, sentences, matcher, anchors)
     if not refs:
         return []
     sentence_of = _sentence_lookup(sentences)
@@ -237,14 +239,19 @@ def _generic_target(
     return next((d for d in drafts if own_place and d.place == own_place), None)
 
 
-def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher) -> list[_Ref]:
+def _references(
+    text: str,
+    sentences: list[tuple[int, int]],
+    matcher: MeetingMatcher,
+    anchors: list[re.Match[str]] | None,
+) -> list[_Ref]:
     sentence_of = _sentence_lookup(sentences)
     found: list[_Ref] = []
     if matcher.anchors is None:
         windows = [(0, len(text))]
     else:
         windows = []
-        for anchor in matcher.anchors.finditer(text):
+        for anchor in matcher.anchors.finditer(text) if anchors is None else anchors:
             lo, hi = max(0, anchor.start() - 100), min(len(text), anchor.end() + 60)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
