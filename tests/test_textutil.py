@@ -183,3 +183,17 @@ def test_without_captures():
     assert without_captures(r"[(]a(?:b)") == r"[(]a(?:b)"
     assert without_captures(r"(?P<a>x)(?P=a)") is None  # refers back
     assert without_captures(r"(a)\1") is None
+
+
+def test_a_leading_word_boundary_is_dropped_at_a_word_start():
+    from tui.core.textutil import at_word_start
+
+    assert at_word_start([r"\bmet\b", r"\bsummit", "talks"]) == (
+        WORD_START + r"(?:(?:met\b)|(?:summit)|(?:talks))"
+    )
+    config = load_config(ROOT / "config.yaml").config
+    cues = list(config.meetings.attendance.attend)
+    written = re.compile(WORD_START + "(?:" + "|".join(f"(?:{c})" for c in cues) + ")", re.I)
+    dropped = re.compile(at_word_start(cues), re.I)
+    for text in _corpus_texts():
+        assert _spans(dropped.finditer(text)) == _spans(written.finditer(text))

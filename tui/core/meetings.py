@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, WORD_START, Caseless, PatternSet, caseless
+from .textutil import WEEKDAYS, Caseless, PatternSet, after_word_start, at_word_start, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import MeetingRules, MeetingType
@@ -58,21 +58,15 @@ class MeetingMatcher:
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
-        def any_of(patterns: list[str]) -> str:
-            body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return WORD_START + f"(?:{body})"
-
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
-        body = "|".join(
-            f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")"
-            for i, t in enumerate(ordered)
-        )
+        types = [f"(?P<t{i}>{after_word_start(t.patterns)})" for i, t in enumerate(ordered)]
+        attendance = rules.attendance
         return cls(
             types=ordered,
-            references=PatternSet([WORD_START + f"(?:{body or '(?!x)x'})"]),
-            anchors=caseless(any_of(rules.anchors)) if rules.anchors else None,
-            cues=PatternSet([any_of(rules.attendance.absent), any_of(rules.attendance.attend)]),
+            references=PatternSet([at_word_start(types)]),
+            anchors=caseless(at_word_start(rules.anchors)) if rules.anchors else None,
+            cues=PatternSet([at_word_start(attendance.absent), at_word_start(attendance.attend)]),
         )
 
 

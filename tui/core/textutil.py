@@ -24,6 +24,18 @@ APOSTROPHES = "'’"
 WORD_START = r"(?<!\w)(?=\w)"
 
 
+def at_word_start(patterns: list[str]) -> str:
+    """`WORD_START` and then any of `patterns` (see `after_word_start`)."""
+    return WORD_START + f"(?:{after_word_start(patterns)})"
+
+
+def after_word_start(patterns: list[str]) -> str:
+    """Any of `patterns`, matched right after `WORD_START`: each without a leading `\\b`, which
+    holds there anyway and, written first, keeps the engine from skipping the alternative at
+    once by its first letter (the meeting phrases and cues are mostly written so)."""
+    return "|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in patterns) or "(?!x)x"
+
+
 def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
