@@ -197,3 +197,16 @@ def test_a_leading_word_boundary_is_dropped_at_a_word_start():
     dropped = re.compile(at_word_start(cues), re.I)
     for text in _corpus_texts():
         assert _spans(dropped.finditer(text)) == _spans(written.finditer(text))
+
+
+def test_the_extractors_one_scan_finds_what_each_stage_finds_alone():
+    from tui.core.extraction import Extractor
+
+    extractor = Extractor.for_config(load_config(ROOT / "config.yaml"))
+    claims = extractor.claim_matcher.patterns.patterns
+    for text in _corpus_texts():
+        found = extractor.text_scan.run(text)
+        assert _spans(found.titles) == _spans(extractor.actor_rules.titles.finditer(text))
+        anchors = extractor.meeting_matcher.anchors.finditer(text)
+        assert _spans(found.meeting_anchors) == _spans(anchors)
+        assert [_spans(m) for m in found.claims] == [_spans(p.finditer(text)) for p in claims]
