@@ -308,8 +308,11 @@ def _month(name: str | None) -> int:
     return MONTHS[(name or "").lower().rstrip(".")]
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _day(value: str | None) -> int:
-    return int(re.sub(r"\D", "", value or "0"))
+    return int(_NON_DIGITS.sub("", value or "0"))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

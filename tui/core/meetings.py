@@ -37,6 +37,9 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _EXCLUDED_BEFORE = re.compile(
     r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE
 )
+# A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
+_CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
+_SEPARATED = re.compile(r"[,;:]")
 _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:\w+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
 _AFTER_CUE = re.compile(
@@ -517,7 +520,7 @@ def _governed(
     if before and not passive and not listing:
         nearest = before[-1]
         clause = text[nearest[1] : cue_start]
-        if not re.search(r"[;:]|[.!?]\s", clause) and not _excluded(text, nearest[0]):
+        if not _CLAUSE_END.search(clause) and not _excluded(text, nearest[0]):
             names.append(nearest[2])
             # "Rubio and Danish Foreign Minister Rasmussen met": coordinated subjects.
             for previous, current in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
@@ -530,8 +533,8 @@ def _governed(
     after = [p for p in people if p[0] >= cue_end and p[0] < sentence_end]
     if after and not _excluded(text, after[0][0]):
         gap = text[cue_end : after[0][0]]
-        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(
-            r"[,;:]", gap
+        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not _SEPARATED.search(
+            gap
         )
         if ((passive or listing) and len(gap) < 60) or linked:
             names.append(after[0][2])
