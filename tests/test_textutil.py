@@ -9,11 +9,15 @@ import pytest
 
 from tui.core.config import load_config
 from tui.core.textutil import (
+    WORD_START,
     LowerCasePattern,
+    PatternSet,
     caseless,
     lower_case_source,
     lower_same_length,
     trie_pattern,
+    widen_case,
+    without_captures,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +85,128 @@ def test_lower_case_pattern_finds_what_ignorecase_finds(source):
         assert [m.span() for m in fast.finditer(text, 10, 60)] == [
             m.span() for m in reference.finditer(text, 10, 60)
         ]
+
+
+def _corpus_texts() -> list[str]:
+    return SAMPLES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt"))]
+
+
+def _spans(matches) -> list[tuple[int, int, tuple]]:
+    return [(m.start(), m.end(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        # Overlapping patterns: each still finds its own matches, as alone.
+        [WORD_START + r"(?:summit|nato summit)", WORD_START + r"nato", WORD_START + r"(?P<n>\d+)"],
+        # Not all at word starts, with a case-sensitive part; one of them can match empty.
+        [r"mit\b", WORD_START + r"met\s+(?=(?-i:[A-Z]))", r"x*"],
+        _config_patterns()[:6],
+    ],
+)
+def test_pattern_set_finds_what_each_pattern_finds(sources):
+    _check_pattern_set(PatternSet(sources))
+
+
+def _date_sources() -> list[str]:
+    from tui.core import dates
+
+    return [p.pattern for _, p in dates._PATTERNS] + [dates._COMBINED.patterns[0].pattern]
+
+
+def test_case_sensitive_pattern_set_finds_what_each_pattern_finds():
+    # The date patterns: capitalised month names, case-insensitive words, negative lookaheads.
+    patterns = PatternSet(_date_sources(), case_sensitive=True)
+    assert isinstance(patterns.union, LowerCasePattern)
+    _check_pattern_set(patterns, ("On May 5 PERCENT, on 5 June percent; in MAY 2025, may 2025.",))
+
+
+def _check_pattern_set(patterns: PatternSet, extra: tuple[str, ...] = ()) -> None:
+    for text in [*extra, *_corpus_texts()]:
+        found = patterns.finditer_each(text)
+        for pattern, matches in zip(patterns.patterns, found, strict=True):
+            assert _spans(matches) == _spans(pattern.finditer(text))
+        # From starts of its own, up to an end, stopping at a match from `stop` on.
+        starts = [7 * (i + 1) for i in range(len(patterns.patterns))]
+        found = patterns.finditer_each(text, starts, endpos=200, stop=150)
+        for pattern, start, matches in zip(patterns.patterns, starts, found, strict=True):
+            expected = [m for m in pattern.finditer(text, start, 200) if m.start() < 150]
+            assert _spans(matches) == _spans(expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "case_sensitive", "widened"),
+    [
+        (r"met\s+(?=(?-i:[A-Z]))", False, r"met\s+(?=(?:[A-Z]))"),
+        (r"(?<!\w)(?=\w)(?:a|b)(?!c)", False, r"(?<!\w)(?=\w)(?:a|b)(?!c)"),
+        (r"(?-i:[A-Z])(?!x)[(?-i:]", False, r"(?:[A-Z])(?!x)[(?-i:]"),
+        # A negative lookaround that would exclude more is left out.
+        (r"(?!(?-i:A))b", False, r"b"),
+        (r"(?-i:a(?!b)c)", False, r"(?:ac)"),
+        (r"May\s+\d+(?!\s*percent)(?!\s*\d)", True, r"May\s+\d+(?!\s*\d)"),
+        (r"(?i:on)\s+Monday(?!(?i:x))", True, r"(?:on)\s+Monday(?!(?:x))"),
+    ],
+)
+def test_widen_case_matches_wherever_the_source_matches(source, case_sensitive, widened):
+    assert widen_case(source, case_sensitive) == widened
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?!a(?!(?-i:B)))",  # a negative lookaround inside another: left out, it would narrow
+        r"(?>(?-i:a)|ab)c",  # atomic and possessive: one way of matching is kept
+        r"(?-i:[A-Z]++)[a-z]",
+        r"(?-i:[A-Z])[a-z]*+",
+        r"(?-i:[A-Z]",  # unbalanced
+        r"(?-i:[^a-z])",  # matched case-insensitively, a negated class excludes more
+    ],
+)
+def test_widen_case_refuses_where_wider_could_match_less(source):
+    assert widen_case(source) is None
+    assert widen_case(r"[^a-z]x", case_sensitive=True) is None
+
+
+def test_config_cues_scan_the_lower_cased_text():
+    attendance = load_config(ROOT / "config.yaml").config.meetings.attendance
+    sources = [
+        WORD_START + f"(?:{'|'.join(cues)})" for cues in (attendance.absent, attendance.attend)
+    ]
+    assert isinstance(PatternSet(sources).union, LowerCasePattern)
+
+
+def test_without_captures():
+    assert without_captures(r"(?P<a>x)(y)(?=q)([a-z])(\d)((n))()") == (
+        r"(?:x)(?:y)(?=q)(?:[a-z])(?:\d)(?:(?:n))(?:)"
+    )
+    assert without_captures(r"[(]a(?:b)") == r"[(]a(?:b)"
+    assert without_captures(r"(?P<a>x)(?P=a)") is None  # refers back
+    assert without_captures(r"(a)\1") is None
+
+
+def test_a_leading_word_boundary_is_dropped_at_a_word_start():
+    from tui.core.textutil import at_word_start
+
+    assert at_word_start([r"\bmet\b", r"\bsummit", "talks"]) == (
+        WORD_START + r"(?:(?:met\b)|(?:summit)|(?:talks))"
+    )
+    config = load_config(ROOT / "config.yaml").config
+    cues = list(config.meetings.attendance.attend)
+    written = re.compile(WORD_START + "(?:" + "|".join(f"(?:{c})" for c in cues) + ")", re.I)
+    dropped = re.compile(at_word_start(cues), re.I)
+    for text in _corpus_texts():
+        assert _spans(dropped.finditer(text)) == _spans(written.finditer(text))
+
+
+def test_the_extractors_one_scan_finds_what_each_stage_finds_alone():
+    from tui.core.extraction import Extractor
+
+    extractor = Extractor.for_config(load_config(ROOT / "config.yaml"))
+    claims = extractor.claim_matcher.patterns.patterns
+    for text in _corpus_texts():
+        found = extractor.text_scan.run(text)
+        assert _spans(found.titles) == _spans(extractor.actor_rules.titles.finditer(text))
+        anchors = extractor.meeting_matcher.anchors.finditer(text)
+        assert _spans(found.meeting_anchors) == _spans(anchors)
+        assert [_spans(m) for m in found.claims] == [_spans(p.finditer(text)) for p in claims]

@@ -37,6 +37,11 @@ _MODIFIER_NOUNS = re.compile(
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 _TITLE_OF_TITLE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# Compiled once: they run for every name and role found.
+_SPACES = re.compile(r"\s+")
+_MODIFIER_SEPARATORS = re.compile(r"[\s-]+")
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def pluralise(title: str) -> str:
@@ -116,10 +121,13 @@ class ActorRules:
 class TitleIndex:
     """The titles of one text, found once, looked up by where a name starts."""
 
-    def __init__(self, text: str, rules: ActorRules) -> None:
+    def __init__(
+        self, text: str, rules: ActorRules, matches: list[re.Match[str]] | None = None
+    ) -> None:
         self.text = text
         self.rules = rules
-        self.matches = list(rules.titles.finditer(text))
+        # `matches`: those of `rules.titles` over `text`, when the caller has found them already.
+        self.matches = list(rules.titles.finditer(text)) if matches is None else matches
         self.ends = [m.end() for m in self.matches]
         self.covered = Spans([m.span("title") for m in self.matches])
 
@@ -196,11 +204,13 @@ def find_actors(
     rules: ActorRules,
     authors: list[str],
     published: date | None,
+    title_matches: list[re.Match[str]] | None = None,
 ) -> list[ActorRef]:
-    """All actors of one article, each with mentions (offsets into `text`) and roles."""
+    """All actors of one article, each with mentions (offsets into `text`) and roles.
+    `title_matches`: the matches of `rules.titles` over `text`, if the caller has them."""
     # Only capitalised words (and name particles) can be part of a name the rules below find.
     tokens = capitalised_tokens(text, rules.particles)
-    titles = TitleIndex(text, rules)
+    titles = TitleIndex(text, rules, title_matches)
     caps = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
     covered = [False] * len(tokens)
     found: list[_Found] = []
@@ -568,7 +578,7 @@ def _is_person(
     after = text[end : end + 120]
     if titles.before(start) and (
         len(run) >= 2
-        or not (_sentence_initial(text, start) or re.match(r"\s+of\b", text[end : end + 4]))
+        or not (_sentence_initial(text, start) or _OF_AFTER.match(text[end : end + 4]))
     ):
         return True
     if len(run) >= 2 and rules.apposition_after.match(text, end, end + 120):
@@ -582,7 +592,7 @@ def _coordinated(
     text: str, start: int, found: list[_Found], titles: TitleIndex, rules: ActorRules
 ) -> bool:
     """'Prime Ministers Keir Starmer and Donald Tusk': a name joined to one under a plural title."""
-    if not found or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[found[-1].end : start]):
+    if not found or not _COORDINATION.fullmatch(text[found[-1].end : start]):
         return False
     previous = titles.before(found[-1].start)
     if previous is None:
@@ -729,20 +739,22 @@ _PAST_BEFORE_SCOPE = re.compile(r"\b(?P<marker>\w+)[\s-]+(?:(?-i:[A-Z])[\w.’']
 
 
 def _norm(title: str) -> str:
-    return re.sub(r"\s+", " ", title.lower()).strip()
+    return _SPACES.sub(" ", title.lower()).strip()
 
 
 def _role_text(
     match: re.Match[str], rules: ActorRules, tail: str | None = None
 ) -> tuple[str, bool]:
-    mods = [m for m in re.split(r"[\s-]+", (match.groupdict().get("mods") or "").lower()) if m]
+    mods = [
+        m for m in _MODIFIER_SEPARATORS.split((match.groupdict().get("mods") or "").lower()) if m
+    ]
     past = any(m in rules.past_markers for m in mods)
     mods = [m for m in mods if m not in rules.past_markers]
     title = _norm(match["title"])
     title = rules.singular.get(title, title)
     if tail is None:
         tail = match["full"][match.end("title") - match.start("full") :].strip()
-    tail = re.sub(r"\s+", " ", tail)
+    tail = _SPACES.sub(" ", tail)
     role = " ".join([*mods, title]) + (f" {tail}" if tail else "")
     return role, past
 
@@ -753,7 +765,7 @@ def _inherit_plural_titles(text: str, found: list[_Found]) -> None:
     for previous, current in zip(people, people[1:], strict=False):
         if previous.plural_title and not current.roles:
             gap = text[previous.end : current.start]
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            if _COORDINATION.fullmatch(gap):
                 current.roles = list(previous.roles)
                 current.plural_title = True
 

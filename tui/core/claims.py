@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .models import ActorRef, Claim, Source
-from .textutil import WORD_START, Caseless, caseless, lower_same_length
+from .textutil import WORD_START, Caseless, PatternSet, caseless, lower_same_length
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import ConflictRules
@@ -24,27 +24,31 @@ _PERCENT = re.compile(r"(?:%|\bper\s*cent\b|\bpercent\b)", re.IGNORECASE)
 
 @dataclass
 class ClaimMatcher:
-    rules: list[tuple[object, list[Caseless], re.Pattern[str] | None, re.Pattern[str] | None]]
+    rules: list[tuple[object, Caseless | None, re.Pattern[str] | None]]
+    patterns: PatternSet  # per rule, its patterns joined: one scan of the text for all rules
     number_words: dict[str, float]
 
     @classmethod
     def from_config(cls, config: ConflictRules) -> ClaimMatcher:
-        compiled = []
+        compiled, sources = [], []
         for rule in config.claims:
-            # One pass per rule: its patterns joined, each 'value' group renamed apart.
+            # A rule's patterns joined, each 'value' group renamed apart.
             joined = "|".join(
                 f"(?:{p.replace('(?P<value>', f'(?P<value{i}>')})"
                 for i, p in enumerate(rule.patterns)
             )
-            patterns = [caseless(WORD_START + f"(?:{joined})")]
-            context = re.compile(rule.context, re.IGNORECASE) if rule.context else None
+            sources.append(WORD_START + f"(?:{joined})")
+            # Over the lower-cased text the engine skips to the letters a context word starts
+            # with; under IGNORECASE it tries every position up to the first one.
+            context = caseless(rule.context) if rule.context else None
             past = (
                 re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE)
                 if rule.past_markers
                 else None
             )
-            compiled.append((rule, patterns, context, past))
-        return cls(compiled, {k.lower(): v for k, v in config.number_words.items()})
+            compiled.append((rule, context, past))
+        number_words = {k.lower(): v for k, v in config.number_words.items()}
+        return cls(compiled, PatternSet(sources), number_words)
 
     def normalise(self, raw: str, unit: str | None) -> str | None:
         """'five percent' -> '5%', '3,7' -> '3.7%' (for a percentage), '2035' -> '2035'."""
@@ -126,12 +130,14 @@ def quantity_claims(
     matcher: ClaimMatcher,
     article_id: str,
     when: str | None,
+    matches: list[list[re.Match[str]]] | None = None,
 ) -> list[Claim]:
+    """`matches`: per rule, the matches of its patterns over `text`, if the caller has them."""
     claims: list[Claim] = []
     seen: set[tuple[str, int]] = set()
     starts = [s for s, _ in sentences]
     percent: bool | None = None  # whether the text writes a percentage, looked up once
-    for rule, patterns, context, past in matcher.rules:
+    for index, (rule, context, past) in enumerate(matcher.rules):
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article
         if rule.unit == "%":
@@ -139,42 +145,43 @@ def quantity_claims(
                 percent = _has_percent(text)
             if not percent:
                 continue
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                group = next(
-                    name
-                    for name, value in match.groupdict().items()
-                    if value is not None and name.startswith("value")
+        if matches is None:
+            matches = matcher.patterns.finditer_each(text)
+        for match in matches[index]:
+            group = next(
+                name
+                for name, value in match.groupdict().items()
+                if value is not None and name.startswith("value")
+            )
+            start, end = match.span(group)
+            if (rule.id, start) in seen:
+                continue
+            bounds = sentence_bounds(sentences, start, starts)
+            if bounds is None:
+                continue
+            s, e = bounds
+            if context is not None:
+                previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
+                lo = previous[0] if previous else s
+                if not context.search(text, lo, e):
+                    continue
+            written = text[start:end]  # as written (the match may read lower-cased text)
+            value = matcher.normalise(written, rule.unit)
+            if value is None:
+                continue
+            seen.add((rule.id, start))
+            period = "current"
+            if past is not None and past.search(text[max(s, match.start() - 40) : match.end()]):
+                period = "past"
+            claims.append(
+                Claim(
+                    subject=rule.subject,
+                    attribute=rule.attribute,
+                    value=value,
+                    text_value=written,
+                    source=Source(article_id, text[s:e], s, e),
+                    when=when,
+                    period=period,
                 )
-                start, end = match.span(group)
-                if (rule.id, start) in seen:
-                    continue
-                bounds = sentence_bounds(sentences, start, starts)
-                if bounds is None:
-                    continue
-                s, e = bounds
-                if context is not None:
-                    previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
-                    lo = previous[0] if previous else s
-                    if not context.search(text, lo, e):
-                        continue
-                written = text[start:end]  # as written (the match may read lower-cased text)
-                value = matcher.normalise(written, rule.unit)
-                if value is None:
-                    continue
-                seen.add((rule.id, start))
-                period = "current"
-                if past is not None and past.search(text[max(s, match.start() - 40) : match.end()]):
-                    period = "past"
-                claims.append(
-                    Claim(
-                        subject=rule.subject,
-                        attribute=rule.attribute,
-                        value=value,
-                        text_value=written,
-                        source=Source(article_id, text[s:e], s, e),
-                        when=when,
-                        period=period,
-                    )
-                )
+            )
     return claims

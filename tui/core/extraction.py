@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from .gazetteer import GazetteerIndex
 from .known_events import year_from_events
 from .meetings import MeetingMatcher, find_meetings, meeting_types_in
 from .models import Article, ArticleExtraction, DateExpr
+from .textutil import PatternSet
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Config
@@ -51,6 +53,37 @@ def _date_of_content(dates: list[DateExpr]) -> str | None:
 
 
 @dataclass
+class ScanResult:
+    """What `TextScan` found in one text, per stage."""
+
+    claims: list[list[re.Match[str]]]  # per claim rule
+    meeting_anchors: list[re.Match[str]] | None  # None: the meeting rules have no anchors
+    titles: list[re.Match[str]]
+
+
+class TextScan:
+    """What the stages look for over the whole text, found in one scan of it (a scan costs
+    mostly per position it tries, hardly per pattern): each claim rule's patterns, the meeting
+    anchors, the titles. Each pattern finds what it would find alone (`PatternSet`)."""
+
+    def __init__(self, claims: list[str], meeting_anchors: str | None, titles: str) -> None:
+        self.claim_rules = len(claims)
+        self.meetings = meeting_anchors is not None
+        # The rare ones first: the patterns before the one that matched at a position are not
+        # tried there again.
+        anchors = [meeting_anchors] if meeting_anchors is not None else []
+        self.patterns = PatternSet([*claims, *anchors, titles])
+
+    def run(self, text: str) -> ScanResult:
+        found = self.patterns.finditer_each(text)
+        return ScanResult(
+            claims=found[: self.claim_rules],
+            meeting_anchors=found[self.claim_rules] if self.meetings else None,
+            titles=found[-1],
+        )
+
+
+@dataclass
 class Extractor:
     """Compiled rules of one config; `extract` is pure and safe to run in any process."""
 
@@ -61,18 +94,29 @@ class Extractor:
     date_resolver: DateResolver
     meeting_matcher: MeetingMatcher
     claim_matcher: ClaimMatcher
+    text_scan: TextScan
 
     @classmethod
     def for_config(cls, loaded: LoadedConfig) -> Extractor:
         config = loaded.config
+        actor_rules = ActorRules.from_config(config.actors)
+        meeting_matcher = MeetingMatcher.from_config(config.meetings)
+        claim_matcher = ClaimMatcher.from_config(config.conflicts)
+        anchors = meeting_matcher.anchors
+        text_scan = TextScan(
+            [p.pattern for p in claim_matcher.patterns.patterns],
+            anchors.pattern if anchors is not None else None,
+            actor_rules.titles.pattern,
+        )
         return cls(
             config=config,
             digest=loaded.digest,
             index=GazetteerIndex(config.gazetteer),
-            actor_rules=ActorRules.from_config(config.actors),
+            actor_rules=actor_rules,
             date_resolver=DateResolver.from_config(config.dates),
-            meeting_matcher=MeetingMatcher.from_config(config.meetings),
-            claim_matcher=ClaimMatcher.from_config(config.conflicts),
+            meeting_matcher=meeting_matcher,
+            claim_matcher=claim_matcher,
+            text_scan=text_scan,
         )
 
     def _known_year(self, article: Article) -> int | None:
@@ -88,14 +132,24 @@ class Extractor:
         complete_partial_date(article, corpus_year, self._known_year(article))
         text, sentences = article.text, article.sentences
         published = article.published_date
+        found = self.text_scan.run(text)
         actors = find_actors(
-            text, sentences, self.index, self.actor_rules, article.authors, published
+            text, sentences, self.index, self.actor_rules, article.authors, published, found.titles
         )
         dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
         meetings = find_meetings(
-            text, sentences, actors, dates, self.index, self.meeting_matcher, article.id
+            text,
+            sentences,
+            actors,
+            dates,
+            self.index,
+            self.meeting_matcher,
+            article.id,
+            found.meeting_anchors,
         )
         when = article.published or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
-        claims += quantity_claims(text, sentences, self.claim_matcher, article.id, when)
+        claims += quantity_claims(
+            text, sentences, self.claim_matcher, article.id, when, found.claims
+        )
         return ArticleExtraction(article.id, actors, dates, meetings, claims)

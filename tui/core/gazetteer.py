@@ -124,6 +124,7 @@ class GazetteerIndex:
                 self._add(alias, entity, full=len(alias.split()) > 1)
             for surname in _surnames(entry.name):
                 self._add(surname, entity, full=False)
+        self.people_by_name = {p.name: p for p in self.people}
         self.first_keys = {key[0] for key in self.aliases}
         self.venue_cities = {e.name: e.city for e in places if e.city}
         self.given_names = {token_key(n) for n in gazetteer.given_names}

@@ -195,7 +195,14 @@ def merge_meetings(
     open_by_type: dict[str, list[_Group]] = defaultdict(list)
     open_by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
     by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
-    related_ids = {t: [u for u in types if related(t, u)] or [t] for t in types}
+    # The types each type's reports may join, worked out only for the types that occur.
+    related_ids: dict[str, list[str]] = {}
+
+    def related_types(type_id: str) -> list[str]:
+        if type_id not in related_ids:
+            known = type_id in types
+            related_ids[type_id] = [u for u in types if known and related(type_id, u)] or [type_id]
+        return related_ids[type_id]
 
     def still_open(groups: list[_Group], horizon: int) -> list[_Group]:
         kept = [g for g in groups if g.span() is None or g.span()[1].toordinal() >= horizon]
@@ -209,7 +216,7 @@ def merge_meetings(
         # The Hague") find each other: single-event groups by type, the others by place.
         by_type = [
             g
-            for t in related_ids.get(mention.type_id, [mention.type_id])
+            for t in related_types(mention.type_id)
             if single(t) or t == mention.type_id
             for g in still_open(open_by_type[t], horizon)
         ]
@@ -528,7 +535,7 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     offices = {_role_key(o) for o in rules.office_holders}
     if not offices:
         return []
-    people = {p.name: p for p in index.people}
+    people = index.people_by_name
     holders: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for (subject, attribute), block in blocks.items():
         if attribute != "role":

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, WORD_START, Caseless, caseless
+from .textutil import WEEKDAYS, Caseless, PatternSet, after_word_start, at_word_start, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import MeetingRules, MeetingType
@@ -43,6 +43,9 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _EXCLUDED_BEFORE = re.compile(
     r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE
 )
+# A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
+_CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
+_SEPARATED = re.compile(r"[,;:]")
 _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:\w+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
 _AFTER_CUE = re.compile(
@@ -56,30 +59,24 @@ class MeetingMatcher:
     """Compiled meeting rules."""
 
     types: list[MeetingType]
-    references: re.Pattern[str]  # all types in one pass: group tN is types[N]
+    # All types in one pattern (group tN is types[N]), matched case-insensitively except for
+    # its case-sensitive parts; found by the lower-case scan of a `PatternSet`.
+    references: PatternSet
     anchors: Caseless | None
-    attend: Caseless
-    absent: Caseless
+    cues: PatternSet  # the absence cues, then the attendance cues
     end_cues: re.Pattern[str] | None
 
     @classmethod
     def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
-        def any_of(patterns: list[str]) -> Caseless:
-            body = "|".join(f"(?:{p})" for p in patterns) or "(?!x)x"
-            return caseless(WORD_START + f"(?:{body})")
-
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
-        body = "|".join(
-            f"(?P<t{i}>" + "|".join(f"(?:{p})" for p in t.patterns) + ")"
-            for i, t in enumerate(ordered)
-        )
+        types = [f"(?P<t{i}>{after_word_start(t.patterns)})" for i, t in enumerate(ordered)]
+        attendance = rules.attendance
         return cls(
             types=ordered,
-            references=re.compile(WORD_START + f"(?:{body or '(?!x)x'})", re.IGNORECASE),
-            anchors=any_of(rules.anchors) if rules.anchors else None,
-            attend=any_of(rules.attendance.attend),
-            absent=any_of(rules.attendance.absent),
+            references=PatternSet([at_word_start(types)]),
+            anchors=caseless(at_word_start(rules.anchors)) if rules.anchors else None,
+            cues=PatternSet([at_word_start(attendance.absent), at_word_start(attendance.attend)]),
             end_cues=re.compile("|".join(rf"\b(?:{p})\b" for p in rules.end_cues), re.IGNORECASE)
             if rules.end_cues
             else None,
@@ -115,9 +112,11 @@ def find_meetings(
     index: GazetteerIndex,
     matcher: MeetingMatcher,
     article_id: str,
+    anchors: list[re.Match[str]] | None = None,
 ) -> list[MeetingMention]:
-    """The meetings one article reports."""
-    refs = _references(text, sentences, matcher)
+    """The meetings one article reports. `anchors`: the matches of `matcher.anchors` over
+    `text`, if the caller has them."""
+    refs = _references(text, sentences, matcher, anchors)
     if not refs:
         return []
     sentence_of = _sentence_lookup(sentences)
@@ -312,24 +311,31 @@ def meeting_types_in(
     text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher
 ) -> set[str]:
     """The ids of the named meeting types `text` refers to."""
-    return {ref.type.id for ref in _references(text, sentences, matcher) if not ref.type.generic}
+    refs = _references(text, sentences, matcher, None)
+    return {ref.type.id for ref in refs if not ref.type.generic}
 
 
-def _references(text: str, sentences: list[tuple[int, int]], matcher: MeetingMatcher) -> list[_Ref]:
+def _references(
+    text: str,
+    sentences: list[tuple[int, int]],
+    matcher: MeetingMatcher,
+    anchors: list[re.Match[str]] | None,
+) -> list[_Ref]:
     sentence_of = _sentence_lookup(sentences)
     found: list[_Ref] = []
     if matcher.anchors is None:
         windows = [(0, len(text))]
     else:
         windows = []
-        for anchor in matcher.anchors.finditer(text):
+        for anchor in matcher.anchors.finditer(text) if anchors is None else anchors:
             lo, hi = max(0, anchor.start() - 100), min(len(text), anchor.end() + 60)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:
                 windows.append((lo, hi))
     last_end = 0
-    for match in (m for lo, hi in windows for m in matcher.references.finditer(text, lo, hi)):
+    matches = (m for lo, hi in windows for m in matcher.references.finditer_each(text, [lo], hi)[0])
+    for match in matches:
         if match.end() == match.start() or match.start() < last_end:
             continue
         last_end = match.end()
@@ -537,10 +543,10 @@ def _attendance(
             by_sentence.setdefault(index, draft)
     cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     windows = _sentences_with_people(sentences, people)
-    absent_spans = _cue_spans(text, matcher.absent, windows)
+    absent_spans, attend_spans = _cue_spans(text, matcher.cues, windows)
     for span in absent_spans:
         cues.setdefault(sentence_of(span[0]), ([], []))[0].append(span)
-    for start, end in _cue_spans(text, matcher.attend, windows):
+    for start, end in attend_spans:
         if not any(a < end and start < b for a, b in absent_spans):
             cues.setdefault(sentence_of(start), ([], []))[1].append((start, end))
     for index in sorted(cues):
@@ -595,16 +601,16 @@ def _sentences_with_people(
 
 
 def _cue_spans(
-    text: str, pattern: Caseless, windows: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Non-overlapping matches of `pattern` starting in the windows (one may run past its end)."""
-    spans: list[tuple[int, int]] = []
+    text: str, cues: PatternSet, windows: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Per pattern of `cues`, its non-overlapping matches starting in the windows (one may run
+    past its window's end)."""
+    spans: list[list[tuple[int, int]]] = [[] for _ in cues.patterns]
     for lo, hi in windows:
-        lo = max(lo, spans[-1][1]) if spans else lo
-        for match in pattern.finditer(text, lo, min(len(text), hi + _CUE_REACH)):
-            if match.start() >= hi:
-                break
-            spans.append(match.span())
+        starts = [max(lo, own[-1][1]) if own else lo for own in spans]
+        found = cues.finditer_each(text, starts, min(len(text), hi + _CUE_REACH), stop=hi)
+        for own, matches in zip(spans, found, strict=True):
+            own.extend(match.span() for match in matches)
     return spans
 
 
@@ -634,7 +640,7 @@ def _governed(
     if before and not passive and not listing:
         nearest = before[-1]
         clause = text[nearest[1] : cue_start]
-        if not re.search(r"[;:]|[.!?]\s", clause) and not _excluded(text, nearest[0]):
+        if not _CLAUSE_END.search(clause) and not _excluded(text, nearest[0]):
             names.append(nearest[2])
             # "Rubio and Danish Foreign Minister Rasmussen met": coordinated subjects.
             for previous, current in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
@@ -647,8 +653,8 @@ def _governed(
     after = [p for p in people if p[0] >= cue_end and p[0] < sentence_end]
     if after and not _excluded(text, after[0][0]):
         gap = text[cue_end : after[0][0]]
-        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not re.search(
-            r"[,;:]", gap
+        linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not _SEPARATED.search(
+            gap
         )
         if ((passive or listing) and len(gap) < 60) or linked:
             names.append(after[0][2])

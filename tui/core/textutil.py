@@ -7,6 +7,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import takewhile
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -21,6 +22,18 @@ APOSTROPHES = "'’"
 # Put before a pattern whose matches start at a word: the engine then tries the alternatives only
 # at word starts, not at every character (about 5x faster on long alternations).
 WORD_START = r"(?<!\w)(?=\w)"
+
+
+def at_word_start(patterns: list[str]) -> str:
+    """`WORD_START` and then any of `patterns` (see `after_word_start`)."""
+    return WORD_START + f"(?:{after_word_start(patterns)})"
+
+
+def after_word_start(patterns: list[str]) -> str:
+    """Any of `patterns`, matched right after `WORD_START`: each without a leading `\\b`, which
+    holds there anyway and, written first, keeps the engine from skipping the alternative at
+    once by its first letter (the meeting phrases and cues are mostly written so)."""
+    return "|".join(f"(?:{p.removeprefix(chr(92) + 'b')})" for p in patterns) or "(?!x)x"
 
 
 def month_number(name: str) -> int | None:
@@ -104,6 +117,89 @@ def lower_case_source(source: str) -> str | None:
     return lowered if len(lowered) == len(source) else None
 
 
+# A pattern's source read for its groups: an escape, a character class, a group's opening (the
+# ones `widen_case` looks at spelt out), a closing, or a run of anything else.
+_SOURCE_TOKEN = re.compile(
+    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:<?!|>|\(|-?i:))?|\)|[^\\[()]+", re.DOTALL
+)
+_NEGATIVE = ("(?!", "(?<!")
+_POSSESSIVE = re.compile(r"[*+?}]\+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Escapes that may stand for a letter: a character code, a name, an octal code or a backreference.
+_LETTER_ESCAPE = re.compile(r"\\[xuUN0-9]")
+
+
+def widen_case(source: str, case_sensitive: bool = False) -> str | None:
+    """A source that, matched case-insensitively, matches wherever `source` matches (matched
+    case-insensitively except for its `(?-i:...)` parts, or as written if `case_sensitive`),
+    and maybe elsewhere: its case-sensitive parts made case-insensitive, and a negative
+    lookaround that would then exclude more left out. None where that cannot be done so simply:
+    a negative lookaround inside another, a conditional, an atomic group or a possessive repeat
+    (they keep one way of matching, which a wider part can change), a negated class of letters
+    (matched case-insensitively, it excludes more)."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source) or any(t in ("(?>", "(?(") for t in tokens):
+        return None
+    widened: list[str] = []
+    groups: list[list] = []  # per open group: its opening, its start in `widened`, changed
+    for token in tokens:
+        sensitive = token == "(?-i:" or any(g[0] == "(?-i:" for g in groups)
+        if case_sensitive and not any(g[0] == "(?i:" for g in groups):
+            sensitive = True
+        if token.startswith("\\"):
+            changes = sensitive and bool(_LETTER_ESCAPE.match(token))
+        elif token.startswith("("):
+            changes = token == "(?-i:"
+        else:
+            if _POSSESSIVE.search(token) and not token.startswith("["):
+                return None
+            if token.startswith("[^") and sensitive and _LETTER.search(re.sub(r"\\.", "", token)):
+                return None
+            changes = sensitive and bool(_LETTER.search(token))
+        if changes:
+            for group in groups:
+                group[2] = True
+        if token.startswith("("):
+            if token in _NEGATIVE and any(g[0] in _NEGATIVE for g in groups):
+                return None
+            groups.append([token, len(widened), False])
+            widened.append("(?:" if token in ("(?-i:", "(?i:") else token)
+        elif token == ")":
+            if not groups:
+                return None  # not a pattern
+            opening, start, changed = groups.pop()
+            if opening in _NEGATIVE and changed:
+                del widened[start:]  # left out: without it the pattern matches more
+            else:
+                widened.append(token)
+        else:
+            widened.append(token)
+    return None if groups else "".join(widened)
+
+
+_GROUP_NAME = re.compile(r"\?P<\w+>")
+
+
+def without_captures(source: str) -> str | None:
+    """`source` with its groups made non-capturing, for a scan that only asks where something
+    matches (the engine then skips alternatives by their first character); None when it refers
+    back to a group."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source) or any(
+        t.startswith("?P=") or re.fullmatch(r"\\[1-9]", t) for t in tokens
+    ):
+        return None
+    out = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token == "(" and not following.startswith("?"):
+            token = "(?:"
+        elif index > 0 and tokens[index - 1] == "(" and token.startswith("?P<"):
+            token = _GROUP_NAME.sub("?:", token, count=1)
+        out.append(token)
+    return "".join(out)
+
+
 class LowerCasePattern:
     """A case-insensitive pattern run over the lower-cased text, with its source lower-cased.
 
@@ -135,6 +231,12 @@ class LowerCasePattern:
             return self.any_case.search(text, pos, endpos)
         return self.plain.search(lowered, pos, endpos)
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        lowered = lower_same_length(text)
+        if lowered is None:
+            return self.any_case.match(text, pos, endpos)
+        return self.plain.match(lowered, pos, endpos)
+
 
 # A compiled case-insensitive pattern, either way.
 Caseless = re.Pattern[str] | LowerCasePattern
@@ -145,6 +247,91 @@ def caseless(source: str) -> Caseless:
     if lower_case_source(source) is None:
         return re.compile(source, re.IGNORECASE)
     return LowerCasePattern(source)
+
+
+class PatternSet:
+    """Several patterns, each finding what its own `finditer` finds, in one pass; matched
+    case-insensitively (as `caseless` compiles them) unless `case_sensitive`.
+
+    A scan costs mostly per position tried, hardly per alternative tried there: one scan of the
+    patterns' union costs about as much as one of them alone. The union finds, in order, every
+    position where at least one pattern matches; there each pattern whose last match has ended
+    is tried alone. A pattern matches nowhere the union skipped, so it finds the same matches,
+    in the same order, as when it scans the text on its own. The union may match more than the
+    patterns: their case-sensitive parts made case-insensitive (`widen_case`), it runs over the
+    lower-cased text, and the patterns themselves decide at each position it finds."""
+
+    def __init__(self, sources: list[str], case_sensitive: bool = False) -> None:
+        compile_one = re.compile if case_sensitive else caseless
+        self.patterns: list[Caseless] = [compile_one(source) for source in sources]
+        # Patterns that all start at a word: the union tests that once, not once per pattern.
+        prefix = WORD_START if all(s.startswith(WORD_START) for s in sources) else ""
+        parts = []
+        for index, source in enumerate(sources):
+            source = source.removeprefix(prefix)
+            # The union only says where something matches: its groups need not capture, or
+            # keep apart their names (each pattern may name its own 'value').
+            source = without_captures(source) or source.replace("(?P<", f"(?P<p{index}_").replace(
+                "(?P=", f"(?P=p{index}_"
+            )
+            # An empty group after each says which matched (the alternatives before it did not).
+            parts.append(f"(?:{source})(?P<_{index}>)")
+        union = prefix + "(?:" + "|".join(parts) + ")"
+        # Wider, the union can run over the lower-cased text (the patterns check each find).
+        wider = union
+        if case_sensitive or lower_case_source(union) is None:
+            wider = widen_case(union, case_sensitive)
+        try:
+            self.union: Caseless | None = compile_one(union) if wider is None else caseless(wider)
+        except re.error:  # a pattern that does not combine ("(?i)" at its start): one by one
+            self.union = None
+
+    def finditer_each(
+        self,
+        text: str,
+        starts: list[int] | None = None,
+        endpos: int = sys.maxsize,
+        stop: int = sys.maxsize,
+    ) -> list[list[re.Match[str]]]:
+        """Each pattern's matches from its start (default 0) up to `endpos`, as its `finditer`
+        finds them; the search ends at a match starting at or after `stop`."""
+        resume = list(starts) if starts is not None else [0] * len(self.patterns)
+        if self.union is None:
+            return [
+                list(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
+                for p, start in zip(self.patterns, resume, strict=True)
+            ]
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        count, search, limit = len(self.patterns), self.union.search, min(len(text), endpos)
+        pos = min(resume, default=0)
+        while pos <= limit:
+            candidate = search(text, pos, endpos)
+            if candidate is None:
+                break
+            at = candidate.start()
+            if at >= stop:
+                break
+            first = int(candidate.lastgroup[1:])  # the patterns before it do not match here
+            for index in range(first, count):
+                if resume[index] > at:
+                    continue
+                pattern = self.patterns[index]
+                match = pattern.match(text, at, endpos)
+                if match is None:
+                    continue
+                if match.end() == at:
+                    # After an empty match `finditer` may match again at the same position:
+                    # leave the rest of this pattern's search to it.
+                    for later in pattern.finditer(text, at, endpos):
+                        if later.start() >= stop:
+                            break
+                        found[index].append(later)
+                    resume[index] = sys.maxsize  # done
+                    continue
+                found[index].append(match)
+                resume[index] = match.end()
+            pos = at + 1
+        return found
 
 
 def is_capitalised(word: str) -> bool:
