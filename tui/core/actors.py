@@ -289,13 +289,20 @@ def _match_gazetteer(
     starts = [t.start for t in tokens]
     taken = [(f.start, f.end) for f in found]
     matches = list(index.scanner.finditer(folded))
-    # People this article names in full: "Jill Biden" beside "Joe Biden" is someone else.
-    named_in_full = {
-        a.entity.name
-        for m in matches
-        for a in index.surface(m.group()).aliases
-        if a.full and a.entity.kind == "person"
-    }
+    named: set[str] | None = None
+
+    def named_in_full() -> set[str]:
+        """People this article names in full: "Jill Biden" beside "Joe Biden" is another."""
+        nonlocal named
+        if named is None:
+            named = {
+                a.entity.name
+                for m in matches
+                for a in index.surface(m.group()).aliases
+                if a.full and a.entity.kind == "person"
+            }
+        return named
+
     for match in matches:
         start, end = match.span()
         if taken and any(s < end and start < e for s, e in taken):
@@ -326,7 +333,7 @@ def _match_gazetteer(
             and tokens[first - 1].key in index.given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
         ):
-            if usable[0].entity.name in named_in_full and not _same_given_name(
+            if usable[0].entity.name in named_in_full() and not _same_given_name(
                 tokens[first - 1].key, usable[0].entity.name
             ):
                 continue
@@ -494,15 +501,10 @@ def _match_unknown_people(
                 break
         # "Andrew W. Mellon Auditorium", "Ronald Reagan Institute", "the Fairmont Le Manoir
         # Richelieu hotel", "Centre for Strategic Research": a name inside a place or body.
-        if (
-            any(t.key in rules.organization_words for t in tokens[i + 1 : j])
-            or (
-                j < n
-                and tokens[j].key in rules.organization_words
-                and _joined(text, tokens[j - 1], tokens[j])
-            )
-            or rules.organization_after.match(text, tokens[j - 1].end)
-            or rules.organization_before.search(text, max(0, tokens[i].start - 40), tokens[i].start)
+        if any(t.key in rules.organization_words for t in tokens[i + 1 : j]) or (
+            j < n
+            and tokens[j].key in rules.organization_words
+            and _joined(text, tokens[j - 1], tokens[j])
         ):
             done = j - 1
             continue
@@ -533,6 +535,8 @@ def _match_unknown_people(
             if _is_person(
                 text, run, start, end, index, rules, titles, start in headlines
             ) or _coordinated(text, start, found, titles, rules):
+                if _inside_a_body(text, tokens[i].start, tokens[j - 1].end, rules):
+                    break
                 found.append(
                     _Found(start, end, None, " ".join(t.text for t in run), "person", True)
                 )
@@ -540,6 +544,15 @@ def _match_unknown_people(
                     covered[k] = True
                 break
         done = j - 1
+
+
+def _inside_a_body(text: str, start: int, end: int, rules: ActorRules) -> bool:
+    """'the Fairmont Le Manoir Richelieu hotel', 'Centre for Strategic Research': capitalised
+    words that name a body or a building by the word after or before them."""
+    return bool(
+        rules.organization_after.match(text, end)
+        or rules.organization_before.search(text, max(0, start - 40), start)
+    )
 
 
 def _place_surname(tokens: list[Token], i: int, j: int, index: GazetteerIndex) -> bool:
@@ -718,8 +731,7 @@ def _roles_for(
             match, tail = governing, ""
         role, past = _role_text(match, rules, tail)
         # "then U.S. Secretary of Defense Lloyd Austin": a past marker before a country's name.
-        lead = _PAST_BEFORE_SCOPE.search(text, max(0, match.start() - 30), match.start())
-        past = past or bool(lead and lead["marker"].lower() in rules.past_markers)
+        past = past or _past_before_scope(text, match.start(), rules.past_markers)
         roles.append((role, past))
         written = _norm(match["title"])
         item.plural_title = rules.singular.get(written, written) != written
@@ -735,7 +747,17 @@ def _roles_for(
     return roles
 
 
-_PAST_BEFORE_SCOPE = re.compile(r"\b(?P<marker>\w+)[\s-]+(?:(?-i:[A-Z])[\w.’']*\s+){1,2}$")
+def _past_before_scope(text: str, start: int, markers: set[str]) -> bool:
+    """'then U.S. Secretary of Defense': a past marker, then one or two capitalised words."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    words = text[max(0, start - 30) : start].replace("-", " ").split()
+    for capitalised in (1, 2):
+        if len(words) <= capitalised or not words[-capitalised][:1].isupper():
+            return False
+        if words[-capitalised - 1].lower() in markers:
+            return True
+    return False
 
 
 def _norm(title: str) -> str:

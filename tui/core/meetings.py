@@ -376,7 +376,9 @@ def _places(
             ):
                 continue  # "korea", "the Korea Institute for ...": not where a meeting is
             introduced = bool(
-                _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                _PLACE_BEFORE.search(
+                    text, max(0, mention.start - _place_window(text, mention.start)), mention.start
+                )
                 or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
             )
             if rank == 1 and (
@@ -412,6 +414,15 @@ def _own_places(
             for other in refs_here
         )
     ]
+
+
+_VENUE_KINDS = ("capital", "city", "town", "resort", "port")
+
+
+def _place_window(text: str, start: int) -> int:
+    """How far back 'in ...' may stand: 'in Brussels', or 'in the Belgian capital Brussels'."""
+    before = text[max(0, start - 40) : start].lower()
+    return 40 if any(kind in before for kind in _VENUE_KINDS) else 8
 
 
 def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> str | None:
