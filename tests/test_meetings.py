@@ -222,3 +222,33 @@ def test_a_country_in_the_name_of_a_body_is_not_where_a_meeting_is(extractor):
     text = "Lee, a fellow at the Denmark Institute for Studies, said the summit on Friday helps."
     [meeting] = meetings(text, extractor, published=date(2025, 6, 5))
     assert (meeting.type_id, meeting.place, meeting.start) == ("summit", None, "2025-05-30")
+
+
+def test_a_date_belongs_to_the_meeting_it_stands_next_to(extractor):
+    from datetime import date
+
+    text = "Monday's meeting came three days after Trump's summit with Putin in Antalya on Friday."
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 8, 18))}
+    assert (found["summit"].start, found["summit"].place) == ("2025-08-15", "Antalya")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky and Trump held a positive phone call on March 19.",
+        "During the March 19 call, Putin agreed to a halt.",
+        "Witkoff was received in the Kremlin by Putin on March 19.",
+    ],
+)
+def test_calls_and_receptions_are_meetings(extractor, text):
+    from datetime import date
+
+    found = meetings(text, extractor, published=date(2025, 3, 20))
+    assert ("2025-03-19", "2025-03-19") in {(m.start, m.end) for m in found}
+
+
+def test_a_call_on_someone_is_not_a_call(extractor):
+    from datetime import date
+
+    text = "The letter is a call on allies to spend more on Monday."
+    assert meetings(text, extractor, published=date(2025, 3, 20)) == []

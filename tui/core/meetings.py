@@ -140,7 +140,13 @@ def find_meetings(
 
     drafts: list[_Draft] = []
     for ref in refs:
-        own_date = _best_date(dates_by_sentence.get(ref.sentence, []), ref, allow_unresolved=True)
+        own_date = _best_date(
+            _own_dates(
+                dates_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+            ),
+            ref,
+            allow_unresolved=True,
+        )
         own_place = _best_place(
             _own_places(
                 places_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
@@ -183,6 +189,8 @@ def find_meetings(
             draft.place = draft.place or host.place
         if draft.date is None or draft.date.value is None:
             for neighbour in (ref.sentence - 1, ref.sentence + 1):
+                if any(not r.type.generic for r in refs_by_sentence.get(neighbour, [])):
+                    continue  # its dates are its own meeting's
                 there = _best_place(places_by_sentence.get(neighbour, []), None)
                 if there and draft.place and there != draft.place:
                     continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
@@ -390,6 +398,20 @@ def _places(
                 (mention.start, name, introduced, rank)
             )
     return out
+
+
+def _own_dates(dates: list[DateExpr], ref: _Ref, refs_here: list[_Ref]) -> list[DateExpr]:
+    """The dates of a sentence nearer `ref` than any other meeting in it: "Monday's
+    meeting came three days after Trump's summit with Putin on Friday"."""
+    others = [r for r in refs_here if r is not ref]
+    if not others or len(dates) < 2:
+        return dates
+
+    def distance(expr: DateExpr, r: _Ref) -> int:
+        return max(0, r.start - expr.end, expr.start - r.end)
+
+    own = [d for d in dates if all(distance(d, ref) <= distance(d, o) for o in others)]
+    return own or dates
 
 
 def _own_places(
