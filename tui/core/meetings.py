@@ -189,8 +189,6 @@ def find_meetings(
             draft.place = draft.place or host.place
         if draft.date is None or draft.date.value is None:
             for neighbour in (ref.sentence - 1, ref.sentence + 1):
-                if any(not r.type.generic for r in refs_by_sentence.get(neighbour, [])):
-                    continue  # its dates are its own meeting's
                 there = _best_place(places_by_sentence.get(neighbour, []), None)
                 if there and draft.place and there != draft.place:
                     continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
