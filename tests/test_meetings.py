@@ -252,3 +252,41 @@ def test_a_call_on_someone_is_not_a_call(extractor):
 
     text = "The letter is a call on allies to spend more on Monday."
     assert meetings(text, extractor, published=date(2025, 3, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "start", "end"),
+    [
+        (
+            "Macron received on Monday at the Elysee the heads of government of Germany and Italy.",
+            "leaders_meeting",
+            "2025-02-17",
+            "2025-02-17",
+        ),
+        (
+            "Leaders meet again in Brussels for the regular European Council on March 20-21.",
+            "eu_summit",
+            "2025-03-20",
+            "2025-03-21",
+        ),
+        (
+            "It is the last gathering before the Washington summit on July 9-11.",
+            "summit",
+            "2025-07-09",
+            "2025-07-11",
+        ),
+        (
+            "This gathering takes place on the eve of a meeting in Riyadh, on Tuesday.",
+            "meeting",
+            "2025-02-18",
+            "2025-02-18",
+        ),
+    ],
+)
+def test_leaders_councils_and_dates_after_before(extractor, text, type_id, start, end):
+    from datetime import date
+
+    found = [
+        (m.type_id, m.start, m.end) for m in meetings(text, extractor, published=date(2025, 2, 17))
+    ]
+    assert (type_id, start, end) in found

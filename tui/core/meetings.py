@@ -124,9 +124,11 @@ def find_meetings(
     for expr in dates:
         if _DATELINE_DASH.match(text, expr.end):
             continue  # the dateline dates the article, not what it reports
-        if _BOUNDING.search(
-            text, max(0, expr.start - 40), expr.start
-        ) or expr.text.lower().startswith(("since", "after", "before")):
+        if expr.text.lower().startswith(("since", "after", "before")):
+            continue
+        bound = _BOUNDING.search(text, max(0, expr.start - 40), expr.start)
+        # "before the Washington summit on July 9-11": a meeting named after the word has it.
+        if bound and not any(bound.start() < r.start < expr.start for r in refs):
             continue
         dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
     places_by_sentence = _places(text, actors, index, sentence_of)
