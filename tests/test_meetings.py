@@ -270,7 +270,7 @@ def test_a_call_on_someone_is_not_a_call(extractor):
             "2025-03-21",
         ),
         (
-            "It is the last gathering before the Washington summit on July 9-11.",
+            "It is the final gathering before the Washington summit on July 9-11.",
             "summit",
             "2025-07-09",
             "2025-07-11",
