@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..widgets import (
@@ -24,6 +24,7 @@ from ..widgets import (
     ArticleTable,
     CalendarPane,
     ConflictsPane,
+    KeyFooter,
     Reader,
     SearchBar,
     Status,
@@ -124,7 +125,7 @@ class DashboardScreen(PaneNavigation):
             yield CalendarPane(id="calendar-pane", classes="pane")
             yield ConflictsPane(id="conflicts-pane", classes="pane")
         yield StatusLine(id="status")
-        yield Footer(id="footer")
+        yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
         self._apply_layout(self.app.size.width, self.app.size.height)
