@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from ..core.corpus_view import KINDS, ActorRow
 from .article_document import KIND_LABELS
+from .fixed_viewport import FixedViewport
 from .literal import literal_line
 
 KIND_FILTERS = (None, *KINDS)
@@ -21,7 +22,7 @@ SHORT_KINDS = {"person": "person", "organization": "org", "country": "country", 
 NAME_WIDTH = 24
 
 
-class ActorTable(DataTable):
+class ActorTable(FixedViewport, DataTable):
     """Actors, most mentioned first; the row key is the actor's name."""
 
     BINDINGS = [
