@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass
@@ -279,6 +280,7 @@ class DashboardScreen(PaneNavigation):
         self._first_load = False
         self._show_status()
         self.call_after_refresh(self._painted.set)
+        self.call_after_refresh(_freeze_heap)
         # On screen: the list, and the selected article in every pane (a large corpus may
         # still be linking its actors, meetings and conflicts; the status line says so).
         self.app.corpus_shown()  # type: ignore[attr-defined]
@@ -312,6 +314,7 @@ class DashboardScreen(PaneNavigation):
         self.query_one(CalendarPane).set_index(view.calendar, self._describe_article, start)
         self._update_article_panes(self.selected)
         self._show_status()
+        self.call_after_refresh(_freeze_heap)
 
     def action_reload(self) -> None:
         self.status.loading = (0, 0)
@@ -597,3 +600,13 @@ class DashboardScreen(PaneNavigation):
     def _warning_chosen(self, article_id: str | None) -> None:
         if article_id:
             self.open_article(article_id)
+
+
+def _freeze_heap() -> None:
+    """Keep the corpus out of Python's cyclic garbage collection.
+
+    A large corpus is millions of long-lived objects; a full collection walks them all (about
+    150 ms at 100,000 articles), and the objects each key press makes trigger one every dozen
+    presses or so. Frozen, they are still freed as usual when nothing refers to them.
+    """
+    gc.freeze()
