@@ -114,6 +114,7 @@ class DashboardScreen(PaneNavigation):
         self._last_progress = 0.0
         self._footer_state: tuple[bool, bool, bool] | None = None
         self._painted = threading.Event()  # a corpus is on screen (for the snapshot check)
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         # The layout class is set before the panes mount, so they are styled once.
@@ -127,6 +128,13 @@ class DashboardScreen(PaneNavigation):
             yield ConflictsPane(id="conflicts-pane", classes="pane")
         yield StatusLine(id="status")
         yield KeyFooter(id="footer")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler. The first time, every widget has just been styled
+        # as it mounted: restyling the whole screen again would only cost start-up time.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._apply_layout(self.app.size.width, self.app.size.height)
