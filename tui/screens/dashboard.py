@@ -193,6 +193,11 @@ class DashboardScreen(PaneNavigation):
 
         if len(store) <= LINK_BEFORE_SHOWING:
             store.link()  # a second at most: shown complete at once
+        if self._first_load and store.articles:
+            # Read the article the reader opens on here, off the UI thread (the first read also
+            # sets up the decoding of extractions); the store keeps it for the UI.
+            last = self.state.last_article
+            store.extraction(last if last in store else store.newest_first()[0])
         self.post_message(self.CorpusLoaded(CorpusView.build(store), time.perf_counter() - started))
         if link:
             self._link_later(store, started)
