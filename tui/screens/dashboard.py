@@ -33,7 +33,7 @@ from ..widgets import (
 )
 from ..widgets.calendar import opening_day
 from ..widgets.literal import literal_line
-from .pane_layout import SHARED, layout_for
+from .pane_layout import SHARED, layout_for, visible_panes
 from .pane_navigation import PaneNavigation
 
 if TYPE_CHECKING:
@@ -120,11 +120,15 @@ class DashboardScreen(PaneNavigation):
         # The layout class is set before the panes mount, so they are styled once.
         self.layout_name = layout_for(self.app.size.width, self.app.size.height)
         self.add_class(f"-{self.layout_name}")
+        # Panes off screen at this size mount their contents after the first paint.
+        visible = visible_panes(self.layout_name, self.shown)
         with Container(id="panes"):
             yield ArticlesPane(id="articles-pane", classes="pane")
             yield Reader(id="reader", classes="pane")
-            yield ActorsPane(id="actors-pane", classes="pane")
-            yield CalendarPane(id="calendar-pane", classes="pane")
+            yield ActorsPane(id="actors-pane", classes="pane", deferred="actors" not in visible)
+            yield CalendarPane(
+                id="calendar-pane", classes="pane", deferred="calendar" not in visible
+            )
             yield ConflictsPane(id="conflicts-pane", classes="pane")
         yield StatusLine(id="status")
         yield KeyFooter(id="footer")
@@ -294,6 +298,7 @@ class DashboardScreen(PaneNavigation):
         self._show_status()
         self.call_after_refresh(self._painted.set)
         self.call_after_refresh(_freeze_heap)
+        self.call_after_refresh(self.build_panes)
         # On screen: the list, and the selected article in every pane (a large corpus may
         # still be linking its actors, meetings and conflicts; the status line says so).
         self.app.corpus_shown()  # type: ignore[attr-defined]
@@ -445,7 +450,7 @@ class DashboardScreen(PaneNavigation):
                 query=self.search_query.strip(),
                 focus_actor=self.actor_filter,
             )
-        self.action_show_pane("reader")
+        self.show_pane("reader")
         self._mark_read(article_id)
 
     def _describe_article(self, article_id: str) -> Text:
@@ -470,7 +475,7 @@ class DashboardScreen(PaneNavigation):
     def _actor_chosen(self, message: ActorsPane.Chosen) -> None:
         self.actor_filter = message.name
         self._apply_filters(keep=self.selected)
-        self.action_show_pane("articles")
+        self.show_pane("articles")
 
     @on(ActorsPane.Highlighted)
     def _actor_highlighted(self, message: ActorsPane.Highlighted) -> None:

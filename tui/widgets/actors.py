@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from ..core.corpus_view import KINDS, ActorRow
 from .article_document import KIND_LABELS
+from .deferred import DeferredContents
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
 
@@ -50,7 +51,7 @@ class ActorTable(FixedViewport, DataTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
 
-class ActorsPane(Vertical):
+class ActorsPane(DeferredContents, Vertical):
     """Scope line, the actor table, and the highlighted actor in full."""
 
     BINDINGS = [
@@ -70,17 +71,23 @@ class ActorsPane(Vertical):
 
         name: str | None
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, deferred: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.corpus_scope = False
         self.kind: str | None = None
         self._article_rows: list[ActorRow] = []
         self._corpus_rows: list[ActorRow] = []
+        self._defer(deferred)
 
     def compose(self) -> ComposeResult:
+        if not self.built:
+            return
         yield Static(id="actors-scope")
         yield ActorTable(id="actor-table")
         yield Static(id="actor-detail")
+
+    def _built(self) -> None:
+        self._fill()
 
     @property
     def table(self) -> ActorTable:
@@ -106,6 +113,8 @@ class ActorsPane(Vertical):
         self._fill()
 
     def _fill(self) -> None:
+        if not self.built:
+            return  # filled when built
         table = self.table
         keep = table.current_name
         rows = self.rows
