@@ -47,7 +47,8 @@ class PaneNavigation(Screen):
             widget.border_title = pane_title(pane, self.layout_name, self.shown)
             if widget.display and not getattr(widget, "built", True):
                 self.call_later(self.build_panes, {pane.name})
-
+            elif widget.display and hasattr(widget, "catch_up"):
+                widget.catch_up()
         focused = self.focused
         if focused is None or not self._on_screen(focused):
             self.call_after_refresh(self._refocus)

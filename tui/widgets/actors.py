@@ -78,6 +78,7 @@ class ActorsPane(DeferredContents, Vertical):
         self._article_rows: list[ActorRow] = []
         self._corpus_rows: list[ActorRow] = []
         self._defer(deferred)
+        self._stale = False  # rows came while off screen
 
     def compose(self) -> ComposeResult:
         if not self.built:
@@ -112,9 +113,20 @@ class ActorsPane(DeferredContents, Vertical):
         self.kind = KIND_FILTERS[(KIND_FILTERS.index(self.kind) + 1) % len(KIND_FILTERS)]
         self._fill()
 
+    def catch_up(self) -> None:
+        """The pane is coming on screen: fill it if rows came while it was off screen."""
+        if self._stale:
+            self._fill()
+
     def _fill(self) -> None:
         if not self.built:
             return  # filled when built
+        if not self.display:
+            # Off screen (a narrow terminal shows one pane at a time): a move in the article
+            # list costs no table rebuild; `catch_up` fills it when it shows.
+            self._stale = True
+            return
+        self._stale = False
         table = self.table
         keep = table.current_name
         rows = self.rows
