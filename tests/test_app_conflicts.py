@@ -38,13 +38,14 @@ async def test_rubio_role_conflict_side_by_side_with_marked_difference_and_jumps
         assert pane.display and app.focused is pane
         await find_rubio_conflict(pilot, pane)
         conflict = pane.current
-        header = str(app.query_one("#conflict-header").content)
+        header = pane.header_text.plain
         assert "Marco Rubio" in header and "role" in header.casefold()
         left, right = pane.side_texts
         assert conflict.a.sentence in left.plain and conflict.b.sentence in right.plain
         # Side by side: both statements are on screen, next to each other.
-        a, b = app.query_one("#conflict-a"), app.query_one("#conflict-b")
-        assert a.region.y == b.region.y and a.region.right <= b.region.x
+        a, b = pane.side_regions()
+        assert a and b and a.y == b.y and a.right <= b.x
+        assert pane.content_region.contains_region(a.intersection(pane.content_region))
         # The words that differ are marked on each side, and the value stands out.
         differ = pane.get_component_rich_style("conflicts--differ", partial=True)
         diff_a, diff_b = word_diff(conflict.a.sentence, conflict.b.sentence)

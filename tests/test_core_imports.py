@@ -51,3 +51,35 @@ def test_the_command_line_loads_textual_only_for_the_dashboard():
     # `natotui articles`, `extract` and `check-config` start fast: the CLI module defers the app.
     found = run_probe("tui.cli")
     assert found["tui.cli"] == []
+
+
+WARM_START = """
+import sys
+from tui.core.config import load_config
+from tui.core.paths import shipped_data_dir
+from tui.core.store import Store
+
+store = Store.from_snapshot([shipped_data_dir()], load_config(None))
+assert store is not None and len(store) == 5, store
+heavy = ("yaml", "pydantic", "tui.core.pipeline", "tui.core.extraction", "tui.core.linking")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_a_warm_start_opens_the_list_snapshot_without_the_pipeline():
+    # The start-up path (bench/startup.py): config remembered, list snapshot written by an
+    # earlier open; neither YAML, the config models nor extraction and linking are imported.
+    from tui.core.config import load_config
+    from tui.core.paths import shipped_data_dir
+    from tui.core.store import Store
+
+    Store.open([shipped_data_dir()], load_config(None)).close()
+    run = subprocess.run(
+        [sys.executable, "-c", WARM_START],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

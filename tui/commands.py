@@ -67,7 +67,7 @@ class DashboardCommands(Provider):
     async def _run(self, entry: BindingEntry) -> None:
         dashboard = self._dashboard()
         if dashboard is not None and entry.pane:
-            dashboard.action_show_pane(entry.pane)
+            await dashboard.action_show_pane(entry.pane)
         await self.app.run_action(entry.action, entry.node)
 
     @staticmethod

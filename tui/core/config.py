@@ -19,17 +19,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .paths import shipped_config_path, user_cache_dir
 
 if TYPE_CHECKING:
-    from .config_models import Config
+    import yaml
 
-try:  # the C loader is several times faster on the big gazetteers
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - pyyaml built without libyaml
-    _Loader = yaml.SafeLoader
+    from .config_models import Config
 
 _REMEMBERED = 1  # format of the remembered-config files
 
@@ -223,9 +218,19 @@ def _load_into(
     _merge(merged, body)
 
 
+def _yaml():
+    """PyYAML and its fastest safe loader, imported only when a config is parsed (a warm start
+    recognises the config without it)."""
+    import yaml
+
+    # The C loader is several times faster on the big gazetteers.
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(path: Path, text: str) -> dict[str, Any]:
+    yaml, loader = _yaml()
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         raise _yaml_error(path, text, exc) from None
     if data is None:
@@ -318,8 +323,9 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
     """1-based line of the YAML node at `loc` (or of its deepest existing parent)."""
+    yaml, loader = _yaml()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return None
     line = node.start_mark.line + 1 if node is not None else None

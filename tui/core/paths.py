@@ -61,3 +61,8 @@ def user_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("natotui", appauthor=False))
+
+
+def root_key(root: Path | str) -> str:
+    """How the cache knows a corpus folder: its absolute path."""
+    return os.path.abspath(root)

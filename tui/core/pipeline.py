@@ -17,17 +17,14 @@ what the dashboard lists in memory and reads the rest from the cache by id.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from .. import __version__
 from .cache import (
     Cache,
     CacheCorrupt,
@@ -38,12 +35,14 @@ from .cache import (
     digest_of,
     remove_files,
 )
+from .code_version import code_version
 from .config import LoadedConfig
 from .extraction import Extractor
 from .linking import link_corpus
 from .loading import ARTICLE_SUFFIXES
 from .models import Article, ArticleExtraction, Corpus
 from .parallel import FileTask, Runner, file_state
+from .paths import root_key
 from .payloads import (
     bulk,
     decode_article,
@@ -60,18 +59,6 @@ T = TypeVar("T")
 # the same mtime tick: it is hashed again next time rather than trusted ("racy git").
 RACY_NS = 2_000_000_000
 WRITE_BATCH = 64
-
-# Modules of tui/core that do not shape what is extracted: editing them keeps the cache.
-_NOT_EXTRACTION = {
-    "calendar_index",
-    "corpus_view",
-    "export",
-    "progress",
-    "search",
-    "state",
-    "store",
-    "word_diff",
-}
 
 
 def corpus_year(articles: list[Article]) -> int | None:
@@ -100,20 +87,6 @@ def extract_all(
         if on_progress:
             on_progress(done, len(articles))
     return results
-
-
-@cache
-def code_version() -> str:
-    """natotui's version and a hash of the core code that extraction runs, part of the cache key.
-
-    Editing an extraction rule in Python (not only in config.yaml) changes what is extracted;
-    hashing the source keeps a developer's cache honest without bumping the version.
-    """
-    hasher = hashlib.blake2b(digest_size=8)
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        if path.stem not in _NOT_EXTRACTION:
-            hasher.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+{hasher.hexdigest()}"
 
 
 # --- ingest --------------------------------------------------------------------------------------
@@ -165,10 +138,6 @@ class Ingested:
     @property
     def warnings(self) -> list[str]:
         return [e.warning for e in self.entries if e.status == "skipped"]
-
-
-def root_key(root: Path | str) -> str:
-    return os.path.abspath(root)
 
 
 def scan(paths: list[Path]) -> list[Entry]:

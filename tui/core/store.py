@@ -29,13 +29,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import Cache, CacheCorrupt, CacheUnavailable, parse_list
+from .code_version import code_version
 from .config import LoadedConfig
 from .corpus_view import date_sort_key
-from .linking import link_corpus
 from .models import Article, ArticleExtraction, Conflict, Corpus, CorpusActor, Meeting
-from .parallel import FileTask, Runner, Worker
+from .paths import root_key
 from .payloads import (
     bulk,
     decode_article,
@@ -46,9 +47,14 @@ from .payloads import (
     encode_linked,
     share_ids,
 )
-from .pipeline import Ingested, code_version, ingest, root_key, with_cache
 from .progress import Progress, ProgressCallback, StageCallback
 from .search import SearchHit, SearchIndex
+
+# Extraction and linking (the pipeline) are imported when a store opens or links, not for
+# opening from a list snapshot: a warm start paints without them.
+if TYPE_CHECKING:
+    from .parallel import Runner, Worker
+    from .pipeline import Ingested
 
 RECENT = 64  # articles kept decoded, for moving back and forth in the list
 SNAPSHOT_FORMAT = 1
@@ -132,6 +138,9 @@ class Store:
         meetings and conflicts; `link()` (in a worker thread) adds them later. On a warm start
         with nothing changed the linked corpus is cached and `link=True` costs little.
         """
+        from .parallel import Runner
+        from .pipeline import ingest, with_cache
+
         with Progress(on_progress, on_stage, bar=progress) as reporter:
 
             def work(cache: Cache, notices: list[str]) -> Store:
@@ -374,6 +383,8 @@ class Store:
     def _link(self) -> None:
         if self.link_from_cache():
             return
+        from .linking import link_corpus
+
         ids = {a.id: a.id for a in self.articles}
         with self._lock:
             extractions = self._light_extractions()
@@ -416,6 +427,8 @@ class Store:
 
     def _extractor(self):
         if self._worker is None:
+            from .parallel import Worker
+
             self._worker = Worker(self._loaded)
         return self._worker.extractor
 
@@ -467,6 +480,8 @@ class Store:
             return decode_article(text, article, summary.path), decode_extraction(extraction)
         # The row is gone or was replaced (another natotui with another config): work it out
         # again from the file, which is what the row was made from.
+        from .parallel import FileTask
+
         self._extractor()
         assert self._worker is not None
         task = FileTask((row.base, os.path.abspath(summary.path)), summary.path, row.base)

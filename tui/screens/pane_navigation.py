@@ -32,12 +32,23 @@ class PaneNavigation(Screen):
             self.shown = shared[0]
         self._show_panes()
 
+    async def build_panes(self, names: set[str] | None = None) -> None:
+        """Mount the contents of deferred panes (`names`; None: all of them)."""
+        for pane in PANES:
+            widget = self.query_one(pane.selector)
+            if (names is None or pane.name in names) and not getattr(widget, "built", True):
+                await widget.build()  # type: ignore[attr-defined]
+
     def _show_panes(self) -> None:
         visible = visible_panes(self.layout_name, self.shown)
         for pane in PANES:
             widget = self.query_one(pane.selector)
             widget.display = pane.name in visible
             widget.border_title = pane_title(pane, self.layout_name, self.shown)
+            if widget.display and not getattr(widget, "built", True):
+                self.call_later(self.build_panes, {pane.name})
+            elif widget.display and hasattr(widget, "catch_up"):
+                widget.catch_up()
         focused = self.focused
         if focused is None or not self._on_screen(focused):
             self.call_after_refresh(self._refocus)
@@ -51,8 +62,13 @@ class PaneNavigation(Screen):
         if focused is None or not self._on_screen(focused):
             self.query_one(BY_NAME["articles"].focus).focus()
 
-    def action_show_pane(self, name: str) -> None:
+    async def action_show_pane(self, name: str) -> None:
         """Bring pane `name` on screen and focus it."""
+        await self.build_panes({name})
+        self.show_pane(name)
+
+    def show_pane(self, name: str) -> None:
+        """`action_show_pane` for a pane whose contents are mounted (not deferred)."""
         pane = BY_NAME[name]
         if name in SHARED[self.layout_name]:
             self.shown = name
@@ -63,7 +79,7 @@ class PaneNavigation(Screen):
         self.set_focus(widget)
         self._show_panes()
 
-    def action_cycle_focus(self, step: int) -> None:
+    async def action_cycle_focus(self, step: int) -> None:
         """Tab: the next stop of the focus ring, switching the shared pane if need be."""
         # The search field is a stop only while it is open.
         stops = [
@@ -75,6 +91,7 @@ class PaneNavigation(Screen):
         ids = [selector[1:] for _, selector in stops]
         index = ids.index(current) if current in ids else -1
         pane, selector = stops[(index + step) % len(stops)]
+        await self.build_panes({pane})
         if pane in SHARED[self.layout_name]:
             self.shown = pane
         self._focus_then_show(self.query_one(selector))

@@ -6,6 +6,7 @@ from .article_list import ArticleTable
 from .articles_pane import ArticlesPane
 from .calendar import CalendarPane
 from .conflicts import ConflictsPane
+from .key_footer import KeyFooter
 from .month_grid import MonthGrid
 from .reader import Reader
 from .search_bar import SearchBar
@@ -20,6 +21,7 @@ __all__ = [
     "ArticlesPane",
     "CalendarPane",
     "ConflictsPane",
+    "KeyFooter",
     "MonthGrid",
     "Reader",
     "SearchBar",

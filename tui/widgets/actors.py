@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Static
 
 from ..core.corpus_view import KINDS, ActorRow
 from .article_document import KIND_LABELS
+from .deferred import DeferredContents
+from .fixed_viewport import FixedViewport
 from .literal import literal_line
 
 KIND_FILTERS = (None, *KINDS)
@@ -21,7 +23,7 @@ SHORT_KINDS = {"person": "person", "organization": "org", "country": "country", 
 NAME_WIDTH = 24
 
 
-class ActorTable(DataTable):
+class ActorTable(FixedViewport, DataTable):
     """Actors, most mentioned first; the row key is the actor's name."""
 
     BINDINGS = [
@@ -49,7 +51,7 @@ class ActorTable(DataTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
 
-class ActorsPane(Vertical):
+class ActorsPane(DeferredContents, Vertical):
     """Scope line, the actor table, and the highlighted actor in full."""
 
     BINDINGS = [
@@ -69,17 +71,24 @@ class ActorsPane(Vertical):
 
         name: str | None
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, deferred: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.corpus_scope = False
         self.kind: str | None = None
         self._article_rows: list[ActorRow] = []
         self._corpus_rows: list[ActorRow] = []
+        self._defer(deferred)
+        self._stale = False  # rows came while off screen
 
     def compose(self) -> ComposeResult:
+        if not self.built:
+            return
         yield Static(id="actors-scope")
         yield ActorTable(id="actor-table")
         yield Static(id="actor-detail")
+
+    def _built(self) -> None:
+        self._fill()
 
     @property
     def table(self) -> ActorTable:
@@ -104,7 +113,20 @@ class ActorsPane(Vertical):
         self.kind = KIND_FILTERS[(KIND_FILTERS.index(self.kind) + 1) % len(KIND_FILTERS)]
         self._fill()
 
+    def catch_up(self) -> None:
+        """The pane is coming on screen: fill it if rows came while it was off screen."""
+        if self._stale:
+            self._fill()
+
     def _fill(self) -> None:
+        if not self.built:
+            return  # filled when built
+        if not self.display:
+            # Off screen (a narrow terminal shows one pane at a time): a move in the article
+            # list costs no table rebuild; `catch_up` fills it when it shows.
+            self._stale = True
+            return
+        self._stale = False
         table = self.table
         keep = table.current_name
         rows = self.rows

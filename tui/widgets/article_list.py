@@ -16,12 +16,13 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..core.corpus_view import date_sort_key
+from .fixed_viewport import FixedViewport
 from .literal import literal_line
 
 # The date column says how sure the date is: "~" inferred (dateline, text, corpus), "?" unknown.
@@ -52,7 +53,7 @@ def source_cell(article, width: int = 16) -> Text:
     return Text("—", style="dim")
 
 
-class ArticleTable(ScrollView, can_focus=True):
+class ArticleTable(FixedViewport, ScrollView, can_focus=True):
     """The corpus as a list with a header line; rows are identified by article id."""
 
     COMPONENT_CLASSES = {"article-table--header", "article-table--cursor"}
@@ -200,7 +201,13 @@ class ArticleTable(ScrollView, can_focus=True):
         row = self.row_of(article_id)
         if row is not None:
             self._strips.pop(row, None)
-            self.refresh_line(row + HEADER_LINES - int(self.scroll_offset.y))
+            self._refresh_row(row)
+
+    def _refresh_row(self, row: int) -> None:
+        """Repaint one row if it is on screen (the header line stays put above the rows)."""
+        y = row + HEADER_LINES - int(self.scroll_offset.y)
+        if HEADER_LINES <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     # --- cursor -------------------------------------------------------------------------------
 
@@ -215,10 +222,11 @@ class ArticleTable(ScrollView, can_focus=True):
     def _move(self, row: int, force_message: bool = False) -> None:
         row = max(0, min(row, len(self._ids) - 1)) if self._ids else 0
         if row != self.cursor_row:
-            self._strips.pop(self.cursor_row, None)
-            self._strips.pop(row, None)
-            self.cursor_row = row
-            self.refresh()
+            # Only the two rows change, unless the list scrolls (which repaints it all).
+            previous, self.cursor_row = self.cursor_row, row
+            for changed in (previous, row):
+                self._strips.pop(changed, None)
+                self._refresh_row(changed)
         self._scroll_to_cursor()
         current = self.current_id
         if force_message or current != self._last_highlighted:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ..core.calendar_index import MONTH_NAMES, CalendarIndex, parse_day
 from .agenda import IN_ARTICLE_MARK, Agenda, AgendaSection
+from .deferred import DeferredContents
 from .month_grid import MonthGrid
 
 FALLBACK_DAY = date(2025, 1, 1)  # only when the corpus holds no date at all; never the clock
@@ -23,22 +24,26 @@ def _day_title(day: date) -> str:
     return f"{day.strftime('%A')} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-class CalendarPane(Horizontal):
+class CalendarPane(DeferredContents, Horizontal):
     """Month grid (arrows, [ ]) and agenda (the selected day, or the whole month with m)."""
 
     BINDINGS = [
         Binding("m", "toggle_month", "Day/month agenda", id="calendar.agenda_scope"),
     ]
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, deferred: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
         self.month_view = False
         self.index = CalendarIndex()
         self._in_article: set[str] = set()
         self._agenda_ids: set[str] = set()  # meetings the agenda lists now
         self._describe: Callable[[str], Text] = lambda article_id: Text(article_id)
+        self._defer(deferred)
+        self._start: date | None = None  # the day to open on, until built
 
     def compose(self) -> ComposeResult:
+        if not self.built:
+            return
         with Vertical(id="calendar-left"):
             yield MonthGrid(id="month-grid")
             yield Static(id="calendar-legend")
@@ -59,11 +64,17 @@ class CalendarPane(Horizontal):
     ) -> None:
         """New meetings; keeps the selected day unless this is the first fill."""
         self.index, self._describe = index, describe_article
+        if not self.built:
+            self._start = start or self._start
+            return
         first_fill = start is not None
         if first_fill:
             self.grid.set_reactive(MonthGrid.day, start)
         self._mark()
         self._refresh_agenda()
+
+    def _built(self) -> None:
+        self.set_index(self.index, self._describe, self._start)
 
     def set_article_meetings(self, meeting_ids: set[str]) -> None:
         """Mark the selected article's meetings in the grid and count them in the title line
@@ -71,6 +82,8 @@ class CalendarPane(Horizontal):
         if meeting_ids == self._in_article:
             return
         self._in_article = meeting_ids
+        if not self.built:
+            return
         self._mark()
         self._show_title()
 

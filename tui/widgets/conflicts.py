@@ -1,28 +1,44 @@
-"""Pane 5: conflicting statements side by side, the differing words marked."""
+"""Pane 5: conflicting statements side by side, the differing words marked.
+
+A line-API widget: the header and the two boxed statements are drawn as lines, so showing
+another conflict repaints this pane only. (As widgets of their own, statements of another
+height made Textual lay out the whole screen on every move in the article list.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ..core.corpus_view import ArticleRow
 from ..core.models import Conflict, ConflictSide
 from ..core.word_diff import word_diff
 from .conflict_diff import side_text
+from .fixed_viewport import FixedViewport
 from .literal import literal_line
 
+# The boxes around the two statements: Textual's `round` border, one cell of padding inside.
+BOX = ("╭", "─", "╮", "│", "╰", "╯")
+BOX_PADDING = 1
 
-class ConflictsPane(VerticalScroll, can_focus=True):
+
+class ConflictsPane(FixedViewport, ScrollView, can_focus=True):
     """One conflict at a time: n/p to move, ←/→ to pick a side, Enter to read it."""
 
-    COMPONENT_CLASSES = {"conflicts--differ", "conflicts--value"}
+    COMPONENT_CLASSES = {
+        "conflicts--differ",
+        "conflicts--value",
+        "conflicts--side",
+        "conflicts--side-selected",
+    }
 
     BINDINGS = [
         Binding("n", "step(1)", "Next conflict", id="conflicts.next"),
@@ -50,14 +66,14 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         self._article_conflicts: list[Conflict] = []
         self._corpus_conflicts: list[Conflict] = []
         self._lookup: Callable[[str], ArticleRow | None] = lambda _id: None
+        self.header_text = Text()  # the conflict, or that there is none
         self.side_texts: tuple[Text, Text] = (Text(), Text())  # what the two sides show
         self._shown: tuple | None = None  # what is drawn now (see `_render_conflict`)
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="conflict-header")
-        with Horizontal(id="conflict-sides"):
-            yield Static(id="conflict-a", classes="conflict-side")
-            yield Static(id="conflict-b", classes="conflict-side")
+        self._lines: list[Strip] = []
+        self._drawn_width = 0
+        self._sides_top = 0  # first line of the boxes, and their columns
+        self._side_columns: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+        self._side_heights = (0, 0)
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -107,12 +123,22 @@ class ConflictsPane(VerticalScroll, can_focus=True):
             self.post_message(self.JumpRequested(self, conflict.b if self.side else conflict.a))
 
     def on_click(self, event) -> None:
-        for number, name in enumerate(("#conflict-a", "#conflict-b")):
-            widget = self.query_one(name)
-            if widget.region.contains(event.screen_x, event.screen_y):
+        for number, region in enumerate(self.side_regions()):
+            if region.contains(event.screen_x, event.screen_y):
                 self.side = number
                 self._render_conflict()
                 self.action_jump()
+
+    def side_regions(self) -> tuple[Region, Region]:
+        """Where the two boxes are on screen (empty when there is no conflict)."""
+        if self.current is None:
+            return (Region(), Region())
+        content = self.scrollable_content_region
+        top = content.y + self._sides_top - int(self.scroll_offset.y)
+        return tuple(  # type: ignore[return-value]
+            Region(content.x + start, top, width, height)
+            for (start, width), height in zip(self._side_columns, self._side_heights, strict=True)
+        )
 
     def _render_conflict(self) -> None:
         scope = "whole corpus" if self.corpus_scope else "this article"
@@ -131,17 +157,13 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         if shown == self._shown:
             return
         self._shown = shown
-        header = self.query_one("#conflict-header", Static)
-        sides = (self.query_one("#conflict-a", Static), self.query_one("#conflict-b", Static))
         if conflict is None:
             message = Text(f"No conflicting statements in {scope}.", style="bold")
             if not self.corpus_scope:
                 message.append(f"  a: whole corpus ({len(self._corpus_conflicts)})", style="dim")
-            header.update(message)
-            for side in sides:
-                side.update("")
-                side.display = False
+            self.header_text = message
             self.side_texts = (Text(), Text())
+            self._redraw()
             return
         line = Text.assemble(
             (f"Conflict {self.index + 1} of {len(self.conflicts)}", "bold"),
@@ -156,7 +178,7 @@ class ConflictsPane(VerticalScroll, can_focus=True):
         line.append_text(literal_line(conflict.a.value, self._style("value")))
         line.append("  ≠  ")
         line.append_text(literal_line(conflict.b.value, self._style("value")))
-        header.update(line)
+        self.header_text = line
         diff_a, diff_b = word_diff(conflict.a.sentence, conflict.b.sentence)
         texts = tuple(
             side_text(
@@ -170,14 +192,89 @@ class ConflictsPane(VerticalScroll, can_focus=True):
             for label, statement, diff in (("A", conflict.a, diff_a), ("B", conflict.b, diff_b))
         )
         self.side_texts = texts  # type: ignore[assignment]
-        for number, (side, text) in enumerate(zip(sides, texts, strict=True)):
-            side.display = True
-            side.set_class(number == self.side, "-selected")
-            side.update(text)
+        self._redraw()
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def _redraw(self) -> None:
+        self._drawn_width = 0
+        self._draw(self.scrollable_content_region.width)
+        self.refresh()
+
+    def _draw(self, width: int) -> None:
+        """The lines at `width`: the header, a blank line, the two boxes side by side."""
+        if width == self._drawn_width or width <= 0:
+            return
+        self._drawn_width = width
+        base = self.rich_style
+        console = self.app.console
+        lines = [self._strip(line, width, base) for line in self.header_text.wrap(console, width)]
+        lines.append(Strip.blank(width, _background(base)))
+        self._sides_top = len(lines)
+        if self.current is not None:
+            left = width // 2  # as Textual splits two `1fr` widths
+            columns = ((0, left), (left, width - left))
+            boxes = []
+            for number, ((_, box_width), text) in enumerate(
+                zip(columns, self.side_texts, strict=True)
+            ):
+                name = "conflicts--side-selected" if number == self.side else "conflicts--side"
+                border = base + self.get_component_rich_style(name, partial=True)
+                boxes.append(self._box(text, box_width, base, border))
+            height = max(len(box) for box in boxes)
+            for row in range(height):
+                parts = [
+                    box[row] if row < len(box) else Strip.blank(box_width, _background(base))
+                    for box, (_, box_width) in zip(boxes, columns, strict=True)
+                ]
+                lines.append(Strip.join(parts))
+            self._side_columns = columns  # type: ignore[assignment]
+            self._side_heights = (len(boxes[0]), len(boxes[1]))
+        else:
+            self._side_columns, self._side_heights = ((0, 0), (0, 0)), (0, 0)
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+
+    def _box(self, text: Text, width: int, base: Style, border: Style) -> list[Strip]:
+        inner = max(width - 2 - 2 * BOX_PADDING, 1)
+        top_left, horizontal, top_right, vertical, bottom_left, bottom_right = BOX
+        pad = Segment(" " * BOX_PADDING, _background(base))
+        rows = [Strip([Segment(top_left + horizontal * (width - 2) + top_right, border)])]
+        for line in text.wrap(self.app.console, inner):
+            body = self._strip(line, inner, base)
+            rows.append(
+                Strip([Segment(vertical, border), pad, *body, pad, Segment(vertical, border)])
+            )
+        rows.append(Strip([Segment(bottom_left + horizontal * (width - 2) + bottom_right, border)]))
+        return rows
+
+    def _strip(self, line: Text, width: int, base: Style) -> Strip:
+        # As Textual draws text: a wrapped line loses its trailing spaces (an underlined
+        # space would show), the rest of the line is background.
+        line.rstrip()
+        segments = Segment.apply_style(line.render(self.app.console, end=""), base)
+        return Strip(segments).crop_extend(0, width, _background(base))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        self._draw(width)
+        index = y + int(self.scroll_offset.y)
+        if index >= len(self._lines):
+            return Strip.blank(width, _background(self.rich_style))
+        return self._lines[index]
+
+    def on_resize(self) -> None:
+        self._draw(self.scrollable_content_region.width)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._shown = None  # the theme changed: draw again with its colours
+        self._drawn_width = 0
 
     def _style(self, name: str):
         return self.get_component_rich_style(f"conflicts--{name}", partial=True)
+
+
+def _background(style: Style) -> Style:
+    """Only the background of `style`: what Textual fills empty cells with."""
+    return Style(bgcolor=style.bgcolor)

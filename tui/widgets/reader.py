@@ -14,6 +14,7 @@ from textual.strip import Strip
 
 from ..core.models import Article, ArticleExtraction
 from .article_document import Document, ReaderStyles, build_document
+from .fixed_viewport import FixedViewport
 
 HIGHLIGHTS = (
     "title", "label", "basis", "warning", "person", "organization", "country", "place",
@@ -21,7 +22,7 @@ HIGHLIGHTS = (
 )  # fmt: skip
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(FixedViewport, ScrollView, can_focus=True):
     """Shows an article with its metadata; only the lines on screen are rendered."""
 
     COMPONENT_CLASSES = {f"reader--{name}" for name in HIGHLIGHTS}
@@ -49,6 +50,8 @@ class Reader(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._strips: dict[int, Strip] = {}
         self._pending: int | None = None  # document position to bring into view
+        self._highlight_styles: ReaderStyles | None = None
+        self._rich_base = None
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -128,16 +131,31 @@ class Reader(ScrollView, can_focus=True):
     # --- layout and rendering ---------------------------------------------------------------
 
     def _styles(self) -> ReaderStyles:
-        return ReaderStyles(
-            {
-                name: self.get_component_rich_style(f"reader--{name}", partial=True)
-                for name in HIGHLIGHTS
-            }
-        )
+        # Looked up once per stylesheet change, not per article (13 lookups on every key).
+        if self._highlight_styles is None:
+            self._highlight_styles = ReaderStyles(
+                {
+                    name: self.get_component_rich_style(f"reader--{name}", partial=True)
+                    for name in HIGHLIGHTS
+                }
+            )
+        return self._highlight_styles
+
+    @property
+    def _base_style(self):
+        """`rich_style` (which walks the ancestors each time), kept until the styles change."""
+        if self._rich_base is None:
+            self._rich_base = self.rich_style
+        return self._rich_base
 
     def _restyle(self) -> None:
         # Theme variables are resolved after the new stylesheet applies.
-        self.call_after_refresh(self._rebuild)
+        self.call_after_refresh(self._restyled)
+
+    def _restyled(self) -> None:
+        self._highlight_styles = None
+        self._rich_base = None
+        self._rebuild()
 
     def _rebuild(self) -> None:
         if self.article is None:
@@ -190,15 +208,18 @@ class Reader(ScrollView, can_focus=True):
         self._wrap(width)
         index = y + self.scroll_offset.y
         if index >= len(self._lines):
-            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+            return Strip.blank(self.scrollable_content_region.width, self._base_style)
         strip = self._strips.get(index)
         if strip is None:
+            base = self._base_style
             segments = list(self._lines[index].render(self.app.console, end=""))
-            strip = Strip(Segment.apply_style(segments, self.rich_style))
-            strip = strip.extend_cell_length(width, self.rich_style)
+            strip = Strip(Segment.apply_style(segments, base))
+            strip = strip.extend_cell_length(width, base)
             self._strips[index] = strip
         return strip.crop(0, self.scrollable_content_region.width)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._highlight_styles = None
+        self._rich_base = None
         self._strips.clear()
