@@ -241,3 +241,8 @@ def test_specific_titles_are_kept_whole(extractor):
     assert found["Marco Rubio"] == ["foreign ministry spokesman"]
     assert found["Natascha Bruce"] == ["first lady"]
     assert found["James Carter"] == ["first deputy foreign minister"]
+
+
+def test_a_title_of_a_countrys_title_is_the_first_title(extractor):
+    text = "He met the Special Envoy of the US President Steve Witkoff on Friday."
+    assert people(extract(text, extractor))["Steve Witkoff"] == ["special envoy"]

@@ -212,3 +212,34 @@ def test_reports_of_one_summit_merge_and_their_disagreement_is_kept(tmp_path):
     assert {frozenset((c.a.value, c.b.value)) for c in dates} == {
         frozenset({"2025-06-24..2025-06-25", "2025-06-25..2025-06-26"})
     }
+
+
+def test_an_article_that_gives_a_meeting_two_spans_contradicts_itself(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Ministers meet\n\nBRUSSELS, December 3, 2024 - The meeting of NATO foreign ministers takes "
+        "place on December 3-4 in Brussels. Rubio spoke.\n\nThe ministerial, which lasts on "
+        "4-5 December, is the last for Antony Blinken.\n",
+        encoding="utf-8",
+    )
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    dates = {frozenset((c.a.value, c.b.value)) for c in corpus.conflicts if c.attribute == "dates"}
+    assert dates == {frozenset({"2024-12-03..2024-12-04", "2024-12-04..2024-12-05"})}
+
+
+def test_aid_totals_and_member_counts_are_compared_as_written(tmp_path):
+    from tui.core.config import load_config
+    from tui.core.pipeline import build_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Aid\n\nWASHINGTON, February 28, 2025 - Trump said the United States had given Ukraine "
+        '"$350 billion." The Kiel Institute puts total US assistance at about $120 billion. '
+        "NATO's 32 members met. Hungary, one of the 31 allies, objected.\n",
+        encoding="utf-8",
+    )
+    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    values = {(c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
+    assert ("amount", frozenset({"$350 billion", "$120 billion"})) in values
+    assert ("member count", frozenset({"31", "32"})) in values

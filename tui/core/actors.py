@@ -36,7 +36,7 @@ _MODIFIER_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
-_TITLE_OF_TITLE = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_TITLE_OF_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.]*\s+)?", re.IGNORECASE)
 # Compiled once: they run for every name and role found.
 _SPACES = re.compile(r"\s+")
 _MODIFIER_SEPARATORS = re.compile(r"[\s-]+")

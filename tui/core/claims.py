@@ -61,6 +61,8 @@ class ClaimMatcher:
         else:
             return None
         shown = f"{number:g}"
+        if unit and "{}" in unit:  # "${} billion" -> "$60 billion"
+            return unit.replace("{}", shown)
         return f"{shown}%" if unit == "%" else (f"{shown} {unit}" if unit else shown)
 
 

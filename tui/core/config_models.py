@@ -273,7 +273,10 @@ class ClaimRule(Strict):
     id: str
     subject: str
     attribute: str
-    unit: str | None = None
+    unit: str | None = Field(
+        None,
+        description="Shown after the value ('%'), or around it where it holds {} ('${} billion').",
+    )
     patterns: Annotated[list[Regex], AfterValidator(_has_value_group)]
     context: Regex | None = Field(
         None, description="Required in the sentence or the one before (the claim's topic)."

@@ -157,7 +157,11 @@ def find_meetings(
         )
         if ref.type.generic:
             target = _generic_target(drafts, ref, own_date, own_place)
-            if isinstance(target, _Draft):
+            if isinstance(target, _Draft) and _disagrees(target, own_date):
+                # "takes place on December 3-4" ... "the ministerial, on 4-5 December": the
+                # article contradicts itself; both reports go on, and linking shows the conflict.
+                drafts.append(_Draft(target.type, [ref.sentence], own_date, place=target.place))
+            elif isinstance(target, _Draft):
                 _absorb(target, ref.sentence, own_date, own_place)
             elif target is not None:  # a type: a new meeting of the kind just before
                 drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place))
@@ -179,7 +183,11 @@ def find_meetings(
             ),
             None,
         )
-        if same is not None and (own_place is None or same.place in (None, own_place)):
+        if (
+            same is not None
+            and (own_place is None or same.place in (None, own_place))
+            and not _disagrees(same, own_date)
+        ):
             if ref.type.single_event and not same.type.single_event:
                 same.type = ref.type  # "the summit" ... "the NATO summit": the NATO summit
             _absorb(same, ref.sentence, own_date, own_place)
@@ -495,6 +503,22 @@ def _compatible(draft: _Draft, expr: DateExpr) -> bool:
     if mine is None or theirs is None:
         return True
     return mine[0] <= theirs[1] and theirs[0] <= mine[1]
+
+
+def _disagrees(draft: _Draft, expr: DateExpr | None) -> bool:
+    """Two day spans of one meeting that overlap but neither holds the other (3-4 and 4-5
+    December): a contradiction, not a detail."""
+    if expr is None or expr.precision != "day" or draft.date is None:
+        return False
+    if draft.date.precision != "day":
+        return False
+    mine, theirs = _span(draft.date, draft.end_override), _span(expr)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    inside = (mine[0] <= theirs[0] and theirs[1] <= mine[1]) or (
+        theirs[0] <= mine[0] and mine[1] <= theirs[1]
+    )
+    return mine[0] <= theirs[1] and theirs[0] <= mine[1] and not inside
 
 
 def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | None) -> None:
