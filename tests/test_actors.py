@@ -246,3 +246,8 @@ def test_specific_titles_are_kept_whole(extractor):
 def test_a_title_of_a_countrys_title_is_the_first_title(extractor):
     text = "He met the Special Envoy of the US President Steve Witkoff on Friday."
     assert people(extract(text, extractor))["Steve Witkoff"] == ["special envoy"]
+
+
+def test_a_known_surname_with_an_unknown_given_name_is_someone_else(extractor):
+    text = "James Rutte, a senior researcher at a think tank, said so. Mark Rutte disagreed."
+    assert set(people(extract(text, extractor))) == {"James Rutte", "Mark Rutte"}

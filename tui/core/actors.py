@@ -83,7 +83,8 @@ class ActorRules:
         mod_alt = trie_pattern(patterns.title_modifiers + patterns.past_markers)
         appos_alt = trie_pattern([a.lower() for a in patterns.apposition_roles] + titles)
         # " of the U.S.-Europe Alliance", " at the European Council on Foreign Relations".
-        cap = r"(?-i:[A-Z])(?:[\w’'-]|\.(?=\w))*"  # "U.S", not "Analysis. He"
+        # "U.S.-Europe Alliance", "U.S. Senate"; not "Analysis. He".
+        cap = r"(?-i:[A-Z])(?:[\w’'-]|\.(?=[\w-])|(?<=\b(?-i:[A-Z]))\.(?=\s))*"
         org_tail = rf"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?{cap}(?:[\s-]+(?:(?:of|and|for|on|the)\s+)*{cap})*)?"
         verbs = trie_pattern(patterns.speech_verbs + ["according to"])
         org_words = sorted({w.lower() for w in patterns.organization_words}, key=len, reverse=True)
@@ -288,22 +289,7 @@ def _match_gazetteer(
     folded = fold_same_length(text)
     starts = [t.start for t in tokens]
     taken = [(f.start, f.end) for f in found]
-    matches = list(index.scanner.finditer(folded))
-    named: set[str] | None = None
-
-    def named_in_full() -> set[str]:
-        """People this article names in full: "Jill Biden" beside "Joe Biden" is another."""
-        nonlocal named
-        if named is None:
-            named = {
-                a.entity.name
-                for m in matches
-                for a in index.surface(m.group()).aliases
-                if a.full and a.entity.kind == "person"
-            }
-        return named
-
-    for match in matches:
+    for match in index.scanner.finditer(folded):
         start, end = match.span()
         if taken and any(s < end and start < e for s, e in taken):
             continue
@@ -324,7 +310,7 @@ def _match_gazetteer(
         ):
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
-        # another person's given name makes another person ("Jill Biden" is not Joe Biden).
+        # another given name makes another person ("Jill Biden", "John Smith").
         if (
             first > 0
             and not covered[first - 1]
@@ -333,9 +319,7 @@ def _match_gazetteer(
             and tokens[first - 1].key in index.given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
         ):
-            if usable[0].entity.name in named_in_full() and not _same_given_name(
-                tokens[first - 1].key, usable[0].entity.name
-            ):
+            if not _same_given_name(tokens[first - 1].key, usable[0].entity):
                 continue
             start = tokens[first - 1].start
             covered[first - 1] = True
@@ -360,10 +344,21 @@ def _match_gazetteer(
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 
-def _same_given_name(key: str, full_name: str) -> bool:
-    """'Matt' for Matthew, 'Steve' for Stephen: the first two letters agree."""
-    given = token_key(full_name.split()[0])
-    return key[:2] == given[:2]
+def _same_given_name(key: str, entity: Entity) -> bool:
+    """'Matt' for Matthew, 'Steve' for Stephen: the first two letters of the name or of one of
+    its aliases agree."""
+    mine = _translit_start(key)
+    return any(mine == _translit_start(given) for given in entity.given_names)
+
+
+def _translit_start(key: str) -> str:
+    """The first two letters of a given name with Slavic spellings folded: Julia = Yulia,
+    Jevgenij = Yevgeny = Evgeny."""
+    if key.startswith("j"):
+        key = "y" + key[1:]
+    if key.startswith("ye"):
+        key = key[1:]
+    return key[:2]
 
 
 def _given_name_before(

@@ -36,6 +36,7 @@ class Entity:
     country: str | None = None
     roles: list[RolePeriod] = field(default_factory=list)
     city: str | None = None  # for venues: the city they are in
+    given_names: tuple[str, ...] = ()  # for people: the first words of their name and aliases
 
 
 @dataclass(slots=True)
@@ -118,7 +119,10 @@ class GazetteerIndex:
             for alias in [entry.name, *entry.aliases]:
                 self._add(alias, entity, full=True)
         for entry in gazetteer.people:
-            entity = Entity(entry.name, "person", entry.country, list(entry.roles))
+            given = {token_key(n.split()[0]) for n in [entry.name, *entry.aliases] if " " in n}
+            entity = Entity(
+                entry.name, "person", entry.country, list(entry.roles), given_names=tuple(given)
+            )
             self.people.append(entity)
             for alias in [entry.name, *entry.aliases]:
                 self._add(alias, entity, full=len(alias.split()) > 1)
