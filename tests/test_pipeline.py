@@ -280,6 +280,24 @@ def test_a_list_snapshot_is_checked_against_the_files(tmp_path, loaded):
     snapshot.close(), fresh.close(), newer.close()
 
 
+def test_checking_a_snapshot_returns_it_when_the_files_are_as_it_lists(tmp_path, loaded):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title A\n\nRubio met Rutte in Brussels on 3 April 2025.\n")
+    (corpus / "b.txt").write_text("Title B\n\nThe summit opened in The Hague.\n")
+    Store.open([corpus], loaded, jobs=1, link=False).close()
+    snapshot = Store.from_snapshot([corpus], loaded)
+    assert Store.open([corpus], loaded, jobs=1, link=False, expected=snapshot) is snapshot
+    assert snapshot.article(snapshot.articles[0].id).text  # its own cache is still open
+    (corpus / "b.txt").write_text("Title B, edited\n\nThe summit closed in The Hague.\n")
+    fresh = Store.open([corpus], loaded, jobs=1, link=False, expected=snapshot)
+    assert fresh is not snapshot and not snapshot.same_as(fresh)
+    assert "summit closed" in fresh.article(fresh.articles[1].id).text
+    newer = Store.from_snapshot([corpus], loaded)  # the changed list was written again
+    assert newer is not None and newer.same_as(fresh)
+    snapshot.close(), fresh.close(), newer.close()
+
+
 def test_a_damaged_or_foreign_snapshot_is_ignored(seeds_dir, loaded, isolated_environment):
     Store.open([seeds_dir], loaded, jobs=1, link=False).close()
     (snapshot,) = (isolated_environment / "cache" / "lists").glob("*.marshal")

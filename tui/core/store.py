@@ -131,12 +131,17 @@ class Store:
         on_stage: StageCallback | None = None,
         progress: bool = False,
         link: bool = True,
+        expected: Store | None = None,
     ) -> Store:
         """Load the corpus under `paths` through the cache (see `pipeline.build_corpus`).
 
         With `link=False` the store opens as soon as the articles are listed, without actors,
         meetings and conflicts; `link()` (in a worker thread) adds them later. On a warm start
         with nothing changed the linked corpus is cached and `link=True` costs little.
+
+        `expected` (a store opened from the list snapshot): when the files are as it lists them
+        (`same_as` the store this would open), it is returned itself, compared row by row with
+        the cache without building a second list of every article.
         """
         from .parallel import Runner
         from .pipeline import ingest, with_cache
@@ -145,10 +150,16 @@ class Store:
 
             def work(cache: Cache, notices: list[str]) -> Store:
                 with Runner(loaded, jobs, notices) as runner:
-                    ingested = ingest(paths, loaded, cache, runner, reporter, summaries=True)
-                    with bulk():
-                        store = cls._build(cache, loaded, ingested, runner, notices)
-                store._write_snapshot(paths)
+                    # Checking a snapshot, the rows' summaries are compared as they are read.
+                    summaries = expected is None
+                    ingested = ingest(paths, loaded, cache, runner, reporter, summaries)
+                    if expected is not None and expected._lists(cache, ingested, notices):
+                        cache.close()
+                        store = expected
+                    else:
+                        with bulk():
+                            store = cls._build(cache, loaded, ingested, runner, notices)
+                        store._write_snapshot(paths)
                 if link:
                     store.link()
                 return store
@@ -352,6 +363,55 @@ class Store:
             and self.articles == other.articles
             and self._rows == other._rows
         )
+
+    def _lists(self, cache: Cache, ingested: Ingested, notices: list[str]) -> bool:
+        """`same_as` the store `_build` would make of `ingested`, without making it: the rows'
+        summaries are read one at a time and compared with this store's articles. False when
+        anything differs, or might (`_build` then does what it always did)."""
+        entries = ingested.articles
+        if (
+            self._state != ingested.state
+            or self._corpus_key != ingested.corpus_key
+            or self.year != ingested.year
+            or self.warnings != [*notices, *ingested.warnings]
+            or len(entries) != len(self.articles)
+            or len(self._rows) != len(self.articles)
+        ):
+            return False
+        position: dict[tuple[str, str], int] = {}
+        for i, (entry, article) in enumerate(zip(entries, self.articles, strict=True)):
+            row = self._rows[article.id]
+            if (
+                entry.path != article.path
+                or entry.base != row.base
+                or entry.content_hash != row.content_hash
+            ):
+                return False
+            position[entry.key] = i
+        keys = (ingested.roots, ingested.config, ingested.version, ingested.year)
+        matched = bytearray(len(self.articles))
+        try:
+            for summary in cache.summaries(*keys):
+                i = position.get(summary.key)
+                if i is None:
+                    continue
+                article = self.articles[i]
+                if (
+                    summary.content_hash != self._rows[article.id].content_hash
+                    or summary.rowid != self._rows[article.id].rowid
+                    or summary.article_id != article.id
+                    or summary.title != article.title
+                    or summary.published != article.published
+                    or summary.published_basis != article.published_basis
+                    or summary.outlet != article.outlet
+                    or tuple(parse_list(summary.authors)) != article.authors
+                    or tuple(parse_list(summary.warnings)) != article.warnings
+                ):
+                    return False
+                matched[i] = 1
+        except (CacheCorrupt, CacheUnavailable):
+            return False
+        return all(matched)
 
     def link(self) -> None:
         """Fill `actors`, `meetings` and `conflicts`: the cached linked corpus when it is the
