@@ -57,7 +57,9 @@ if TYPE_CHECKING:
     from .pipeline import Ingested
 
 RECENT = 64  # articles kept decoded, for moving back and forth in the list
-SNAPSHOT_FORMAT = 1
+# 2: repeated titles, dates and author lists written once (marshal shares identical objects).
+SNAPSHOT_FORMAT = 2
+READS_FORMATS = (1, 2)  # an older snapshot is shown, then written again once it is confirmed
 SNAPSHOT_DIR = "lists"  # beside the cache file
 
 
@@ -103,6 +105,7 @@ class Store:
         self.year = opened.year
         self.extracted = opened.extracted  # articles extracted while opening
         self.from_snapshot = opened.extracted < 0  # opened from the list snapshot, unchecked
+        self._snapshot_format = SNAPSHOT_FORMAT  # of the snapshot it was opened from
         self._cache = cache
         self._loaded = loaded
         self._opened = opened
@@ -156,6 +159,8 @@ class Store:
                     if expected is not None and expected._lists(cache, ingested, notices):
                         cache.close()
                         store = expected
+                        if store._snapshot_format != SNAPSHOT_FORMAT:
+                            store._write_snapshot(paths)
                     else:
                         with bulk():
                             store = cls._build(cache, loaded, ingested, runner, notices)
@@ -216,8 +221,8 @@ class Store:
                 continue  # vanished again: leave it out rather than show stale data
             article = ArticleSummary(
                 summary.article_id,
-                summary.title,
-                summary.published,
+                same(summary.title),
+                same(summary.published),
                 sys.intern(summary.published_basis),
                 listed(summary.authors),
                 same(summary.outlet),
@@ -266,27 +271,33 @@ class Store:
     @classmethod
     def _from_snapshot_data(cls, cache: Cache, loaded: LoadedConfig, data) -> Store | None:
         head, table, warnings = data
-        if head[0] != SNAPSHOT_FORMAT or head[1] != loaded.digest or head[2] != code_version():
+        if head[0] not in READS_FORMATS or head[1] != loaded.digest or head[2] != code_version():
             return None
         _format, config, version, year, roots, corpus_key, state, complete = head[:8]
         articles, rows = [], {}
+        # Dates, titles (syndicated copies), outlets and author lists repeat: one object each.
+        strings: dict[str, str] = {}
+        lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+        same, listed = strings.setdefault, lists.setdefault
         with bulk():
             for record in table:
                 article_id, title, published, basis, authors, outlet, path, notes = record[:8]
+                authors, notes = tuple(authors), tuple(notes)
                 article = ArticleSummary(
                     article_id,
-                    title,
-                    published,
+                    title if title is None else same(title, title),
+                    published if published is None else same(published, published),
                     sys.intern(basis),
-                    tuple(authors),
-                    outlet,
+                    listed(authors, authors),
+                    outlet if outlet is None else same(outlet, outlet),
                     path,
-                    tuple(notes),
+                    listed(notes, notes),
                 )
                 articles.append(article)
                 rows[article_id] = _Row(record[8], record[9], record[10])
         opened = _Opened(year, -1, tuple(roots), config, version, corpus_key, state, bool(complete))
         store = cls(cache, loaded, opened, articles, rows, list(warnings))
+        store._snapshot_format = head[0]
         if len(head) > 8 and len(head[8]) == len(articles):
             store._newest_first = [articles[i].id for i in head[8]]
         return store
@@ -316,10 +327,10 @@ class Store:
                     a.title,
                     a.published,
                     a.published_basis,
-                    list(a.authors),
+                    a.authors,  # tuples, shared: marshal writes a repeated one once
                     a.outlet,
                     a.path,
-                    list(a.warnings),
+                    a.warnings,
                     row.rowid,
                     row.content_hash,
                     row.base,
