@@ -15,7 +15,8 @@ Every method is safe to call from any thread.
 Opening a large corpus means listing and stat-ing every file and reading a row per file (about
 3 seconds at 100,000 articles). So each open also writes a *list snapshot* beside the cache
 (what `articles` holds, in one marshal file): `Store.from_snapshot` opens from it in a fraction
-of that, and the caller checks it against the files afterwards (`Store.open`, then `same_as`).
+of that, and the caller checks it against the files afterwards (`Store.open(expected=...)`,
+which returns the snapshot's store itself when nothing changed, without a second list).
 """
 
 from __future__ import annotations
