@@ -280,6 +280,24 @@ def test_a_list_snapshot_is_checked_against_the_files(tmp_path, loaded):
     snapshot.close(), fresh.close(), newer.close()
 
 
+def test_checking_a_snapshot_returns_it_when_the_files_are_as_it_lists(tmp_path, loaded):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title A\n\nRubio met Rutte in Brussels on 3 April 2025.\n")
+    (corpus / "b.txt").write_text("Title B\n\nThe summit opened in The Hague.\n")
+    Store.open([corpus], loaded, jobs=1, link=False).close()
+    snapshot = Store.from_snapshot([corpus], loaded)
+    assert Store.open([corpus], loaded, jobs=1, link=False, expected=snapshot) is snapshot
+    assert snapshot.article(snapshot.articles[0].id).text  # its own cache is still open
+    (corpus / "b.txt").write_text("Title B, edited\n\nThe summit closed in The Hague.\n")
+    fresh = Store.open([corpus], loaded, jobs=1, link=False, expected=snapshot)
+    assert fresh is not snapshot and not snapshot.same_as(fresh)
+    assert "summit closed" in fresh.article(fresh.articles[1].id).text
+    newer = Store.from_snapshot([corpus], loaded)  # the changed list was written again
+    assert newer is not None and newer.same_as(fresh)
+    snapshot.close(), fresh.close(), newer.close()
+
+
 def test_a_damaged_or_foreign_snapshot_is_ignored(seeds_dir, loaded, isolated_environment):
     Store.open([seeds_dir], loaded, jobs=1, link=False).close()
     (snapshot,) = (isolated_environment / "cache" / "lists").glob("*.marshal")
@@ -289,3 +307,26 @@ def test_a_damaged_or_foreign_snapshot_is_ignored(seeds_dir, loaded, isolated_en
     Store.open([seeds_dir], loaded, jobs=1, link=False).close()
     other.digest = "another config"
     assert Store.from_snapshot([seeds_dir], other) is None
+
+
+def test_an_older_snapshot_is_shown_then_written_again_once_confirmed(
+    seeds_dir, loaded, isolated_environment
+):
+    import marshal
+
+    from tui.core import store as store_module
+
+    Store.open([seeds_dir], loaded, jobs=1, link=False).close()
+    (path,) = (isolated_environment / "cache" / "lists").glob("*.marshal")
+    head, table, warnings = marshal.loads(path.read_bytes())
+    assert head[0] == store_module.SNAPSHOT_FORMAT == 2
+    # Format 1 wrote authors and warnings as lists, each article's its own.
+    old = [(*r[:4], list(r[4]), *r[5:7], list(r[7]), *r[8:]) for r in table]
+    path.write_bytes(marshal.dumps(((1, *head[1:]), old, warnings)))
+    shown = Store.from_snapshot([seeds_dir], loaded)
+    assert shown is not None and all(isinstance(a.authors, tuple) for a in shown.articles)
+    assert Store.open([seeds_dir], loaded, jobs=1, link=False, expected=shown) is shown
+    assert marshal.loads(path.read_bytes())[0][0] == 2
+    again = Store.from_snapshot([seeds_dir], loaded)
+    assert again is not None and again.same_as(shown) and again.articles == shown.articles
+    shown.close(), again.close()

@@ -15,7 +15,8 @@ Every method is safe to call from any thread.
 Opening a large corpus means listing and stat-ing every file and reading a row per file (about
 3 seconds at 100,000 articles). So each open also writes a *list snapshot* beside the cache
 (what `articles` holds, in one marshal file): `Store.from_snapshot` opens from it in a fraction
-of that, and the caller checks it against the files afterwards (`Store.open`, then `same_as`).
+of that, and the caller checks it against the files afterwards (`Store.open(expected=...)`,
+which returns the snapshot's store itself when nothing changed, without a second list).
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ if TYPE_CHECKING:
     from .pipeline import Ingested
 
 RECENT = 64  # articles kept decoded, for moving back and forth in the list
-SNAPSHOT_FORMAT = 1
+# 2: repeated titles, dates and author lists written once (marshal shares identical objects).
+SNAPSHOT_FORMAT = 2
+READS_FORMATS = (1, 2)  # an older snapshot is shown, then written again once it is confirmed
 SNAPSHOT_DIR = "lists"  # beside the cache file
 
 
@@ -103,6 +106,7 @@ class Store:
         self.year = opened.year
         self.extracted = opened.extracted  # articles extracted while opening
         self.from_snapshot = opened.extracted < 0  # opened from the list snapshot, unchecked
+        self._snapshot_format = SNAPSHOT_FORMAT  # of the snapshot it was opened from
         self._cache = cache
         self._loaded = loaded
         self._opened = opened
@@ -131,12 +135,17 @@ class Store:
         on_stage: StageCallback | None = None,
         progress: bool = False,
         link: bool = True,
+        expected: Store | None = None,
     ) -> Store:
         """Load the corpus under `paths` through the cache (see `pipeline.build_corpus`).
 
         With `link=False` the store opens as soon as the articles are listed, without actors,
         meetings and conflicts; `link()` (in a worker thread) adds them later. On a warm start
         with nothing changed the linked corpus is cached and `link=True` costs little.
+
+        `expected` (a store opened from the list snapshot): when the files are as it lists them
+        (`same_as` the store this would open), it is returned itself, compared row by row with
+        the cache without building a second list of every article.
         """
         from .parallel import Runner
         from .pipeline import ingest, with_cache
@@ -145,10 +154,18 @@ class Store:
 
             def work(cache: Cache, notices: list[str]) -> Store:
                 with Runner(loaded, jobs, notices) as runner:
-                    ingested = ingest(paths, loaded, cache, runner, reporter, summaries=True)
-                    with bulk():
-                        store = cls._build(cache, loaded, ingested, runner, notices)
-                store._write_snapshot(paths)
+                    # Checking a snapshot, the rows' summaries are compared as they are read.
+                    summaries = expected is None
+                    ingested = ingest(paths, loaded, cache, runner, reporter, summaries)
+                    if expected is not None and expected._lists(cache, ingested, notices):
+                        cache.close()
+                        store = expected
+                        if store._snapshot_format != SNAPSHOT_FORMAT:
+                            store._write_snapshot(paths)
+                    else:
+                        with bulk():
+                            store = cls._build(cache, loaded, ingested, runner, notices)
+                        store._write_snapshot(paths)
                 if link:
                     store.link()
                 return store
@@ -205,8 +222,8 @@ class Store:
                 continue  # vanished again: leave it out rather than show stale data
             article = ArticleSummary(
                 summary.article_id,
-                summary.title,
-                summary.published,
+                same(summary.title),
+                same(summary.published),
                 sys.intern(summary.published_basis),
                 listed(summary.authors),
                 same(summary.outlet),
@@ -255,27 +272,33 @@ class Store:
     @classmethod
     def _from_snapshot_data(cls, cache: Cache, loaded: LoadedConfig, data) -> Store | None:
         head, table, warnings = data
-        if head[0] != SNAPSHOT_FORMAT or head[1] != loaded.digest or head[2] != code_version():
+        if head[0] not in READS_FORMATS or head[1] != loaded.digest or head[2] != code_version():
             return None
         _format, config, version, year, roots, corpus_key, state, complete = head[:8]
         articles, rows = [], {}
+        # Dates, titles (syndicated copies), outlets and author lists repeat: one object each.
+        strings: dict[str, str] = {}
+        lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+        same, listed = strings.setdefault, lists.setdefault
         with bulk():
             for record in table:
                 article_id, title, published, basis, authors, outlet, path, notes = record[:8]
+                authors, notes = tuple(authors), tuple(notes)
                 article = ArticleSummary(
                     article_id,
-                    title,
-                    published,
+                    title if title is None else same(title, title),
+                    published if published is None else same(published, published),
                     sys.intern(basis),
-                    tuple(authors),
-                    outlet,
+                    listed(authors, authors),
+                    outlet if outlet is None else same(outlet, outlet),
                     path,
-                    tuple(notes),
+                    listed(notes, notes),
                 )
                 articles.append(article)
                 rows[article_id] = _Row(record[8], record[9], record[10])
         opened = _Opened(year, -1, tuple(roots), config, version, corpus_key, state, bool(complete))
         store = cls(cache, loaded, opened, articles, rows, list(warnings))
+        store._snapshot_format = head[0]
         if len(head) > 8 and len(head[8]) == len(articles):
             store._newest_first = [articles[i].id for i in head[8]]
         return store
@@ -305,10 +328,10 @@ class Store:
                     a.title,
                     a.published,
                     a.published_basis,
-                    list(a.authors),
+                    a.authors,  # tuples, shared: marshal writes a repeated one once
                     a.outlet,
                     a.path,
-                    list(a.warnings),
+                    a.warnings,
                     row.rowid,
                     row.content_hash,
                     row.base,
@@ -352,6 +375,55 @@ class Store:
             and self.articles == other.articles
             and self._rows == other._rows
         )
+
+    def _lists(self, cache: Cache, ingested: Ingested, notices: list[str]) -> bool:
+        """`same_as` the store `_build` would make of `ingested`, without making it: the rows'
+        summaries are read one at a time and compared with this store's articles. False when
+        anything differs, or might (`_build` then does what it always did)."""
+        entries = ingested.articles
+        if (
+            self._state != ingested.state
+            or self._corpus_key != ingested.corpus_key
+            or self.year != ingested.year
+            or self.warnings != [*notices, *ingested.warnings]
+            or len(entries) != len(self.articles)
+            or len(self._rows) != len(self.articles)
+        ):
+            return False
+        position: dict[tuple[str, str], int] = {}
+        for i, (entry, article) in enumerate(zip(entries, self.articles, strict=True)):
+            row = self._rows[article.id]
+            if (
+                entry.path != article.path
+                or entry.base != row.base
+                or entry.content_hash != row.content_hash
+            ):
+                return False
+            position[entry.key] = i
+        keys = (ingested.roots, ingested.config, ingested.version, ingested.year)
+        matched = bytearray(len(self.articles))
+        try:
+            for summary in cache.summaries(*keys):
+                i = position.get(summary.key)
+                if i is None:
+                    continue
+                article = self.articles[i]
+                if (
+                    summary.content_hash != self._rows[article.id].content_hash
+                    or summary.rowid != self._rows[article.id].rowid
+                    or summary.article_id != article.id
+                    or summary.title != article.title
+                    or summary.published != article.published
+                    or summary.published_basis != article.published_basis
+                    or summary.outlet != article.outlet
+                    or tuple(parse_list(summary.authors)) != article.authors
+                    or tuple(parse_list(summary.warnings)) != article.warnings
+                ):
+                    return False
+                matched[i] = 1
+        except (CacheCorrupt, CacheUnavailable):
+            return False
+        return all(matched)
 
     def link(self) -> None:
         """Fill `actors`, `meetings` and `conflicts`: the cached linked corpus when it is the

@@ -179,12 +179,15 @@ class DashboardScreen(PaneNavigation):
                 self._show_store(shown, started, link=False)
                 # The check competes with the first paint for the interpreter: let it paint.
                 self._painted.wait(SNAPSHOT_CHECK_DELAY)
-        store = Store.open(paths, self.loaded, on_progress=self._progress, link=False)
+        # Checking a snapshot, `open` returns it itself when the files are as it lists them.
+        store = Store.open(
+            paths, self.loaded, on_progress=self._progress, link=False, expected=shown
+        )
         if worker.is_cancelled:
-            store.close()
+            if store is not shown:
+                store.close()
             return
-        if shown is not None and shown.same_as(store):
-            store.close()
+        if shown is not None and store is shown:
             shown.from_snapshot = False
             self.post_message(self.SnapshotConfirmed())
             self._link_later(shown, started)
