@@ -12,12 +12,15 @@ from tui.core.textutil import (
     WORD_START,
     LowerCasePattern,
     PatternSet,
+    alternatives,
     caseless,
+    first_characters,
     lower_case_source,
     lower_same_length,
     trie_pattern,
     widen_case,
     without_captures,
+    without_negative_lookarounds,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +110,64 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:
 )
 def test_pattern_set_finds_what_each_pattern_finds(sources):
     _check_pattern_set(PatternSet(sources))
+
+
+def _meeting_sources() -> list[str]:
+    from tui.core.meetings import MeetingMatcher
+
+    matcher = MeetingMatcher.from_config(load_config(ROOT / "config.yaml").config.meetings)
+    return [p.pattern for p in (*matcher.references.patterns, *matcher.cues.patterns)]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        # Negative lookarounds inside others, case-sensitive parts: the meeting types and cues.
+        _meeting_sources(),
+        # Alternatives that start with a class, with many letters, or after a lookbehind; a
+        # pattern whose alternatives start with many letters before one with few.
+        [
+            WORD_START + r"(?:\d+\s*%|(?<=the )two|[a-z]+ call\b)",
+            WORD_START + r"(?:[a-hk-z]\w* talks|summit|(?<!press )conference)",
+            WORD_START + r"(?:nato|allies)\b(?!\s+(?:said|says))",
+        ],
+        ["nat(?!o)", r"\bx?y", r"(?<=a)b|c"],  # not all at word starts
+    ],
+)
+def test_sorted_union_finds_what_each_pattern_finds(sources):
+    patterns = PatternSet(sources)
+    assert type(patterns.union).__name__ == "_SortedUnion"
+    _check_pattern_set(patterns, ("The press conference: nato allies said two 5 % talks.",))
+
+
+def test_alternatives_opens_non_capturing_groups():
+    assert alternatives(r"a|(?:b|c)d|(?:e|(?:f|g))") == ["a", "(?:b|c)d", "e", "f", "g"]
+    assert alternatives(r"[|]x|\|y|(?=a|b)c") == ["[|]x", r"\|y", "(?=a|b)c"]
+    assert alternatives(r"(?:a)(?:b|c)") == ["(?:a)(?:b|c)"]
+
+
+@pytest.mark.parametrize(
+    ("source", "chars", "classes"),
+    [
+        (r"abc", {"a"}, []),
+        (r"(?<!\w)(?=\w)(?:x|y)?z", {"x", "y", "z"}, []),
+        (r"(?:\d+|two)\s", {"t"}, [r"\d"]),
+        (r"[a-c\s.]q", {"."}, ["a-c", r"\s"]),
+    ],
+)
+def test_first_characters(source, chars, classes):
+    assert first_characters(source) == (chars, classes)
+
+
+@pytest.mark.parametrize("source", [r"a*", r"(?i:a)", r".b", r"[^a]b", r"(a?)\1b"])
+def test_first_characters_unknown_or_empty(source):
+    assert first_characters(source) is None
+
+
+def test_without_negative_lookarounds():
+    assert without_negative_lookarounds(r"(?<!press )a(?!b(?!c))d(?=e)") == r"ad(?=e)"
+    assert without_negative_lookarounds(r"(?>a(?!b)|ab)c") is None
+    assert without_negative_lookarounds(r"a++(?!b)") is None
 
 
 def _date_sources() -> list[str]:
