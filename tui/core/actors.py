@@ -287,8 +287,12 @@ def _match_gazetteer(
     """Known aliases, found by one scan of the folded text; `tokens` are the capitalised words."""
     folded = fold_same_length(text)
     starts = [t.start for t in tokens]
-    taken = [(f.start, f.end) for f in found]
+    # The bylines' mentions, character by character: a match that overlaps one is left out.
+    taken = bytearray(len(text) + 1) if found else None
+    for f in found if taken is not None else ():
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     matches = list(index.scanner.finditer(folded))
+    surfaces = index.surfaces
     named: set[str] | None = None
 
     def named_in_full() -> set[str]:
@@ -305,9 +309,10 @@ def _match_gazetteer(
 
     for match in matches:
         start, end = match.span()
-        if taken and any(s < end and start < e for s, e in taken):
+        if taken is not None and taken.find(1, start, end) >= 0:
             continue
-        known = index.surface(match.group())
+        matched = match.group()
+        known = surfaces.get(matched) or index.surface(matched)
         usable, partial = known.aliases, not known.full
         strong = text[start].isupper()
         if known.exact:  # "US" must be written so; "us" is a word
@@ -340,7 +345,7 @@ def _match_gazetteer(
             start = tokens[first - 1].start
             covered[first - 1] = True
         entity = usable[0].entity
-        following = bisect_left(starts, end)
+        following = bisect_left(starts, end, first)
         if (
             entity.kind == "person"
             and partial
@@ -353,10 +358,7 @@ def _match_gazetteer(
             and start not in headlines  # "Vance Stuns Munich": capitals say nothing there
         ):
             continue  # "Martin Keane": not Micheál Martin, but someone called Martin
-        index_in = first
-        while index_in < len(tokens) and tokens[index_in].start < end:
-            covered[index_in] = True
-            index_in += 1
+        covered[first:following] = [True] * (following - first)
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 

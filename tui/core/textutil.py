@@ -540,6 +540,12 @@ class PatternSet:
         groups = self.union.plain.groupindex if isinstance(self.union, _SortedUnion) else {}
         self.first = {name: int(name[1:].split("_")[0]) for name in groups if name[0] == "_"}
         self.first.update((f"_{index}", index) for index in range(len(sources)))
+        # For a text `lower_same_length` takes: each pattern's match, and whether it runs over
+        # the lower-cased text.
+        self._matchers = [
+            (p.plain.match, True) if isinstance(p, LowerCasePattern) else (p.match, False)
+            for p in self.patterns
+        ]
 
     def finditer_each(
         self,
@@ -557,11 +563,23 @@ class PatternSet:
                 for p, start in zip(self.patterns, resume, strict=True)
             ]
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        count, search, limit = len(self.patterns), self.union.search, min(len(text), endpos)
-        first_of = self.first
+        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
+        # The compiled patterns called directly on the text each runs over (as they would call).
+        lowered = lower_same_length(text)
+        if lowered is None:
+            search, scanned = self.union.search, text
+            matchers = [(p.match, False) for p in self.patterns]
+        else:
+            union = self.union
+            search, scanned = (
+                (union.plain.search, lowered)
+                if isinstance(union, LowerCasePattern)
+                else (union.search, text)
+            )
+            matchers = self._matchers
         pos = min(resume, default=0)
         while pos <= limit:
-            candidate = search(text, pos, endpos)
+            candidate = search(scanned, pos, endpos)
             if candidate is None:
                 break
             at = candidate.start()
@@ -571,14 +589,14 @@ class PatternSet:
             for index in range(first, count):
                 if resume[index] > at:
                     continue
-                pattern = self.patterns[index]
-                match = pattern.match(text, at, endpos)
+                match_at, on_lowered = matchers[index]
+                match = match_at(lowered if on_lowered else text, at, endpos)
                 if match is None:
                     continue
                 if match.end() == at:
                     # After an empty match `finditer` may match again at the same position:
                     # leave the rest of this pattern's search to it.
-                    for later in pattern.finditer(text, at, endpos):
+                    for later in self.patterns[index].finditer(text, at, endpos):
                         if later.start() >= stop:
                             break
                         found[index].append(later)
