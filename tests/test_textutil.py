@@ -12,6 +12,7 @@ from tui.core.textutil import (
     WORD_START,
     LowerCasePattern,
     PatternSet,
+    _pieces,
     alternatives,
     caseless,
     first_characters,
@@ -144,6 +145,22 @@ def test_alternatives_opens_non_capturing_groups():
     assert alternatives(r"a|(?:b|c)d|(?:e|(?:f|g))") == ["a", "(?:b|c)d", "e", "f", "g"]
     assert alternatives(r"[|]x|\|y|(?=a|b)c") == ["[|]x", r"\|y", "(?=a|b)c"]
     assert alternatives(r"(?:a)(?:b|c)") == ["(?:a)(?:b|c)"]
+
+
+def test_pieces_start_narrower_and_match_wherever_the_source_matches():
+    assert _pieces(r"(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)") == [
+        r"(?:a)[\s-]+",
+        r"(?:bc)[\s-]+",
+        "x(?:y|z)",
+        "w",
+    ]
+    assert _pieces(r"(?:on\s+)?may") == [r"(?:on\s+)(?:on\s+)?may", "may"]
+    assert _pieces(r"(?:nato|alliance)\s+summit") == [
+        r"(?:nato)\s+summit",
+        r"(?:alliance)\s+summit",
+    ]
+    for source in (r"(?:a|b)+c", r"(?:a|b){2}c", r"(?:a|b)*"):
+        assert _pieces(source) == [source]
 
 
 @pytest.mark.parametrize(

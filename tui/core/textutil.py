@@ -233,6 +233,74 @@ def alternatives(source: str) -> list[str]:
     return [leaf for alternative in found for leaf in alternatives(alternative)]
 
 
+# How much longer than its source the pieces of a pattern may be (`_pieces` repeats the part after
+# a group in front of each of the group's alternatives).
+_PIECES_GROWTH = 2000
+# Up to this length, a source with an optional group in front is written again after the group.
+_REPEATED_WHOLE = 600
+_OPTIONAL = re.compile(r"(?:[*?]|\{0(?:,\d*)?\})\??")
+
+
+def _pieces(source: str) -> list[str]:
+    """Patterns one of which matches at a position wherever `source` matches there (maybe
+    elsewhere too), each starting with fewer characters than the whole: its `alternatives`; an
+    optional group in front ('(?:X)*Y') split into the pieces of 'X(?:X)*Y' (or of X alone, when
+    long) and those of Y (a match starts with X, or with Y); a group of alternatives in front
+    ('(?:a|b)c') opened up into 'ac' and 'bc'."""
+    found = []
+    for alternative in alternatives(source):
+        split = _leading_group(alternative)
+        if split is None:
+            found.append(alternative)
+            continue
+        inner, optional, rest = split
+        if optional or (rest and (nested := _leading_group(inner)) and nested[1] and not nested[2]):
+            # "(?:X)*Y", or "(?:(?:X)*)Y": a match starts with X or with Y.
+            optional_part = inner if optional else nested[0]
+            if not rest:
+                found.append(alternative)  # may match empty: left whole
+                continue
+            if len(alternative) <= _REPEATED_WHOLE:  # X then the whole again: as selective
+                found += _pieces(f"(?:{optional_part}){alternative}") + _pieces(rest)
+            else:  # X alone: a long rest is not written again for each of X's alternatives
+                found += _pieces(optional_part) + _pieces(rest)
+            continue
+        options = alternatives(inner)
+        if len(options) > 1 and len(rest) * (len(options) - 1) <= _PIECES_GROWTH:
+            for option in options:
+                found += _pieces(f"(?:{option}){rest}") if rest else _pieces(option)
+        else:
+            found.append(alternative)
+    return found
+
+
+def _leading_group(source: str) -> tuple[str, bool, str] | None:
+    """For a source that starts with a non-capturing group: its inside, whether it is optional
+    (repeated from zero times), and the rest after it (and its repeat)."""
+    if not source.startswith("(?:"):
+        return None
+    depth = 0
+    end = None
+    for match in _SOURCE_TOKEN.finditer(source):
+        token = match.group()
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                end = match.end()
+                break
+    if end is None:
+        return None
+    inner, after = source[3 : end - 1], source[end:]
+    optional = _OPTIONAL.match(after)
+    if optional is not None:
+        return inner, True, after[optional.end() :]
+    if after[:1] in ("+", "{"):  # repeated at least once: the rest is not what follows it
+        return None
+    return inner, False, after
+
+
 def _one_group(source: str) -> str | None:
     """The inside of `source` when it is one non-capturing group, else None."""
     if not (source.startswith("(?:") and source.endswith(")")):
@@ -339,7 +407,7 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
     matches there. None where a part's first characters are unknown."""
     leaves: list[tuple[int, str, set[str], str | None]] = []  # (part, source, chars, class)
     for index, part in enumerate(parts):
-        for leaf in alternatives(part):
+        for leaf in _pieces(part):
             starts = first_characters(leaf)
             if starts is None:
                 return None
