@@ -148,12 +148,14 @@ def test_alternatives_opens_non_capturing_groups():
 
 
 def test_pieces_start_narrower_and_match_wherever_the_source_matches():
+    # The optional group: once, then the whole again (short), or alone (long).
     assert _pieces(r"(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)") == [
-        r"(?:a)[\s-]+",
-        r"(?:bc)[\s-]+",
+        r"(?:(?:a|bc)[\s-]+)(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)",
         "x(?:y|z)",
         "w",
     ]
+    long = "(?:" + "|".join(f"x{i}" for i in range(200)) + ")"
+    assert _pieces(rf"(?:(?:(?:a|bc)[\s-]+)*){long}")[:2] == [r"(?:a)[\s-]+", r"(?:bc)[\s-]+"]
     assert _pieces(r"(?:on\s+)?may") == [r"(?:on\s+)(?:on\s+)?may", "may"]
     assert _pieces(r"(?:nato|alliance)\s+summit") == [
         r"(?:nato)\s+summit",
