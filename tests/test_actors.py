@@ -241,3 +241,19 @@ def test_specific_titles_are_kept_whole(extractor):
     assert found["Marco Rubio"] == ["foreign ministry spokesman"]
     assert found["Natascha Bruce"] == ["first lady"]
     assert found["James Carter"] == ["first deputy foreign minister"]
+
+
+def test_word_scans_find_what_the_one_pattern_finds():
+    from pathlib import Path
+
+    from tui.core import actors
+
+    root = Path(__file__).resolve().parent.parent
+    particles = {"van", "von", "der", "de", "del", "della", "la", "al", "bin", "du"}
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data").glob("*.txt"))]
+    texts.append("Jean-de la Fontaine, de-Gaulle, Ðe đe van der Leyen 1de ²x ªb Ωmega ωmega ٢٠ _x")
+    pattern = actors._capitalised_word(frozenset(particles))
+    for text in texts:
+        for variant in (text, text.upper(), text.lower()):
+            expected = [m.span() for m in pattern.finditer(variant)]
+            assert actors._word_spans(variant, particles, None) == expected
