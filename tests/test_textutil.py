@@ -185,6 +185,7 @@ def test_first_characters_unknown_or_empty(source):
 
 def test_without_negative_lookarounds():
     assert without_negative_lookarounds(r"(?<!press )a(?!b(?!c))d(?=e)") == r"ad(?=e)"
+    assert without_negative_lookarounds(r"a(?!\w)b") == r"a(?=\W|\Z)b"
     assert without_negative_lookarounds(r"(?>a(?!b)|ab)c") is None
     assert without_negative_lookarounds(r"a++(?!b)") is None
 

@@ -421,22 +421,28 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
     rest = [leaf for leaf, w in zip(leaves, wide, strict=True) if w and leaf[0] >= last_narrow]
     group = 0
 
-    def tried(chosen: list[tuple[int, str, set[str], str | None]]) -> str:
-        """The alternatives `chosen` (in order), matched from the character just taken."""
+    def tried(chosen: list[tuple[int, str, set[str], str | None]], char: str = "") -> str:
+        """The alternatives `chosen` (in order), matched from the character just taken: a piece
+        that starts with that character written plainly goes on after it, the others are
+        matched from it (stepped back over it)."""
         nonlocal group
         here = []
         for index in sorted({leaf[0] for leaf in chosen}):
             group += 1
-            sources = "|".join(leaf[1] for leaf in chosen if leaf[0] == index)
-            here.append(f"(?:{sources})(?P<_{index}_{group}>)")
-        return r"(?<=(?=" + "|".join(here) + r")[\s\S])"
+            sources = [
+                leaf[1][1:] if _starts_plainly(leaf[1], char) else rf"(?<=(?={leaf[1]})[\s\S])"
+                for leaf in chosen
+                if leaf[0] == index
+            ]
+            here.append(f"(?:{'|'.join(sources)})(?P<_{index}_{group}>)")
+        return "(?:" + "|".join(here) + ")"
 
     def starts_with(leaf: tuple[int, str, set[str], str | None], char: str) -> bool:
         return char in leaf[2] or bool(leaf[3] and re.fullmatch(leaf[3], char))
 
     singles = sorted({c for leaf in early for c in leaf[2]})
     branches = [
-        re.escape(char) + tried([leaf for leaf in early if starts_with(leaf, char)])
+        re.escape(char) + tried([leaf for leaf in early if starts_with(leaf, char)], char)
         for char in singles
     ]
     classes = [leaf for leaf in early if leaf[3]]
@@ -456,19 +462,37 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
     return prefix + "(?:" + "|".join(branches) + ")"
 
 
+def _starts_plainly(source: str, char: str) -> bool:
+    """Whether `source` starts with `char` written as itself, not repeated or optional."""
+    return (
+        bool(char)
+        and source[:1] == char
+        and char not in "\\.^$*+?{}[]|()"
+        and source[1:2] not in ("*", "+", "?", "{")
+    )
+
+
 def without_negative_lookarounds(source: str) -> str | None:
-    """`source` without its negative lookarounds: it matches wherever `source` matches, and
-    maybe elsewhere (enough for a scan that says where to try the patterns). None where that
-    does not hold so simply: an atomic group or a possessive repeat (they keep one way of
-    matching, which a part left out can change)."""
+    """`source` without its negative lookarounds (but `(?!\\w)`, written as the same positive
+    one): it matches wherever `source` matches, and maybe elsewhere (enough for a scan that
+    says where to try the patterns). None where that does not hold so simply: an atomic group
+    or a possessive repeat (they keep one way of matching, which a part left out can change)."""
     tokens = _SOURCE_TOKEN.findall(source)
     if sum(map(len, tokens)) != len(source) or any(t in ("(?>", "(?(") for t in tokens):
         return None
     kept: list[str] = []
     inside = 0  # depth within a negative lookaround being left out
-    for token in tokens:
+    skip = 0
+    for index, token in enumerate(tokens):
         if _POSSESSIVE.search(token) and not token.startswith("["):
             return None
+        if skip:
+            skip -= 1
+            continue
+        if not inside and token == "(?!" and tokens[index + 1 : index + 3] == ["\\w", ")"]:
+            kept.append(r"(?=\W|\Z)")  # "not before a letter" kept, as what it is
+            skip = 2
+            continue
         if inside:
             if token.startswith("("):
                 inside += 1
