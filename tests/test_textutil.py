@@ -291,3 +291,15 @@ def test_the_extractors_one_scan_finds_what_each_stage_finds_alone():
         anchors = extractor.meeting_matcher.anchors.finditer(text)
         assert _spans(found.meeting_anchors) == _spans(anchors)
         assert [_spans(m) for m in found.claims] == [_spans(p.finditer(text)) for p in claims]
+
+
+def test_fold_same_length_folds_the_accented_letters_only():
+    from tui.core.textutil import _FOLD_TABLE, fold_same_length
+
+    for text in ["Løkke Rasmussen, Erdoğan — ’Zelenskyy’ Łukasz ŞAHIN", "NATO ASCII", "İstanbul"]:
+        assert fold_same_length(text) == (
+            text.lower().translate(_FOLD_TABLE)
+            if len(text.lower()) == len(text)
+            else text.translate(_FOLD_TABLE)
+        )
+        assert len(fold_same_length(text)) == len(text)

@@ -83,9 +83,15 @@ def fold_same_length(text: str) -> str:
     lowered = text.lower()  # fast in C; only accented letters need the (slower) table
     if len(lowered) != len(text):
         return text.translate(_FOLD_TABLE)
-    if lowered.isascii() or not _FOLDABLE.search(lowered):
+    if lowered.isascii():
         return lowered
-    return lowered.translate(_FOLD_TABLE)
+    # Only the accented letters looked up (translating every character is much slower); the
+    # lower-cased text has no capital the table would change.
+    return _FOLDABLE.sub(_folded_letter, lowered)
+
+
+def _folded_letter(match: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(match.group())]
 
 
 # Characters that Python's case-insensitive matching pairs with another beyond lower-casing
