@@ -342,7 +342,7 @@ def _match_gazetteer(
     for f in found if taken is not None else ():
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     matches = list(index.scanner.finditer(folded))
-    surfaces = index.surfaces
+    surfaces, given_names = index.surfaces, index.given_names
     named: set[str] | None = None
 
     def named_in_full() -> set[str]:
@@ -374,8 +374,17 @@ def _match_gazetteer(
             continue
         first = bisect_left(starts, start)
         if usable[0].entity.kind in ("country", "place") and (
-            _given_name_before(text, tokens, first, covered, index)
-            or _surname_after(text, tokens, first, end, index)
+            # Each test only where its word is a given name at all (most places are not).
+            (
+                first > 0
+                and tokens[first - 1].key in given_names
+                and _given_name_before(text, tokens, first, covered, index)
+            )
+            or (
+                first < len(tokens)
+                and tokens[first].key in given_names
+                and _surname_after(text, tokens, first, end, index)
+            )
         ):
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
