@@ -251,3 +251,19 @@ def test_a_title_of_a_countrys_title_is_the_first_title(extractor):
 def test_a_known_surname_with_an_unknown_given_name_is_someone_else(extractor):
     text = "James Rutte, a senior researcher at a think tank, said so. Mark Rutte disagreed."
     assert set(people(extract(text, extractor))) == {"James Rutte", "Mark Rutte"}
+
+
+def test_word_scans_find_what_the_one_pattern_finds():
+    from pathlib import Path
+
+    from tui.core import actors
+
+    root = Path(__file__).resolve().parent.parent
+    particles = {"van", "von", "der", "de", "del", "della", "la", "al", "bin", "du"}
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data").glob("*.txt"))]
+    texts.append("Jean-de la Fontaine, de-Gaulle, Ðe đe van der Leyen 1de ²x ªb Ωmega ωmega ٢٠ _x")
+    pattern = actors._capitalised_word(frozenset(particles))
+    for text in texts:
+        for variant in (text, text.upper(), text.lower()):
+            expected = [m.span() for m in pattern.finditer(variant)]
+            assert actors._word_spans(variant, particles, None) == expected

@@ -186,3 +186,18 @@ def test_abbreviated_months_with_a_dot_after_a_preposition(extractor):
         ("Feb. 12", "2025-02-12", "2025-02-12", "year_inferred"),
         ("Dec. 5-6", "2025-12-05", "2025-12-06", "year_inferred"),
     ]
+
+
+def test_anchors_found_in_two_scans_are_those_of_the_one_pattern():
+    from pathlib import Path
+
+    from tui.core import dates
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data").glob("*.txt"))]
+    texts.append("Today, TONIGHT and tOmorrow: a week ago, 3 weeks from now; Chicago's agony. 2025")
+    texts.append("İstanbul, ſ: a year ago")  # lower-cased, these would not keep their offsets
+    for text in texts:
+        for variant in (text, text.upper(), text.lower()):
+            expected = [m.span("anchor") for m in dates._ANCHOR.finditer(variant)]
+            assert dates._anchors(variant) == expected

@@ -12,12 +12,16 @@ from tui.core.textutil import (
     WORD_START,
     LowerCasePattern,
     PatternSet,
+    _pieces,
+    alternatives,
     caseless,
+    first_characters,
     lower_case_source,
     lower_same_length,
     trie_pattern,
     widen_case,
     without_captures,
+    without_negative_lookarounds,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,6 +111,83 @@ def _spans(matches) -> list[tuple[int, int, tuple]]:
 )
 def test_pattern_set_finds_what_each_pattern_finds(sources):
     _check_pattern_set(PatternSet(sources))
+
+
+def _meeting_sources() -> list[str]:
+    from tui.core.meetings import MeetingMatcher
+
+    matcher = MeetingMatcher.from_config(load_config(ROOT / "config.yaml").config.meetings)
+    return [p.pattern for p in (*matcher.references.patterns, *matcher.cues.patterns)]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        # Negative lookarounds inside others, case-sensitive parts: the meeting types and cues.
+        _meeting_sources(),
+        # Alternatives that start with a class, with many letters, or after a lookbehind; a
+        # pattern whose alternatives start with many letters before one with few.
+        [
+            WORD_START + r"(?:\d+\s*%|(?<=the )two|[a-z]+ call\b)",
+            WORD_START + r"(?:[a-hk-z]\w* talks|summit|(?<!press )conference)",
+            WORD_START + r"(?:nato|allies)\b(?!\s+(?:said|says))",
+        ],
+        ["nat(?!o)", r"\bx?y", r"(?<=a)b|c"],  # not all at word starts
+    ],
+)
+def test_sorted_union_finds_what_each_pattern_finds(sources):
+    patterns = PatternSet(sources)
+    assert type(patterns.union).__name__ == "_SortedUnion"
+    _check_pattern_set(patterns, ("The press conference: nato allies said two 5 % talks.",))
+
+
+def test_alternatives_opens_non_capturing_groups():
+    assert alternatives(r"a|(?:b|c)d|(?:e|(?:f|g))") == ["a", "(?:b|c)d", "e", "f", "g"]
+    assert alternatives(r"[|]x|\|y|(?=a|b)c") == ["[|]x", r"\|y", "(?=a|b)c"]
+    assert alternatives(r"(?:a)(?:b|c)") == ["(?:a)(?:b|c)"]
+
+
+def test_pieces_start_narrower_and_match_wherever_the_source_matches():
+    # The optional group: once, then the whole again (short), or alone (long).
+    assert _pieces(r"(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)") == [
+        r"(?:(?:a|bc)[\s-]+)(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)",
+        "x(?:y|z)",
+        "w",
+    ]
+    long = "(?:" + "|".join(f"x{i}" for i in range(200)) + ")"
+    assert _pieces(rf"(?:(?:(?:a|bc)[\s-]+)*){long}")[:2] == [r"(?:a)[\s-]+", r"(?:bc)[\s-]+"]
+    assert _pieces(r"(?:on\s+)?may") == [r"(?:on\s+)(?:on\s+)?may", "may"]
+    assert _pieces(r"(?:nato|alliance)\s+summit") == [
+        r"(?:nato)\s+summit",
+        r"(?:alliance)\s+summit",
+    ]
+    for source in (r"(?:a|b)+c", r"(?:a|b){2}c", r"(?:a|b)*"):
+        assert _pieces(source) == [source]
+
+
+@pytest.mark.parametrize(
+    ("source", "chars", "classes"),
+    [
+        (r"abc", {"a"}, []),
+        (r"(?<!\w)(?=\w)(?:x|y)?z", {"x", "y", "z"}, []),
+        (r"(?:\d+|two)\s", {"t"}, [r"\d"]),
+        (r"[a-c\s.]q", {"."}, ["a-c", r"\s"]),
+    ],
+)
+def test_first_characters(source, chars, classes):
+    assert first_characters(source) == (chars, classes)
+
+
+@pytest.mark.parametrize("source", [r"a*", r"(?i:a)", r".b", r"[^a]b", r"(a?)\1b"])
+def test_first_characters_unknown_or_empty(source):
+    assert first_characters(source) is None
+
+
+def test_without_negative_lookarounds():
+    assert without_negative_lookarounds(r"(?<!press )a(?!b(?!c))d(?=e)") == r"ad(?=e)"
+    assert without_negative_lookarounds(r"a(?!\w)b") == r"a(?=\W|\Z)b"
+    assert without_negative_lookarounds(r"(?>a(?!b)|ab)c") is None
+    assert without_negative_lookarounds(r"a++(?!b)") is None
 
 
 def _date_sources() -> list[str]:
@@ -210,3 +291,15 @@ def test_the_extractors_one_scan_finds_what_each_stage_finds_alone():
         anchors = extractor.meeting_matcher.anchors.finditer(text)
         assert _spans(found.meeting_anchors) == _spans(anchors)
         assert [_spans(m) for m in found.claims] == [_spans(p.finditer(text)) for p in claims]
+
+
+def test_fold_same_length_folds_the_accented_letters_only():
+    from tui.core.textutil import _FOLD_TABLE, fold_same_length
+
+    for text in ["Løkke Rasmussen, Erdoğan — ’Zelenskyy’ Łukasz ŞAHIN", "NATO ASCII", "İstanbul"]:
+        assert fold_same_length(text) == (
+            text.lower().translate(_FOLD_TABLE)
+            if len(text.lower()) == len(text)
+            else text.translate(_FOLD_TABLE)
+        )
+        assert len(fold_same_length(text)) == len(text)

@@ -21,6 +21,7 @@ from .models import ActorRef, Mention
 from .textutil import (
     MONTHS,
     WEEKDAYS,
+    WORD_START,
     LowerCasePattern,
     fold,
     fold_same_length,
@@ -184,13 +185,60 @@ def _capitalised_word(particles: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:(?![a-zà-öø-ÿ\d_])\w+(?:[-.][^\W_]+)*|(?:{alternatives})(?!\w))")
 
 
-def capitalised_tokens(text: str, particles: set[str]) -> list[Token]:
-    """The capitalised words of `text` and the name particles between them ("van", "von")."""
+def particle_source(particles: set[str]) -> str:
+    """A pattern of the name particles as `_capitalised_word` finds them (lower-case, a word),
+    to be matched case-insensitively (for a `PatternSet`)."""
+    alternatives = (
+        "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!x)x"
+    )
+    return rf"{WORD_START}(?-i:(?:{alternatives}))(?!\w)"
+
+
+@lru_cache(maxsize=8)
+def _particle_word(particles: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(particle_source(set(particles)), re.IGNORECASE)
+
+
+# The other words `_capitalised_word` finds (not starting with a lower-case letter, a digit or
+# '_'), by a scan that skips in C to the next character that can start one.
+_CAPITALISED_FIRST = "".join(
+    re.escape(chr(c)) for c in range(0x100) if re.match(r"(?![a-zà-öø-ÿ\d_])\w", chr(c))
+)
+_CAPITALISED = re.compile(
+    rf"[{_CAPITALISED_FIRST}\u0100-\U0010ffff](?<=[^\W\d])(?<!\w.)\w*(?:[-.][^\W_]+)*"
+)
+
+
+def _word_spans(
+    text: str, particles: set[str], particle_matches: list[re.Match[str]] | None
+) -> list[tuple[int, int]]:
+    """The spans of what `_capitalised_word` finds in `text`, in order: the capitalised words
+    and the particles outside them ('Jean-de': the word takes all). `particle_matches`: those
+    of `particle_source`, if the caller has them."""
+    spans = [m.span() for m in _CAPITALISED.finditer(text)]
+    if particle_matches is None:
+        particle_matches = list(_particle_word(frozenset(particles)).finditer(text))
+    if not particle_matches:
+        return spans
+    ends = [end for _, end in spans]
+    spans += [
+        (start, end)
+        for start, end in (m.span() for m in particle_matches)
+        if (i := bisect_right(ends, start)) == len(ends) or spans[i][0] > start
+    ]
+    spans.sort()
+    return spans
+
+
+def capitalised_tokens(
+    text: str, particles: set[str], particle_matches: list[re.Match[str]] | None = None
+) -> list[Token]:
+    """The capitalised words of `text` and the name particles between them ("van", "von").
+    `particle_matches`: the matches of `particle_source(particles)`, if the caller has them."""
     tokens = []
-    for match in _capitalised_word(frozenset(particles)).finditer(text):
-        word = match.group()
+    for start, end in _word_spans(text, particles, particle_matches):
+        word = text[start:end]
         if word[0].isupper() or word in particles:
-            start, end = match.span()
             if "." in word and end < len(text) and text[end] == ".":
                 end += 1
                 word += "."
@@ -206,11 +254,13 @@ def find_actors(
     authors: list[str],
     published: date | None,
     title_matches: list[re.Match[str]] | None = None,
+    particle_matches: list[re.Match[str]] | None = None,
 ) -> list[ActorRef]:
     """All actors of one article, each with mentions (offsets into `text`) and roles.
-    `title_matches`: the matches of `rules.titles` over `text`, if the caller has them."""
+    `title_matches`, `particle_matches`: the matches of `rules.titles` and of
+    `particle_source(rules.particles)` over `text`, if the caller has them."""
     # Only capitalised words (and name particles) can be part of a name the rules below find.
-    tokens = capitalised_tokens(text, rules.particles)
+    tokens = capitalised_tokens(text, rules.particles, particle_matches)
     titles = TitleIndex(text, rules, title_matches)
     caps = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
     covered = [False] * len(tokens)
@@ -288,12 +338,17 @@ def _match_gazetteer(
     """Known aliases, found by one scan of the folded text; `tokens` are the capitalised words."""
     folded = fold_same_length(text)
     starts = [t.start for t in tokens]
-    taken = [(f.start, f.end) for f in found]
+    # The bylines' mentions, character by character: a match that overlaps one is left out.
+    taken = bytearray(len(text) + 1) if found else None
+    for f in found if taken is not None else ():
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+    surfaces, given_names = index.surfaces, index.given_names
     for match in index.scanner.finditer(folded):
         start, end = match.span()
-        if taken and any(s < end and start < e for s, e in taken):
+        if taken is not None and taken.find(1, start, end) >= 0:
             continue
-        known = index.surface(match.group())
+        matched = match.group()
+        known = surfaces.get(matched) or index.surface(matched)
         usable, partial = known.aliases, not known.full
         strong = text[start].isupper()
         if known.exact:  # "US" must be written so; "us" is a word
@@ -305,8 +360,17 @@ def _match_gazetteer(
             continue
         first = bisect_left(starts, start)
         if usable[0].entity.kind in ("country", "place") and (
-            _given_name_before(text, tokens, first, covered, index)
-            or _surname_after(text, tokens, first, end, index)
+            # Each test only where its word is a given name at all (most places are not).
+            (
+                first > 0
+                and tokens[first - 1].key in given_names
+                and _given_name_before(text, tokens, first, covered, index)
+            )
+            or (
+                first < len(tokens)
+                and tokens[first].key in given_names
+                and _surname_after(text, tokens, first, end, index)
+            )
         ):
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
@@ -324,7 +388,7 @@ def _match_gazetteer(
             start = tokens[first - 1].start
             covered[first - 1] = True
         entity = usable[0].entity
-        following = bisect_left(starts, end)
+        following = bisect_left(starts, end, first)
         if (
             entity.kind == "person"
             and partial
@@ -337,10 +401,7 @@ def _match_gazetteer(
             and start not in headlines  # "Vance Stuns Munich": capitals say nothing there
         ):
             continue  # "Martin Keane": not Micheál Martin, but someone called Martin
-        index_in = first
-        while index_in < len(tokens) and tokens[index_in].start < end:
-            covered[index_in] = True
-            index_in += 1
+        covered[first:following] = [True] * (following - first)
         found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
 
 

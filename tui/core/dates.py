@@ -22,7 +22,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .models import DateExpr
-from .textutil import MONTHS, WEEKDAYS, WORD_START, Caseless, PatternSet, words_in
+from .textutil import (
+    MONTHS,
+    WEEKDAYS,
+    WORD_START,
+    Caseless,
+    PatternSet,
+    lower_same_length,
+    words_in,
+)
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import DateRules
@@ -149,22 +157,63 @@ class _Candidate:
 
 
 # Every date expression holds one of these; the patterns only run in windows around them.
+# The anchors written in any case: all start with a letter of `_ANCHOR_LOWER`.
+_ANCHOR_WORDS = [
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    r"ago\b",
+    "from now",
+]
 _ANCHOR_BODY = (
     rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?i:today|tonight|yesterday|tomorrow|week|month|year|ago\b|from now))"
+    rf"|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 )
 # The anchors found fast: a pattern that starts by taking a character of a set lets the engine
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
 # words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
 _ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmaf](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+# Faster: the anchors at a capital or a digit by a scan that skips every other character; at a
+# lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
+# text and read there by the anchor pattern.
+_ANCHOR_LOWER = "tywmaf"
+_ANCHOR_UPPER = re.compile(rf"[\dJFMASONDTWY](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR_AT = re.compile(rf"(?<!\w)(?P<anchor>{_ANCHOR_BODY})")
+_ANCHOR_FINDS = [word.removesuffix(r"\b") for word in _ANCHOR_WORDS]
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """The spans of the anchors `_ANCHOR` finds, in text order."""
+    lowered = lower_same_length(text)
+    if lowered is None:
+        return [found.span("anchor") for found in _ANCHOR.finditer(text)]
+    spans = [found.span("anchor") for found in _ANCHOR_UPPER.finditer(text)]
+    lower = set()
+    for word in _ANCHOR_FINDS:
+        at = lowered.find(word)
+        while at >= 0:
+            if text[at] in _ANCHOR_LOWER:
+                lower.add(at)
+            at = lowered.find(word, at + 1)
+    if lower:
+        spans += [
+            found.span("anchor")
+            for found in map(_ANCHOR_AT.match, [text] * len(lower), sorted(lower))
+            if found is not None
+        ]
+        spans.sort()
+    return spans
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     last_end = 0
-    for found in _ANCHOR.finditer(text):
-        start, end = found.span("anchor")
+    for start, end in _anchors(text):
         if start < last_end:
             continue  # inside the anchor before, as a scan for the anchors themselves would skip
         last_end = end

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .actors import ActorRules, find_actors
+from .actors import ActorRules, find_actors, particle_source
 from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
 from .dates import DateResolver, find_dates
@@ -58,27 +58,32 @@ class ScanResult:
 
     claims: list[list[re.Match[str]]]  # per claim rule
     meeting_anchors: list[re.Match[str]] | None  # None: the meeting rules have no anchors
+    particles: list[re.Match[str]]
     titles: list[re.Match[str]]
 
 
 class TextScan:
     """What the stages look for over the whole text, found in one scan of it (a scan costs
     mostly per position it tries, hardly per pattern): each claim rule's patterns, the meeting
-    anchors, the titles. Each pattern finds what it would find alone (`PatternSet`)."""
+    anchors, the name particles, the titles. Each pattern finds what it would find alone
+    (`PatternSet`)."""
 
-    def __init__(self, claims: list[str], meeting_anchors: str | None, titles: str) -> None:
+    def __init__(
+        self, claims: list[str], meeting_anchors: str | None, particles: str, titles: str
+    ) -> None:
         self.claim_rules = len(claims)
         self.meetings = meeting_anchors is not None
         # The rare ones first: the patterns before the one that matched at a position are not
         # tried there again.
         anchors = [meeting_anchors] if meeting_anchors is not None else []
-        self.patterns = PatternSet([*claims, *anchors, titles])
+        self.patterns = PatternSet([*claims, *anchors, particles, titles])
 
     def run(self, text: str) -> ScanResult:
         found = self.patterns.finditer_each(text)
         return ScanResult(
             claims=found[: self.claim_rules],
             meeting_anchors=found[self.claim_rules] if self.meetings else None,
+            particles=found[-2],
             titles=found[-1],
         )
 
@@ -106,6 +111,7 @@ class Extractor:
         text_scan = TextScan(
             [p.pattern for p in claim_matcher.patterns.patterns],
             anchors.pattern if anchors is not None else None,
+            particle_source(actor_rules.particles),
             actor_rules.titles.pattern,
         )
         return cls(
@@ -134,7 +140,14 @@ class Extractor:
         published = article.published_date
         found = self.text_scan.run(text)
         actors = find_actors(
-            text, sentences, self.index, self.actor_rules, article.authors, published, found.titles
+            text,
+            sentences,
+            self.index,
+            self.actor_rules,
+            article.authors,
+            published,
+            found.titles,
+            found.particles,
         )
         dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
         meetings = find_meetings(

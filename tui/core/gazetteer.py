@@ -95,7 +95,7 @@ class GazetteerIndex:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.by_surface: dict[str, list[Alias]] = {}
         self._scanner: re.Pattern[str] | None = None
-        self._surfaces: dict[str, SurfaceMatch] = {}
+        self.surfaces: dict[str, SurfaceMatch] = {}  # `surface`'s, by the matched text
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
         self.countries_by_code: dict[str, Entity] = {}
@@ -169,7 +169,7 @@ class GazetteerIndex:
 
     def surface(self, matched: str) -> SurfaceMatch:
         """The aliases of a scanner match (its text in the folded article)."""
-        known = self._surfaces.get(matched)
+        known = self.surfaces.get(matched)
         if known is None:
             aliases = self.by_surface.get(" ".join(matched.split()), [])
             known = SurfaceMatch(
@@ -177,7 +177,7 @@ class GazetteerIndex:
                 exact=any(a.exact is not None for a in aliases),
                 full=any(a.full for a in aliases),
             )
-            self._surfaces[matched] = known
+            self.surfaces[matched] = known
         return known
 
     def lookup(self, keys: tuple[str, ...]) -> list[Alias]:

@@ -391,17 +391,18 @@ def _places(
                 not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
             ):
                 continue  # "korea", "the Korea Institute for ...": not where a meeting is
+            if rank == 1 and text[max(0, mention.start - 4) : mention.start].lower().endswith(
+                "to "
+            ):
+                continue  # "to Ukraine" says for whom
             introduced = bool(
                 _PLACE_BEFORE.search(
                     text, max(0, mention.start - _place_window(text, mention.start)), mention.start
                 )
                 or (rank == 0 and _PLACE_AS_ADJECTIVE.match(text, mention.end))
             )
-            if rank == 1 and (
-                not introduced
-                or text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")
-            ):
-                continue  # "in the Netherlands" says where; "to Ukraine" says for whom
+            if rank == 1 and not introduced:
+                continue  # "in the Netherlands" says where
             out.setdefault(sentence_of(mention.start), []).append(
                 (mention.start, name, introduced, rank)
             )

@@ -9,6 +9,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import takewhile
 
+try:  # the parser of Python's engine, read to find what a pattern's matches start with
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python: the unions are built plainly
+    _sre = _sre_parser = None
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -77,9 +83,15 @@ def fold_same_length(text: str) -> str:
     lowered = text.lower()  # fast in C; only accented letters need the (slower) table
     if len(lowered) != len(text):
         return text.translate(_FOLD_TABLE)
-    if lowered.isascii() or not _FOLDABLE.search(lowered):
+    if lowered.isascii():
         return lowered
-    return lowered.translate(_FOLD_TABLE)
+    # Only the accented letters looked up (translating every character is much slower); the
+    # lower-cased text has no capital the table would change.
+    return _FOLDABLE.sub(_folded_letter, lowered)
+
+
+def _folded_letter(match: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(match.group())]
 
 
 # Characters that Python's case-insensitive matching pairs with another beyond lower-casing
@@ -200,6 +212,305 @@ def without_captures(source: str) -> str | None:
     return "".join(out)
 
 
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of `source`, each opened up again when it is one
+    non-capturing group: 'a|(?:b|c)d|(?:e|f)' -> ['a', '(?:b|c)d', 'e', 'f']."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source):
+        return [source]
+    found, current, depth = [], [], 0
+    for token in tokens:
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        if depth == 0 and "|" in token and not token.startswith(("(", ")", "[", "\\")):
+            first, *rest = token.split("|")
+            current.append(first)
+            for piece in rest:
+                found.append("".join(current))
+                current = [piece]
+        else:
+            current.append(token)
+    found.append("".join(current))
+    if len(found) == 1:
+        inner = _one_group(source)
+        return [source] if inner is None else alternatives(inner)
+    return [leaf for alternative in found for leaf in alternatives(alternative)]
+
+
+# How much longer than its source the pieces of a pattern may be (`_pieces` repeats the part after
+# a group in front of each of the group's alternatives).
+_PIECES_GROWTH = 2000
+# Up to this length, a source with an optional group in front is written again after the group.
+_REPEATED_WHOLE = 600
+_OPTIONAL = re.compile(r"(?:[*?]|\{0(?:,\d*)?\})\??")
+
+
+def _pieces(source: str) -> list[str]:
+    """Patterns one of which matches at a position wherever `source` matches there (maybe
+    elsewhere too), each starting with fewer characters than the whole: its `alternatives`; an
+    optional group in front ('(?:X)*Y') split into the pieces of 'X(?:X)*Y' (or of X alone, when
+    long) and those of Y (a match starts with X, or with Y); a group of alternatives in front
+    ('(?:a|b)c') opened up into 'ac' and 'bc'."""
+    found = []
+    for alternative in alternatives(source):
+        split = _leading_group(alternative)
+        if split is None:
+            found.append(alternative)
+            continue
+        inner, optional, rest = split
+        if optional or (rest and (nested := _leading_group(inner)) and nested[1] and not nested[2]):
+            # "(?:X)*Y", or "(?:(?:X)*)Y": a match starts with X or with Y.
+            optional_part = inner if optional else nested[0]
+            if not rest:
+                found.append(alternative)  # may match empty: left whole
+                continue
+            if len(alternative) <= _REPEATED_WHOLE:  # X then the whole again: as selective
+                found += _pieces(f"(?:{optional_part}){alternative}") + _pieces(rest)
+            else:  # X alone: a long rest is not written again for each of X's alternatives
+                found += _pieces(optional_part) + _pieces(rest)
+            continue
+        options = alternatives(inner)
+        if len(options) > 1 and len(rest) * (len(options) - 1) <= _PIECES_GROWTH:
+            for option in options:
+                found += _pieces(f"(?:{option}){rest}") if rest else _pieces(option)
+        else:
+            found.append(alternative)
+    return found
+
+
+def _leading_group(source: str) -> tuple[str, bool, str] | None:
+    """For a source that starts with a non-capturing group: its inside, whether it is optional
+    (repeated from zero times), and the rest after it (and its repeat)."""
+    if not source.startswith("(?:"):
+        return None
+    depth = 0
+    end = None
+    for match in _SOURCE_TOKEN.finditer(source):
+        token = match.group()
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                end = match.end()
+                break
+    if end is None:
+        return None
+    inner, after = source[3 : end - 1], source[end:]
+    optional = _OPTIONAL.match(after)
+    if optional is not None:
+        return inner, True, after[optional.end() :]
+    if after[:1] in ("+", "{"):  # repeated at least once: the rest is not what follows it
+        return None
+    return inner, False, after
+
+
+def _one_group(source: str) -> str | None:
+    """The inside of `source` when it is one non-capturing group, else None."""
+    if not (source.startswith("(?:") and source.endswith(")")):
+        return None
+    depth = 0
+    tokens = _SOURCE_TOKEN.findall(source)
+    for index, token in enumerate(tokens):
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0 and index != len(tokens) - 1:
+                return None
+    return source[3:-1]
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _category_classes() -> dict:
+    if _sre is None:  # pragma: no cover
+        return {}
+    return {
+        _sre.CATEGORY_DIGIT: r"\d",
+        _sre.CATEGORY_NOT_DIGIT: r"\D",
+        _sre.CATEGORY_SPACE: r"\s",
+        _sre.CATEGORY_NOT_SPACE: r"\S",
+        _sre.CATEGORY_WORD: r"\w",
+        _sre.CATEGORY_NOT_WORD: r"\W",
+    }
+
+
+_CATEGORY_CLASSES = _category_classes()
+
+
+def _starts(items) -> tuple[set[str], list[str], bool]:
+    """What a parsed sequence's matches start with: single characters, parts of a character
+    class (ranges, categories), and whether it can match the empty string."""
+    chars: set[str] = set()
+    classes: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(value))
+            return chars, classes, False
+        if op is _sre.IN:
+            for kind, item in value:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(item))
+                elif kind is _sre.RANGE:
+                    classes.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+                elif kind is _sre.CATEGORY and item in _CATEGORY_CLASSES:
+                    classes.append(_CATEGORY_CLASSES[item])
+                else:  # a negated class, ...
+                    raise _Unknown
+            return chars, classes, False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # takes no character
+        if op is _sre.SUBPATTERN:
+            if value[1] or value[2]:  # flags of its own
+                raise _Unknown
+            more = [_starts(value[3])]
+        elif op is _sre.BRANCH:
+            more = [_starts(branch) for branch in value[1]]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, _, body = value
+            inner = _starts(body)
+            more = [(inner[0], inner[1], inner[2] or low == 0)]
+        else:  # any character, a group reference, ...
+            raise _Unknown
+        empty = False
+        for more_chars, more_classes, more_empty in more:
+            chars |= more_chars
+            classes += more_classes
+            empty = empty or more_empty
+        if not empty:
+            return chars, classes, False
+    return chars, classes, True
+
+
+def first_characters(source: str) -> tuple[set[str], list[str]] | None:
+    """The characters any match of `source` (matched as written) starts with: single ones and
+    parts of a character class; None when that is not known or it can match empty."""
+    if _sre_parser is None:  # pragma: no cover
+        return None
+    try:
+        chars, classes, empty = _starts(list(_sre_parser.parse(source)))
+    except (_Unknown, re.error, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return None if empty else (chars, classes)
+
+
+# A part that can start with more characters than this is tried after the others, once (not in
+# the branch of each of its characters), where the order of the parts allows.
+_MANY_FIRST_CHARACTERS = 8
+
+
+def _by_first_character(parts: list[str], prefix: str) -> str | None:
+    """A union of `parts` (lower-case sources, each to be matched as written) that finds where
+    any of them matches, sorted by the character it matches there: a branch per first
+    character, which Python's engine skips in one comparison, holding the alternatives of the
+    parts that can start with it, each part's followed by an empty group `_N_K` (N the part's
+    index). At a position, the first such group that matches is that of the first part that
+    matches there. None where a part's first characters are unknown."""
+    leaves: list[tuple[int, str, set[str], str | None]] = []  # (part, source, chars, class)
+    for index, part in enumerate(parts):
+        for leaf in _pieces(part):
+            starts = first_characters(leaf)
+            if starts is None:
+                return None
+            chars, classes = starts
+            leaves.append((index, leaf, chars, "[" + "".join(classes) + "]" if classes else None))
+    # Late: the alternatives that can start with many characters, of parts after all the others
+    # (they would be tried after those anyway), each tried once after the branches.
+    wide = [len(chars) > _MANY_FIRST_CHARACTERS or cls is not None for _, _, chars, cls in leaves]
+    last_narrow = max((leaf[0] for leaf, w in zip(leaves, wide, strict=True) if not w), default=-1)
+    early = [leaf for leaf, w in zip(leaves, wide, strict=True) if not w or leaf[0] < last_narrow]
+    rest = [leaf for leaf, w in zip(leaves, wide, strict=True) if w and leaf[0] >= last_narrow]
+    group = 0
+
+    def tried(chosen: list[tuple[int, str, set[str], str | None]], char: str = "") -> str:
+        """The alternatives `chosen` (in order), matched from the character just taken: a piece
+        that starts with that character written plainly goes on after it, the others are
+        matched from it (stepped back over it)."""
+        nonlocal group
+        here = []
+        for index in sorted({leaf[0] for leaf in chosen}):
+            group += 1
+            sources = [
+                leaf[1][1:] if _starts_plainly(leaf[1], char) else rf"(?<=(?={leaf[1]})[\s\S])"
+                for leaf in chosen
+                if leaf[0] == index
+            ]
+            here.append(f"(?:{'|'.join(sources)})(?P<_{index}_{group}>)")
+        return "(?:" + "|".join(here) + ")"
+
+    def starts_with(leaf: tuple[int, str, set[str], str | None], char: str) -> bool:
+        return char in leaf[2] or bool(leaf[3] and re.fullmatch(leaf[3], char))
+
+    singles = sorted({c for leaf in early for c in leaf[2]})
+    branches = [
+        re.escape(char) + tried([leaf for leaf in early if starts_with(leaf, char)], char)
+        for char in singles
+    ]
+    classes = [leaf for leaf in early if leaf[3]]
+    if classes:  # any other character a class can start with
+        taken = "".join(map(re.escape, singles))
+        branches.append(
+            "["
+            + "".join(leaf[3][1:-1] for leaf in classes)
+            + "]"
+            + (f"(?<![{taken}])" if taken else "")
+            + tried(classes)
+        )
+    if rest:
+        first = "".join(map(re.escape, sorted({c for leaf in rest for c in leaf[2]})))
+        first += "".join(leaf[3][1:-1] for leaf in rest if leaf[3])
+        branches.append(f"[{first}]" + tried(rest))
+    return prefix + "(?:" + "|".join(branches) + ")"
+
+
+def _starts_plainly(source: str, char: str) -> bool:
+    """Whether `source` starts with `char` written as itself, not repeated or optional."""
+    return (
+        bool(char)
+        and source[:1] == char
+        and char not in "\\.^$*+?{}[]|()"
+        and source[1:2] not in ("*", "+", "?", "{")
+    )
+
+
+def without_negative_lookarounds(source: str) -> str | None:
+    """`source` without its negative lookarounds (but `(?!\\w)`, written as the same positive
+    one): it matches wherever `source` matches, and maybe elsewhere (enough for a scan that
+    says where to try the patterns). None where that does not hold so simply: an atomic group
+    or a possessive repeat (they keep one way of matching, which a part left out can change)."""
+    tokens = _SOURCE_TOKEN.findall(source)
+    if sum(map(len, tokens)) != len(source) or any(t in ("(?>", "(?(") for t in tokens):
+        return None
+    kept: list[str] = []
+    inside = 0  # depth within a negative lookaround being left out
+    skip = 0
+    for index, token in enumerate(tokens):
+        if _POSSESSIVE.search(token) and not token.startswith("["):
+            return None
+        if skip:
+            skip -= 1
+            continue
+        if not inside and token == "(?!" and tokens[index + 1 : index + 3] == ["\\w", ")"]:
+            kept.append(r"(?=\W|\Z)")  # "not before a letter" kept, as what it is
+            skip = 2
+            continue
+        if inside:
+            if token.startswith("("):
+                inside += 1
+            elif token == ")":
+                inside -= 1
+        elif token in _NEGATIVE:
+            inside = 1
+        else:
+            kept.append(token)
+    return None if inside else "".join(kept)
+
+
 class LowerCasePattern:
     """A case-insensitive pattern run over the lower-cased text, with its source lower-cased.
 
@@ -249,6 +560,43 @@ def caseless(source: str) -> Caseless:
     return LowerCasePattern(source)
 
 
+class _SortedUnion(LowerCasePattern):
+    """A `PatternSet`'s scan for where its patterns may match: over the lower-cased text, the
+    patterns made wider (no negative lookarounds, no case-sensitive parts) and sorted by their
+    first character (`_by_first_character`); over a text that cannot be lower-cased so, the
+    plain union."""
+
+    def __init__(self, plain: re.Pattern[str], any_case: re.Pattern[str]) -> None:
+        self.pattern = plain.pattern
+        self.plain = plain
+        self.any_case = any_case
+
+    @classmethod
+    def of(
+        cls, sources: list[str], prefix: str, union: Caseless | None, case_sensitive: bool
+    ) -> _SortedUnion | None:
+        """None where a pattern cannot be made so (a reference back, an atomic group ...)."""
+        if union is None:
+            return None
+        any_case = union.any_case if isinstance(union, LowerCasePattern) else union
+        parts = []
+        for source in sources:
+            part = without_captures(source.removeprefix(prefix))
+            part = without_negative_lookarounds(part) if part is not None else None
+            part = widen_case(part, case_sensitive) if part is not None else None
+            lowered = lower_case_source(part) if part is not None else None
+            if lowered is None:
+                return None
+            parts.append(lowered)
+        source = _by_first_character(parts, prefix)
+        if source is None:
+            return None
+        try:
+            return cls(re.compile(source), any_case)
+        except (re.error, RecursionError, OverflowError):
+            return None
+
+
 class PatternSet:
     """Several patterns, each finding what its own `finditer` finds, in one pass; matched
     case-insensitively (as `caseless` compiles them) unless `case_sensitive`.
@@ -285,6 +633,17 @@ class PatternSet:
             self.union: Caseless | None = compile_one(union) if wider is None else caseless(wider)
         except re.error:  # a pattern that does not combine ("(?i)" at its start): one by one
             self.union = None
+        # Where to try the patterns, found faster (`_by_first_character`).
+        self.union = _SortedUnion.of(sources, prefix, self.union, case_sensitive) or self.union
+        groups = self.union.plain.groupindex if isinstance(self.union, _SortedUnion) else {}
+        self.first = {name: int(name[1:].split("_")[0]) for name in groups if name[0] == "_"}
+        self.first.update((f"_{index}", index) for index in range(len(sources)))
+        # For a text `lower_same_length` takes: each pattern's match, and whether it runs over
+        # the lower-cased text.
+        self._matchers = [
+            (p.plain.match, True) if isinstance(p, LowerCasePattern) else (p.match, False)
+            for p in self.patterns
+        ]
 
     def finditer_each(
         self,
@@ -302,27 +661,40 @@ class PatternSet:
                 for p, start in zip(self.patterns, resume, strict=True)
             ]
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        count, search, limit = len(self.patterns), self.union.search, min(len(text), endpos)
+        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
+        # The compiled patterns called directly on the text each runs over (as they would call).
+        lowered = lower_same_length(text)
+        if lowered is None:
+            search, scanned = self.union.search, text
+            matchers = [(p.match, False) for p in self.patterns]
+        else:
+            union = self.union
+            search, scanned = (
+                (union.plain.search, lowered)
+                if isinstance(union, LowerCasePattern)
+                else (union.search, text)
+            )
+            matchers = self._matchers
         pos = min(resume, default=0)
         while pos <= limit:
-            candidate = search(text, pos, endpos)
+            candidate = search(scanned, pos, endpos)
             if candidate is None:
                 break
             at = candidate.start()
             if at >= stop:
                 break
-            first = int(candidate.lastgroup[1:])  # the patterns before it do not match here
+            first = first_of[candidate.lastgroup]  # the patterns before it do not match here
             for index in range(first, count):
                 if resume[index] > at:
                     continue
-                pattern = self.patterns[index]
-                match = pattern.match(text, at, endpos)
+                match_at, on_lowered = matchers[index]
+                match = match_at(lowered if on_lowered else text, at, endpos)
                 if match is None:
                     continue
                 if match.end() == at:
                     # After an empty match `finditer` may match again at the same position:
                     # leave the rest of this pattern's search to it.
-                    for later in pattern.finditer(text, at, endpos):
+                    for later in self.patterns[index].finditer(text, at, endpos):
                         if later.start() >= stop:
                             break
                         found[index].append(later)
