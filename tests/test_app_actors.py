@@ -25,7 +25,7 @@ async def test_marco_rubio_with_roles_and_filtering_the_list():
         assert pane.display and app.focused is actors
         # The first article's actors, then the whole corpus.
         assert not pane.corpus_scope
-        names = [key.value for key in actors.rows]
+        names = actors.names
         assert "Marco Rubio" in names
         await pilot.press("a")
         assert pane.corpus_scope
@@ -33,7 +33,7 @@ async def test_marco_rubio_with_roles_and_filtering_the_list():
         roles = {role.casefold() for role in rubio.roles}
         assert "secretary of state" in roles
         assert rubio.kind == "person" and len(rubio.articles) >= 4
-        assert actors.get_cell("Marco Rubio", "kind").plain == "person"
+        assert actors.cell("Marco Rubio", "kind").plain == "person"
 
         await move_to_row(pilot, actors, "Marco Rubio")
         detail = str(app.query_one("#actor-detail").content)

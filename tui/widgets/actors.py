@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
 
 from ..core.corpus_view import KINDS, ActorRow
 from .article_document import KIND_LABELS
@@ -21,34 +27,262 @@ from .literal import literal_line
 KIND_FILTERS = (None, *KINDS)
 SHORT_KINDS = {"person": "person", "organization": "org", "country": "country", "place": "place"}
 NAME_WIDTH = 24
+COLUMNS = ("name", "kind", "mentions", "articles", "roles")
+HEADERS = (
+    Text("Name"),
+    Text("Kind"),
+    Text("Mentions", justify="right"),
+    Text("Articles", justify="right"),
+    Text("Roles"),
+)
+COLUMN_WIDTHS = (NAME_WIDTH, 7, 8, 8)  # the roles column is as wide as its widest cell
+CELL_PADDING = 1  # a space either side of each cell
+HEADER_LINES = 1
 
 
-class ActorTable(FixedViewport, DataTable):
-    """Actors, most mentioned first; the row key is the actor's name."""
+def actor_cells(row: ActorRow) -> tuple[Text, ...]:
+    """An actor's cells, in the order of `COLUMNS`."""
+    return (
+        literal_line(row.name, style="bold" if row.kind == "person" else "", limit=NAME_WIDTH),
+        Text(SHORT_KINDS.get(row.kind, row.kind), style="dim"),
+        Text(str(row.mentions), justify="right"),
+        Text(str(len(row.articles)), justify="right"),
+        literal_line("; ".join(row.roles), limit=60),
+    )
+
+
+def padded_cell(cell: Text, width: int) -> Text:
+    """`cell` cut or filled to `width`, a space either side (as a `DataTable` pads a cell)."""
+    text = cell.copy()
+    text.truncate(width, overflow="crop")
+    gap = width - text.cell_len
+    line = Text(" " * CELL_PADDING)
+    if cell.justify == "right":
+        text.pad_left(gap)
+        line.append_text(text)
+    else:
+        line.append_text(text)
+        line.append(" " * gap)
+    line.append(" " * CELL_PADDING)
+    return line
+
+
+class ActorTable(FixedViewport, ScrollView, can_focus=True):
+    """Actors, most mentioned first, one row per actor; rows are identified by the actor's name.
+
+    A line-API widget drawn as the `DataTable` it replaces was (same columns, padding and
+    styles): only the rows on screen are rendered, and new rows cost no idle measurement.
+    """
+
+    COMPONENT_CLASSES = {"actor-table--header", "actor-table--cursor"}
+
+    DEFAULT_CSS = """
+    ActorTable {
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .actor-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .actor-table--header { background-tint: $foreground 5%; }
+        }
+        & > .actor-table--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .actor-table--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .actor-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Filter articles", id="actors.filter"),
         Binding("down,j", "cursor_down", "Next", show=False, id="actors.down"),
         Binding("up,k", "cursor_up", "Previous", show=False, id="actors.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="actors.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="actors.page_up"),
         Binding("home,g", "scroll_top", "First", show=False, id="actors.first"),
         Binding("end,G", "scroll_bottom", "Last", show=False, id="actors.last"),
     ]
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", **kwargs)
+    @dataclass
+    class Highlighted(Message):
+        """The cursor is on `name` (None: the table is empty)."""
 
-    def on_mount(self) -> None:
-        self.add_column(Text("Name"), key="name", width=NAME_WIDTH)
-        self.add_column(Text("Kind"), key="kind", width=7)
-        self.add_column(Text("Mentions", justify="right"), key="mentions", width=8)
-        self.add_column(Text("Articles", justify="right"), key="articles", width=8)
-        self.add_column(Text("Roles"), key="roles")
+        table: ActorTable
+        name: str | None
+
+        @property
+        def control(self) -> ActorTable:
+            return self.table
+
+    @dataclass
+    class Chosen(Message):
+        """Enter (or a click on the cursor row) on `name`."""
+
+        table: ActorTable
+        name: str
+
+        @property
+        def control(self) -> ActorTable:
+            return self.table
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.cursor_row = 0
+        self._names: list[str] = []
+        self._cells: list[tuple[Text, ...]] = []
+        self._widths: tuple[int, ...] = COLUMN_WIDTHS + (len(HEADERS[-1].plain),)
+        self._strips: dict[int, Strip] = {}
+
+    # --- what is listed -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Iterable[ActorRow], keep: str | None = None) -> None:
+        """List `rows`, the cursor on `keep` if listed (else on the first row)."""
+        names, cells = [], []
+        for row in rows:
+            names.append(row.name)
+            cells.append(actor_cells(row))
+        self._names, self._cells = names, cells
+        roles = max((c[-1].cell_len for c in cells), default=0)
+        self._widths = COLUMN_WIDTHS + (max(roles, len(HEADERS[-1].plain)),)
+        self._strips.clear()
+        self.virtual_size = Size(self._table_width, len(names) + HEADER_LINES)
+        row = names.index(keep) if keep in names else 0
+        self.cursor_row = -1  # the cursor row is drawn anew
+        self._move(row)
+        self.refresh()
+
+    @property
+    def names(self) -> list[str]:
+        """The listed actors' names, top to bottom (do not modify)."""
+        return self._names
+
+    @property
+    def row_count(self) -> int:
+        return len(self._names)
 
     @property
     def current_name(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return self._names[self.cursor_row] if self._names else None
+
+    def cell(self, name: str, column: str) -> Text:
+        """The cell of an actor's row in a column (name, kind, mentions, articles, roles)."""
+        return self._cells[self._names.index(name)][COLUMNS.index(column)]
+
+    @property
+    def _table_width(self) -> int:
+        return sum(self._widths) + 2 * CELL_PADDING * len(self._widths)
+
+    # --- cursor -------------------------------------------------------------------------------
+
+    def _move(self, row: int) -> None:
+        row = max(0, min(row, len(self._names) - 1)) if self._names else 0
+        if row == self.cursor_row:
+            return
+        previous, self.cursor_row = self.cursor_row, row
+        for changed in (previous, row):
+            self._strips.pop(changed, None)
+            y = changed + HEADER_LINES - int(self.scroll_offset.y)
+            if HEADER_LINES <= y < self.size.height:
+                self.refresh(Region(0, y, self.size.width, 1))
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.current_name))
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _scroll_to_cursor(self) -> None:
+        top, page = int(self.scroll_offset.y), self._page()
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + page:
+            self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self._move(self.cursor_row + self._page())
+
+    def action_page_up(self) -> None:
+        self._move(self.cursor_row - self._page())
+
+    def action_scroll_top(self) -> None:
+        self._move(0)
+
+    def action_scroll_bottom(self) -> None:
+        self._move(len(self._names) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self._names:
+            self.post_message(self.Chosen(self, self._names[self.cursor_row]))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - HEADER_LINES + int(self.scroll_offset.y)
+        if event.y >= HEADER_LINES and 0 <= row < len(self._names):
+            if row == self.cursor_row:
+                self.action_select_cursor()
+            else:
+                self._move(row)
+
+    # --- rendering ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y < HEADER_LINES:
+            header = self.get_component_rich_style("actor-table--header")
+            return self._strip(-1, HEADERS, header, Style.null())
+        row = y - HEADER_LINES + int(self.scroll_offset.y)
+        if row >= len(self._names):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(row)
+        if strip is None or strip.cell_length != width:
+            cursor = Style.null()
+            if row == self.cursor_row:
+                cursor = self.get_component_rich_style("actor-table--cursor")
+            cells = self._cells[row]
+            strip = self._strips[row] = self._strip(row, cells, self.rich_style, cursor)
+        return strip
+
+    def _strip(self, row: int, cells: Sequence[Text], style: Style, cursor: Style) -> Strip:
+        """A row (-1: the header) as a `DataTable` draws it: the cells padded to their columns
+        in `style`, the cursor's style over them (its colours over the cells' own), the rest of
+        the line in the row's style. Each cell's segments carry its row and column (meta)."""
+        console, width = self.app.console, self.size.width
+        row_style = style + cursor
+        post = Style.from_color(cursor.color, cursor.bgcolor) if cursor else None
+        segments: list[Segment] = []
+        for column, (cell, cell_width) in enumerate(zip(cells, self._widths, strict=True)):
+            pre = row_style + Style.from_meta({"row": row, "column": column})
+            rendered = padded_cell(cell, cell_width).render(console, end="")
+            segments.extend(Segment.apply_style(rendered, pre, post))
+        rest = Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * max(0, width - self._table_width), row_style + rest))
+        return Strip(segments).adjust_cell_length(width, self.rich_style).simplify()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
 
 class ActorsPane(DeferredContents, Vertical):
@@ -128,23 +362,8 @@ class ActorsPane(DeferredContents, Vertical):
             return
         self._stale = False
         table = self.table
-        keep = table.current_name
         rows = self.rows
-        with self.app.batch_update():
-            table.clear()
-            for row in rows:
-                table.add_row(
-                    literal_line(
-                        row.name, style="bold" if row.kind == "person" else "", limit=NAME_WIDTH
-                    ),
-                    Text(SHORT_KINDS.get(row.kind, row.kind), style="dim"),
-                    Text(str(row.mentions), justify="right"),
-                    Text(str(len(row.articles)), justify="right"),
-                    literal_line("; ".join(row.roles), limit=60),
-                    key=row.name,
-                )
-            if keep is not None and keep in table.rows:
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
+        table.set_rows(rows, keep=table.current_name)
         self._show_scope(len(rows))
         self._show_detail(table.current_name)
 
@@ -180,15 +399,13 @@ class ActorsPane(DeferredContents, Vertical):
         line.append_text(literal_line("; ".join(row.roles) or "none stated"))
         detail.update(line, layout=False)
 
-    @on(DataTable.RowHighlighted, "#actor-table")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(ActorTable.Highlighted, "#actor-table")
+    def _highlighted(self, event: ActorTable.Highlighted) -> None:
         event.stop()
-        name = event.row_key.value if event.row_key is not None else None
-        self._show_detail(name)
-        self.post_message(self.Highlighted(name))
+        self._show_detail(event.name)
+        self.post_message(self.Highlighted(event.name))
 
-    @on(DataTable.RowSelected, "#actor-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(ActorTable.Chosen, "#actor-table")
+    def _selected(self, event: ActorTable.Chosen) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.Chosen(event.row_key.value))
+        self.post_message(self.Chosen(event.name))
