@@ -23,6 +23,7 @@ from .article_document import KIND_LABELS
 from .deferred import DeferredContents
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
+from .row_cursor import RowCursor
 
 KIND_FILTERS = (None, *KINDS)
 SHORT_KINDS = {"person": "person", "organization": "org", "country": "country", "place": "place"}
@@ -67,7 +68,7 @@ def padded_cell(cell: Text, width: int) -> Text:
     return line
 
 
-class ActorTable(FixedViewport, ScrollView, can_focus=True):
+class ActorTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
     """Actors, most mentioned first, one row per actor; rows are identified by the actor's name.
 
     A line-API widget drawn as the `DataTable` it replaces was (same columns, padding and
@@ -193,33 +194,10 @@ class ActorTable(FixedViewport, ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self, self.current_name))
 
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+    HEADER_ROWS = HEADER_LINES
 
-    def _scroll_to_cursor(self) -> None:
-        top, page = int(self.scroll_offset.y), self._page()
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + page:
-            self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
-
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor_row + 1)
-
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor_row - 1)
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor_row + self._page())
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor_row - self._page())
-
-    def action_scroll_top(self) -> None:
-        self._move(0)
-
-    def action_scroll_bottom(self) -> None:
-        self._move(len(self._names) - 1)
+    def _row_count(self) -> int:
+        return len(self._names)
 
     def action_select_cursor(self) -> None:
         if self._names:

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from ..core.corpus_view import date_sort_key
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
+from .row_cursor import RowCursor
 
 # The date column says how sure the date is: "~" inferred (dateline, text, corpus), "?" unknown.
 INFERRED_MARK = "~"
@@ -53,7 +54,7 @@ def source_cell(article, width: int = 16) -> Text:
     return Text("—", style="dim")
 
 
-class ArticleTable(FixedViewport, ScrollView, can_focus=True):
+class ArticleTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
     """The corpus as a list with a header line; rows are identified by article id."""
 
     COMPONENT_CLASSES = {"article-table--header", "article-table--cursor"}
@@ -233,33 +234,10 @@ class ArticleTable(FixedViewport, ScrollView, can_focus=True):
             self._last_highlighted = current
             self.post_message(self.Highlighted(self, current))
 
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+    HEADER_ROWS = HEADER_LINES
 
-    def _scroll_to_cursor(self) -> None:
-        top, page = int(self.scroll_offset.y), self._page()
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + page:
-            self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
-
-    def action_cursor_down(self) -> None:
-        self._move(self.cursor_row + 1)
-
-    def action_cursor_up(self) -> None:
-        self._move(self.cursor_row - 1)
-
-    def action_page_down(self) -> None:
-        self._move(self.cursor_row + self._page())
-
-    def action_page_up(self) -> None:
-        self._move(self.cursor_row - self._page())
-
-    def action_scroll_top(self) -> None:
-        self._move(0)
-
-    def action_scroll_bottom(self) -> None:
-        self._move(len(self._ids) - 1)
+    def _row_count(self) -> int:
+        return len(self._ids)
 
     def action_select_cursor(self) -> None:
         if self._ids:
