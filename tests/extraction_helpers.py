@@ -113,3 +113,12 @@ def extract(
 
 def people(extraction: ArticleExtraction) -> dict[str, list[str]]:
     return {a.name: a.roles for a in extraction.actors if a.kind == "person"}
+
+
+def shipped_corpus(folder: Path, **texts: str):
+    """The linked corpus of `texts` (file stem -> text) with the shipped config, no cache."""
+    from tui.core.pipeline import build_corpus
+
+    for stem, text in texts.items():
+        (folder / f"{stem}.txt").write_text(text + "\n", encoding="utf-8")
+    return build_corpus([folder], load_config(None), use_cache=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import article, small_extractor
+from extraction_helpers import article, shipped_corpus, small_extractor
 
 from tui.core.linking import link_corpus
 from tui.core.pipeline import extract_all
@@ -156,16 +156,14 @@ def test_two_holders_of_one_office_at_one_time(extractor):
 
 
 def test_two_current_holders_of_one_office_in_one_article_conflict(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
-    (tmp_path / "a.txt").write_text(
-        "Istanbul talks\n\nISTANBUL, June 2, 2025 - Ukrainian Foreign Minister Dmytro Kuleba "
-        "wrote that Kyiv had a roadmap. Later, Foreign Minister Andriy Sybiha said it was late. "
-        "Then U.S. Secretary of Defense Lloyd Austin and Secretary of Defense Pete Hegseth met.\n",
-        encoding="utf-8",
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Istanbul talks\n\nISTANBUL, June 2, 2025 - Ukrainian Foreign Minister Dmytro Kuleba "
+            "wrote that Kyiv had a roadmap. Later, Foreign Minister Andriy Sybiha said it was late. "
+            "Then U.S. Secretary of Defense Lloyd Austin and Secretary of Defense Pete Hegseth met."
+        ),
     )
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     holders = {
         (c.subject, frozenset((c.a.value, c.b.value)))
         for c in corpus.conflicts
@@ -177,32 +175,25 @@ def test_two_current_holders_of_one_office_in_one_article_conflict(tmp_path):
 
 
 def test_a_country_spending_is_not_the_alliance_target(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
-    (tmp_path / "a.txt").write_text(
-        "Spending\n\nWARSAW, Feb 13, 2025 - Poland plans to spend 4.7 percent of GDP on defence, "
-        "far above NATO's guideline of 2.5 percent of GDP. Several allies remain below the "
-        "2 percent target.\n",
-        encoding="utf-8",
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Spending\n\nWARSAW, Feb 13, 2025 - Poland plans to spend 4.7 percent of GDP on defence, "
+            "far above NATO's guideline of 2.5 percent of GDP. Several allies remain below the "
+            "2 percent target."
+        ),
     )
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     values = {frozenset((c.a.value, c.b.value)) for c in corpus.conflicts}
     assert values == {frozenset({"2.5%", "2%"})}
 
 
 def test_reports_of_one_summit_merge_and_their_disagreement_is_kept(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
     texts = {
         "a": "Summit\n\nTHE HAGUE, June 20, 2025 - Leaders go to the summit in The Hague on June 24-25.",
         "b": "Summit\n\nBRUSSELS, June 21, 2025 - The NATO summit will be held on June 24-25.",
         "c": "Summit\n\nBUDAPEST, June 22, 2025 - The NATO summit will be held on June 25-26.",
     }
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
+    corpus = shipped_corpus(tmp_path, **texts)
     summits = [m for m in corpus.meetings if m.kind == "summit"]
     assert [(m.place, m.start, m.end) for m in summits] == [
         ("The Hague", "2025-06-24", "2025-06-25")
@@ -215,31 +206,27 @@ def test_reports_of_one_summit_merge_and_their_disagreement_is_kept(tmp_path):
 
 
 def test_an_article_that_gives_a_meeting_two_spans_contradicts_itself(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
-    (tmp_path / "a.txt").write_text(
-        "Ministers meet\n\nBRUSSELS, December 3, 2024 - The meeting of NATO foreign ministers takes "
-        "place on December 3-4 in Brussels. Rubio spoke.\n\nThe ministerial, which lasts on "
-        "4-5 December, is the last for Antony Blinken.\n",
-        encoding="utf-8",
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ministers meet\n\nBRUSSELS, December 3, 2024 - The meeting of NATO foreign ministers takes "
+            "place on December 3-4 in Brussels. Rubio spoke.\n\nThe ministerial, which lasts on "
+            "4-5 December, is the last for Antony Blinken."
+        ),
     )
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     dates = {frozenset((c.a.value, c.b.value)) for c in corpus.conflicts if c.attribute == "dates"}
     assert dates == {frozenset({"2024-12-03..2024-12-04", "2024-12-04..2024-12-05"})}
 
 
 def test_aid_totals_and_member_counts_are_compared_as_written(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
-    (tmp_path / "a.txt").write_text(
-        "Aid\n\nWASHINGTON, February 28, 2025 - Trump said the United States had given Ukraine "
-        '"$350 billion." The Kiel Institute puts total US assistance at about $120 billion. '
-        "NATO's 32 members met. Hungary, one of the 31 allies, objected.\n",
-        encoding="utf-8",
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Aid\n\nWASHINGTON, February 28, 2025 - Trump said the United States had given Ukraine "
+            '"$350 billion." The Kiel Institute puts total US assistance at about $120 billion. '
+            "NATO's 32 members met. Hungary, one of the 31 allies, objected."
+        ),
     )
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     values = {(c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
     assert ("amount", frozenset({"$350 billion", "$120 billion"})) in values
     assert ("member count", frozenset({"31", "32"})) in values

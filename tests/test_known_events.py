@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from extraction_helpers import shipped_corpus
+
 from tui.core.config_models import KnownEvent
 from tui.core.known_events import year_from_events
 
@@ -31,17 +33,13 @@ def test_no_known_meeting_of_the_type_or_near_the_day_gives_nothing():
 
 
 def test_a_yearless_dateline_on_a_known_summit_is_dated_by_it(tmp_path):
-    from tui.core.config import load_config
-    from tui.core.pipeline import build_corpus
-
-    (tmp_path / "a.txt").write_text(
-        "Yoon arrives for NATO summit\n\nWASHINGTON, July 9 (Yonhap) -- President Yoon Suk Yeol "
-        "arrived on Tuesday to attend the NATO summit, following Madrid in 2022.\n",
-        encoding="utf-8",
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Yoon arrives for NATO summit\n\nWASHINGTON, July 9 (Yonhap) -- President Yoon Suk Yeol "
+            "arrived on Tuesday to attend the NATO summit, following Madrid in 2022."
+        ),
+        b="Other news\n\nBRUSSELS, March 3, 2025 - Ministers met.",
     )
-    (tmp_path / "b.txt").write_text(
-        "Other news\n\nBRUSSELS, March 3, 2025 - Ministers met.\n", encoding="utf-8"
-    )
-    corpus = build_corpus([tmp_path], load_config(None), use_cache=False)
     article = next(a for a in corpus.articles if a.id == "a")
     assert (article.published, article.published_basis) == ("2024-07-09", "dateline")
