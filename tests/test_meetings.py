@@ -290,3 +290,31 @@ def test_leaders_councils_and_dates_after_before(extractor, text, type_id, start
         (m.type_id, m.start, m.end) for m in meetings(text, extractor, published=date(2025, 2, 17))
     ]
     assert (type_id, start, end) in found
+
+
+def test_who_held_a_call_and_who_led_the_delegations(extractor):
+    text = (
+        "Ukrainian President Volodymyr Zelensky and U.S. President Donald Trump held what both "
+        "sides described as a positive phone call on March 19. "
+        "At the talks in Brussels on March 20 the Ukrainian delegation was led by Defence "
+        "Minister Rustem Umerov, while the Russian side was headed by presidential aide "
+        "Vladimir Medinsky. Turkish Foreign Minister Hakan Fidan opened the meeting."
+    )
+    call, talks = meetings(text, extractor, published="2025-03-21")
+    assert (call.kind, call.start, call.attendees) == (
+        "call",
+        "2025-03-19",
+        ["Donald Trump", "Volodymyr Zelensky"],
+    )
+    assert (talks.place, talks.start) == ("Brussels", "2025-03-20")
+    assert talks.attendees == ["Rustem Umerov", "Vladimir Medinsky", "Hakan Fidan"]
+
+
+def test_a_cue_goes_to_the_meeting_named_nearest_it(extractor):
+    text = (
+        "Rubio attended the NATO foreign ministers meeting in Brussels on April 3, and on "
+        "April 5 British Foreign Secretary David Lammy hosted a call of European ministers."
+    )
+    ministerial, call = meetings(text, extractor, published="2025-04-06")
+    assert ministerial.attendees == ["Marco Rubio"]
+    assert call.attendees == ["David Lammy"]

@@ -46,7 +46,8 @@ _EXCLUDED_BEFORE = re.compile(
 # A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
 _CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
 _SEPARATED = re.compile(r"[,;:]")
-_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:\w+\s+){0,6}?$", re.IGNORECASE)
+# "Trump-Putin call": names joined by a hyphen are coordinated too.
+_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|[-–])\s*(?:[\w.’']+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
 _AFTER_CUE = re.compile(
     r"\b(?:along with|together with|with|accompanied by|joined by|by|between|and)\s+(?:[\w.’'-]+\s+){0,6}?$",
@@ -102,6 +103,12 @@ class _Draft:
     attendees: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
     ref_end: int | None = None  # where the reference that started it ends
+    # Where its references start, by sentence: a cue goes to the meeting named nearest it.
+    at: dict[int, list[int]] = field(default_factory=dict)
+
+    def seen_at(self, ref: _Ref) -> _Draft:
+        self.at.setdefault(ref.sentence, []).append(ref.start)
+        return self
 
 
 def find_meetings(
@@ -160,20 +167,24 @@ def find_meetings(
             if isinstance(target, _Draft) and _disagrees(target, own_date):
                 # "takes place on December 3-4" ... "the ministerial, on 4-5 December": the
                 # article contradicts itself; both reports go on, and linking shows the conflict.
-                drafts.append(_Draft(target.type, [ref.sentence], own_date, place=target.place))
+                drafts.append(
+                    _Draft(target.type, [ref.sentence], own_date, place=target.place).seen_at(ref)
+                )
             elif isinstance(target, _Draft):
-                _absorb(target, ref.sentence, own_date, own_place)
+                _absorb(target.seen_at(ref), ref.sentence, own_date, own_place)
             elif target is not None:  # a type: a new meeting of the kind just before
-                drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place))
+                drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place).seen_at(ref))
             elif (own_date is not None and own_date.value is not None) or own_place:
                 drafts.append(
-                    _Draft(ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end)
+                    _Draft(
+                        ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end
+                    ).seen_at(ref)
                 )
             continue
         if _extends(text, ref, own_date, drafts):
             continue
         if _names_generic_before(text, ref, drafts):
-            _absorb(drafts[-1], ref.sentence, own_date, own_place)
+            _absorb(drafts[-1].seen_at(ref), ref.sentence, own_date, own_place)
             continue
         same = next(
             (
@@ -190,9 +201,9 @@ def find_meetings(
         ):
             if ref.type.single_event and not same.type.single_event:
                 same.type = ref.type  # "the summit" ... "the NATO summit": the NATO summit
-            _absorb(same, ref.sentence, own_date, own_place)
+            _absorb(same.seen_at(ref), ref.sentence, own_date, own_place)
             continue
-        draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place)
+        draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
         host = _sidelines_host(text, sentences[ref.sentence], draft, drafts)
         if host is not None:  # "met Hegseth on the sidelines of the Ramstein meeting"
             draft.date, draft.end_override = host.date, host.end_override
@@ -276,6 +287,7 @@ def _extends(text: str, ref: _Ref, own_date: DateExpr | None, drafts: list[_Draf
         if 0 <= (end - start).days <= 7:
             draft.end_override = end
             draft.sentences.append(ref.sentence)
+            draft.seen_at(ref)
             return True
     return False
 
@@ -595,10 +607,10 @@ def _attendance(
     matcher: MeetingMatcher,
     sentence_of,
 ) -> None:
-    by_sentence: dict[int, _Draft] = {}
+    by_sentence: dict[int, list[_Draft]] = {}
     for draft in drafts:
-        for index in draft.sentences:
-            by_sentence.setdefault(index, draft)
+        for index in dict.fromkeys(draft.sentences):
+            by_sentence.setdefault(index, []).append(draft)
     cues: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     windows = _sentences_with_people(sentences, people)
     absent_spans, attend_spans = _cue_spans(text, matcher.cues, windows)
@@ -612,26 +624,38 @@ def _attendance(
         absent, attend = cues[index]
         in_sentence = people[bisect_left(people, (start,)) : bisect_left(people, (end,))]
         governed = [
-            (kind, _governed(text, in_sentence, cue_start, cue_end, end))
+            (kind, cue_start, _governed(text, in_sentence, cue_start, cue_end, end))
             for kind, spans in (("absent", absent), ("attend", attend))
             for cue_start, cue_end in spans
         ]
-        draft = by_sentence.get(index)
-        if draft is None:
+        here = by_sentence.get(index)
+        if here is None:
             # No meeting named here: "Rubio's absence" is about the meeting he was already
             # reported for, else the meeting just before.
-            named = {n for _, names in governed for n in names}
+            named = {n for _, _, names in governed for n in names}
             draft = next((d for d in drafts if named & set(d.attendees + d.absentees)), None)
             draft = draft or _nearby_draft(index, drafts, places_by_sentence)
-        if draft is None:
-            continue
-        for kind, names in governed:
+            if draft is None:
+                continue
+            here = [draft]
+        for kind, cue_start, names in governed:
+            draft = here[0] if len(here) == 1 else _nearest(here, index, cue_start)
             bucket = draft.absentees if kind == "absent" else draft.attendees
             for name in names:
                 if name not in bucket:
                     bucket.append(name)
-        # Someone reported both ways in one article is absent ("will attend in Rubio's place").
-        draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
+        for draft in here:
+            # Someone reported both ways in one article is absent ("will attend in Rubio's place").
+            draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
+
+
+def _nearest(drafts: list[_Draft], sentence: int, offset: int) -> _Draft:
+    """Of the meetings named in one sentence, the one whose name stands nearest `offset`:
+    "X and Y held a call on the 19th, a day after X met Z at the summit"."""
+    return min(
+        drafts,
+        key=lambda d: min((abs(at - offset) for at in d.at.get(sentence, ())), default=1 << 30),
+    )
 
 
 # How far a cue may run past the end of its sentence ("accompanied ... by" runs longest).
