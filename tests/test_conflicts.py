@@ -230,3 +230,37 @@ def test_aid_totals_and_member_counts_are_compared_as_written(tmp_path):
     values = {(c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
     assert ("amount", frozenset({"$350 billion", "$120 billion"})) in values
     assert ("member count", frozenset({"31", "32"})) in values
+
+
+def test_one_numbered_round_reported_on_two_days_is_one_meeting_in_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nISTANBUL, July 23, 2025 - Russian and Ukrainian delegations met in Istanbul "
+            "on Wednesday for a third round of direct peace talks. The first round of talks took "
+            "place on May 16."
+        ),
+        b=(
+            "Talks\n\nKYIV, August 7, 2025 - The third round of direct Ukrainian-Russian "
+            "negotiations took place in Istanbul on 22 July."
+        ),
+    )
+    talks = [m for m in corpus.meetings if m.place == "Istanbul"]
+    assert len(talks) == 2  # the first round, and the third reported twice
+    third = next(m for m in talks if m.start != "2025-05-16")
+    assert third.start in ("2025-07-22", "2025-07-23")
+    assert {s.article for s in third.sources} == {"a", "b"}
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert len(dates) == 1
+    assert {dates[0].a.value, dates[0].b.value} == {"2025-07-23", "2025-07-22"}
+
+
+def test_rounds_with_other_numbers_never_merge(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a="Talks\n\nISTANBUL, June 2, 2025 - The second round of peace talks opened in Istanbul on June 2.",
+        b="Talks\n\nISTANBUL, June 3, 2025 - The third round of peace talks in Istanbul began on June 2.",
+    )
+    talks = [m for m in corpus.meetings if m.place == "Istanbul"]
+    assert len(talks) == 2
+    assert not [c for c in corpus.conflicts if c.attribute == "dates"]

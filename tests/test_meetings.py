@@ -318,3 +318,22 @@ def test_a_cue_goes_to_the_meeting_named_nearest_it(extractor):
     ministerial, call = meetings(text, extractor, published="2025-04-06")
     assert ministerial.attendees == ["Marco Rubio"]
     assert call.attendees == ["David Lammy"]
+
+
+def test_numbered_rounds_are_separate_meetings_but_counts_and_days_are_not_numbers(extractor):
+    text = (
+        "Delegations met in Brussels on July 23 for a third round of direct peace talks. "
+        "The first round of talks took place on May 16. On the first day of the talks, "
+        "the delegations agreed on a prisoner exchange, as in the first two rounds."
+    )
+    rounds = meetings(text, extractor, published="2025-07-24")
+    assert sorted((m.start, m.ordinal) for m in rounds) == [("2025-05-16", 1), ("2025-07-23", 3)]
+
+
+def test_a_count_of_meetings_is_not_the_first_meeting(extractor):
+    text = (
+        "Ministers of the Ukraine Defense Contact Group met in Brussels on April 11. "
+        "Lloyd Austin had chaired the first 25 meetings before the chair passed to Britain."
+    )
+    [udcg] = meetings(text, extractor, published="2025-04-12")
+    assert (udcg.start, udcg.ordinal, len(udcg.sources)) == ("2025-04-11", None, 2)

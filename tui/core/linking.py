@@ -121,12 +121,15 @@ class _Group:
     mentions: list[MeetingMention] = field(default_factory=list)
     type_ids: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    ordinals: set[int] = field(default_factory=set)  # "the third round": its number in a series
     _span: tuple[date, date] | None = None
     _stale: bool = True
 
     def add(self, mention: MeetingMention) -> None:
         self.mentions.append(mention)
         self.type_ids.add(mention.type_id)
+        if mention.ordinal is not None:
+            self.ordinals.add(mention.ordinal)
         if mention.place:
             self.places.add(mention.place)
         if mention.start:
@@ -233,15 +236,26 @@ def merge_meetings(
             other = group.span()
             if other is None or not any(related(mention.type_id, t) for t in group.type_ids):
                 continue
+            if mention.ordinal is not None and group.ordinals and mention.ordinal not in group.ordinals:
+                continue  # the second round is not the third
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
             places_ok = not mention.place or not group.places or mention.place in group.places
             group_single = any(single(t) for t in group.type_ids)
             both_single = single(mention.type_id) and group_single
+            # "the third round of talks in Istanbul" on 22 and on 23 July: one round, two dates.
+            same_number = (
+                mention.ordinal is not None
+                and mention.ordinal in group.ordinals
+                and mention.kind not in ("bilateral", "call")
+                and places_ok
+                and gap <= window
+            )
             if (
                 (both_single and (overlap or (gap <= window and places_ok)))
                 or (overlap and places_ok and mention.place and group.places)
                 or (overlap and places_ok and group_single)  # "the summit in The Hague"
+                or same_number
             ):
                 # The meeting it overlaps, then the one most reported (not the first opened).
                 key = (overlap, places_ok and bool(group.places), len(group.mentions))
@@ -266,7 +280,14 @@ def merge_meetings(
             by_place[(mention.kind, mention.place)].append(target)
 
     for mention in undated:
-        if not single(mention.type_id):
+        if mention.ordinal is not None and mention.place:
+            # "the third round of talks in Istanbul", undated here, dated in another report.
+            candidates = [
+                g
+                for g in by_place[(mention.kind, mention.place)]
+                if mention.ordinal in g.ordinals
+            ]
+        elif not single(mention.type_id):
             candidates = []
         elif mention.place:
             candidates = list({id(g): g for g in by_place[(mention.kind, mention.place)]}.values())

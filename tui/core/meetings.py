@@ -84,12 +84,49 @@ class MeetingMatcher:
         )
 
 
+# "the third round of talks", "the 27th meeting of the Contact Group": which one of a series.
+_ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    )
+}
+_ORDINAL = re.compile(
+    r"\b(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))"
+    r"(?P<between>(?:[\s-]+(?:of\s+(?:the\s+)?)?(?!(?:days?|time|week|visit|trip|since|of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[\w’'-]+){0,2}?"
+    r"[\s-]+(?:of\s+(?:the\s+)?)?)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Ref:
     type: MeetingType
     start: int
     end: int
     sentence: int
+    ordinal: int | None = None
+
+
+def _ordinal_before(text: str, start: int, end: int) -> int | None:
+    """The ordinal that numbers the meeting named at `start`: 'third round of direct talks',
+    'the 27th Ramstein meeting'; not 'the first day of the summit'."""
+    inside = _ORDINAL_AT.match(text, start, end)
+    if inside:
+        return _ordinal_value(inside)
+    match = _ORDINAL.search(text, max(0, start - 40), start)
+    return _ordinal_value(match) if match else None
+
+
+_ORDINAL_AT = re.compile(
+    r"(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(match: re.Match[str]) -> int:
+    word = match.group("word")
+    return _ORDINAL_WORDS[word.lower()] if word else int(match.group("number"))
 
 
 @dataclass
@@ -103,12 +140,19 @@ class _Draft:
     attendees: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
     ref_end: int | None = None  # where the reference that started it ends
+    ordinal: int | None = None  # "the third round": another number is another meeting
     # Where its references start, by sentence: a cue goes to the meeting named nearest it.
     at: dict[int, list[int]] = field(default_factory=dict)
 
     def seen_at(self, ref: _Ref) -> _Draft:
         self.at.setdefault(ref.sentence, []).append(ref.start)
+        if self.ordinal is None:
+            self.ordinal = ref.ordinal
         return self
+
+    def numbered_otherwise(self, ref: _Ref) -> bool:
+        """'The first round took place on May 16' is not the third round this article reports."""
+        return None not in (self.ordinal, ref.ordinal) and self.ordinal != ref.ordinal
 
 
 def find_meetings(
@@ -164,7 +208,11 @@ def find_meetings(
         )
         if ref.type.generic:
             target = _generic_target(drafts, ref, own_date, own_place)
-            if isinstance(target, _Draft) and _disagrees(target, own_date):
+            if isinstance(target, _Draft) and target.numbered_otherwise(ref):
+                drafts.append(
+                    _Draft(target.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
+                )
+            elif isinstance(target, _Draft) and _disagrees(target, own_date):
                 # "takes place on December 3-4" ... "the ministerial, on 4-5 December": the
                 # article contradicts itself; both reports go on, and linking shows the conflict.
                 drafts.append(
@@ -190,7 +238,9 @@ def find_meetings(
             (
                 d
                 for d in reversed(drafts)
-                if _related(d.type, ref.type) and (own_date is None or _compatible(d, own_date))
+                if _related(d.type, ref.type)
+                and (own_date is None or _compatible(d, own_date))
+                and not d.numbered_otherwise(ref)
             ),
             None,
         )
@@ -370,7 +420,15 @@ def _references(
         if match.end() == match.start():
             continue
         meeting_type = matcher.types[int(match.lastgroup[1:])]
-        found.append(_Ref(meeting_type, match.start(), match.end(), sentence_of(match.start())))
+        found.append(
+            _Ref(
+                meeting_type,
+                match.start(),
+                match.end(),
+                sentence_of(match.start()),
+                _ordinal_before(text, match.start(), match.end()),
+            )
+        )
     return found
 
 
@@ -783,4 +841,5 @@ def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMen
         ],
         weekday_hint=draft.weekday,
         precision=draft.date.precision if span and draft.date else "day",
+        ordinal=draft.ordinal,
     )

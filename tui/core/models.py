@@ -123,6 +123,7 @@ class MeetingMention:
     sources: list[Source]
     weekday_hint: int | None = None  # "on Thursday" with no date: 0=Monday
     precision: str = "day"
+    ordinal: int | None = None  # "the third round", "the 27th meeting": its number in a series
 
 
 @dataclass(slots=True)
