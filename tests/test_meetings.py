@@ -337,3 +337,55 @@ def test_a_count_of_meetings_is_not_the_first_meeting(extractor):
     )
     [udcg] = meetings(text, extractor, published="2025-04-12")
     assert (udcg.start, udcg.ordinal, len(udcg.sources)) == ("2025-04-11", None, 2)
+
+
+def test_a_meeting_of_another_year_is_another_meeting(extractor):
+    text = (
+        "NATO leaders on Wednesday wrapped up a two-day summit in Brussels. Diplomats wanted to "
+        "avoid a repeat of the 2018 Brussels summit, when Trump threatened to walk out. Days "
+        "before the summit, Rutte wrote to the allies. The next summit will be held in Sofia in 2026."
+    )
+    found = meetings(text, extractor, published="2025-06-25")
+    dated = [m for m in found if m.start]
+    assert [(m.start, m.end, m.place) for m in dated] == [("2025-06-24", "2025-06-25", "Brussels")]
+    assert len(dated[0].sources) == 2  # the summit, and "days before the summit"
+    assert len(found) == 3  # the 2018 summit and the next one are listed, undated
+
+
+def test_the_day_of_a_possessive_dates_its_own_noun(extractor):
+    text = (
+        "The NATO summit in Brussels was held on 24-25 June. President Zelensky attended "
+        "Tuesday's dinner and met Trump on the sidelines on Wednesday, a 50-minute conversation."
+    )
+    talks = [m for m in meetings(text, extractor, published="2025-06-26") if m.kind == "bilateral"]
+    assert [(m.start, m.place) for m in talks] == [("2025-06-25", "Brussels")]
+
+
+def test_a_date_before_a_named_meeting_after_since_is_its_date(extractor):
+    text = (
+        "The Brussels meeting on March 11 was the first contact since a February 28 Oval Office "
+        "meeting between Trump and Zelensky."
+    )
+    found = meetings(text, extractor, published="2025-03-12")
+    assert sorted(m.start for m in found) == ["2025-02-28", "2025-03-11"]
+
+
+def test_a_known_meeting_gives_its_place_to_a_report_that_names_none(extractor):
+    ext = small_extractor_with_events(extractor)
+    text = "Leaders wrapped up a two-day NATO summit on Wednesday with a pledge on spending."
+    [summit] = meetings(text, ext, published="2025-06-25")
+    assert (summit.start, summit.end, summit.place) == ("2025-06-24", "2025-06-25", "The Hague")
+
+
+def small_extractor_with_events(extractor):
+    from dataclasses import replace
+
+    from tui.core.config_models import KnownEvent
+    from tui.core.meetings import MeetingMatcher
+
+    event = KnownEvent(
+        name="NATO Summit 2025", type="nato_summit", place="The Hague", start="2025-06-24",
+        end="2025-06-25",
+    )
+    matcher = MeetingMatcher.from_config(extractor.config.meetings, [event])
+    return replace(extractor, meeting_matcher=matcher)

@@ -105,7 +105,7 @@ class Extractor:
     def for_config(cls, loaded: LoadedConfig) -> Extractor:
         config = loaded.config
         actor_rules = ActorRules.from_config(config.actors)
-        meeting_matcher = MeetingMatcher.from_config(config.meetings)
+        meeting_matcher = MeetingMatcher.from_config(config.meetings, config.gazetteer.events)
         claim_matcher = ClaimMatcher.from_config(config.conflicts)
         anchors = meeting_matcher.anchors
         text_scan = TextScan(

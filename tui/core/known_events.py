@@ -1,4 +1,5 @@
-"""The year of a yearless dateline, from the known meetings the article reports.
+"""What the known meetings (gazetteer.events) tell: the year of a yearless dateline, the place
+of a meeting the text dates but does not place.
 
 "WASHINGTON, July 9 (Yonhap)" on the NATO summit: of the NATO summits in gazetteer.events only
 the 2024 one is held near July 9, so the article is from 2024. Used only when the text writes no
@@ -47,3 +48,20 @@ def year_from_events(
     ranked.sort()
     best = [year for key, year in ranked if key == ranked[0][0]]
     return best[0] if len(set(best)) == 1 else None
+
+
+
+def known_place(
+    kind: str, first: date, last: date, events: list[KnownEvent], kinds: dict[str, str]
+) -> str | None:
+    """Where the one known meeting of `kind` held between `first` and `last` was: "wrapping up
+    a two-day summit" on 24-25 June 2025 is in The Hague. None when there are two, or none."""
+    places = {
+        event.place
+        for event in events
+        if event.place
+        and kinds.get(event.type) == kind
+        and event.start <= last
+        and first <= (event.end or event.start)
+    }
+    return places.pop() if len(places) == 1 else None

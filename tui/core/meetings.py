@@ -16,11 +16,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .gazetteer import GazetteerIndex
+from .known_events import known_place
 from .models import ActorRef, DateExpr, MeetingMention, Source
 from .textutil import WEEKDAYS, Caseless, PatternSet, after_word_start, at_word_start, caseless
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
-    from .config_models import MeetingRules, MeetingType
+    from .config_models import KnownEvent, MeetingRules, MeetingType
 
 _DURATION = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE)
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
@@ -66,9 +67,13 @@ class MeetingMatcher:
     anchors: Caseless | None
     cues: PatternSet  # the absence cues, then the attendance cues
     end_cues: re.Pattern[str] | None
+    events: list[KnownEvent] = field(default_factory=list)  # meetings of public record
+    kinds: dict[str, str] = field(default_factory=dict)  # type id -> kind
 
     @classmethod
-    def from_config(cls, rules: MeetingRules) -> MeetingMatcher:
+    def from_config(
+        cls, rules: MeetingRules, events: list[KnownEvent] | None = None
+    ) -> MeetingMatcher:
         # Named types before generic ones: at one position the first alternative that matches wins.
         ordered = sorted(rules.types, key=lambda t: t.generic)
         types = [f"(?P<t{i}>{after_word_start(t.patterns)})" for i, t in enumerate(ordered)]
@@ -81,6 +86,8 @@ class MeetingMatcher:
             end_cues=re.compile("|".join(rf"\b(?:{p})\b" for p in rules.end_cues), re.IGNORECASE)
             if rules.end_cues
             else None,
+            events=list(events or []),
+            kinds={t.id: t.kind for t in rules.types},
         )
 
 
@@ -106,6 +113,11 @@ class _Ref:
     end: int
     sentence: int
     ordinal: int | None = None
+    year: int | None = None  # "the 2018 Brussels summit": a meeting of that year
+
+
+# "the 2018 Brussels summit", "the 2023 Vilnius summit": the year names which meeting it was.
+_YEAR_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}$")
 
 
 def _ordinal_before(text: str, start: int, end: int) -> int | None:
@@ -122,6 +134,15 @@ _ORDINAL_AT = re.compile(
     r"(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
+
+
+def _year_of_ref(text: str, start: int, end: int) -> int | None:
+    """'the 2018 Brussels summit', 'the next summit will be held in Turkey in 2026'."""
+    match = _YEAR_BEFORE.search(text, max(0, start - 30), start) or _YEAR_AFTER.match(text, end)
+    return int(match["year"]) if match else None
+
+
+_YEAR_AFTER = re.compile(r"[^.;\n]{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-–/])")
 
 
 def _ordinal_value(match: re.Match[str]) -> int:
@@ -141,6 +162,7 @@ class _Draft:
     absentees: list[str] = field(default_factory=list)
     ref_end: int | None = None  # where the reference that started it ends
     ordinal: int | None = None  # "the third round": another number is another meeting
+    year: int | None = None  # "the 2018 summit"
     # Where its references start, by sentence: a cue goes to the meeting named nearest it.
     at: dict[int, list[int]] = field(default_factory=dict)
 
@@ -148,11 +170,20 @@ class _Draft:
         self.at.setdefault(ref.sentence, []).append(ref.start)
         if self.ordinal is None:
             self.ordinal = ref.ordinal
+        if self.year is None:
+            self.year = ref.year
         return self
 
     def numbered_otherwise(self, ref: _Ref) -> bool:
-        """'The first round took place on May 16' is not the third round this article reports."""
-        return None not in (self.ordinal, ref.ordinal) and self.ordinal != ref.ordinal
+        """'The first round took place on May 16' is not the third round this article reports;
+        'the 2018 Brussels summit' is not this year's."""
+        if None not in (self.ordinal, ref.ordinal) and self.ordinal != ref.ordinal:
+            return True
+        if ref.year is None:
+            return False
+        if self.year is not None:
+            return self.year != ref.year
+        return bool(self.date and self.date.value) and int(self.date.value[:4]) != ref.year
 
 
 def find_meetings(
@@ -178,8 +209,13 @@ def find_meetings(
         if expr.text.lower().startswith(("since", "after", "before")):
             continue
         bound = _BOUNDING.search(text, max(0, expr.start - 40), expr.start)
-        # "before the Washington summit on July 9-11": a meeting named after the word has it.
-        if bound and not any(bound.start() < r.start < expr.start for r in refs):
+        # "before the Washington summit on July 9-11": a meeting named after the word has it;
+        # "since a February 28 Oval Office meeting" too.
+        if bound and not any(
+            bound.start() < r.start < expr.start
+            or 0 <= r.start - expr.end <= 25 and not _SEPARATED.search(text, expr.end, r.start)
+            for r in refs
+        ):
             continue
         dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
     places_by_sentence = _places(text, actors, index, sentence_of)
@@ -192,13 +228,15 @@ def find_meetings(
         refs_by_sentence.setdefault(ref.sentence, []).append(ref)
 
     drafts: list[_Draft] = []
+    hosts: list[tuple[_Draft, _Draft]] = []  # bilaterals held on the sidelines of a meeting
     for ref in refs:
         own_date = _best_date(
             _own_dates(
-                dates_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+                text, dates_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
             ),
             ref,
             allow_unresolved=True,
+            text=text,
         )
         own_place = _best_place(
             _own_places(
@@ -241,6 +279,7 @@ def find_meetings(
                 if _related(d.type, ref.type)
                 and (own_date is None or _compatible(d, own_date))
                 and not d.numbered_otherwise(ref)
+                and d.year in (None, ref.year)  # "the summit" is not "the 2018 summit"
             ),
             None,
         )
@@ -256,9 +295,10 @@ def find_meetings(
         draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
         host = _sidelines_host(text, sentences[ref.sentence], draft, drafts)
         if host is not None:  # "met Hegseth on the sidelines of the Ramstein meeting"
-            draft.date, draft.end_override = host.date, host.end_override
-            draft.place = draft.place or host.place
-        if draft.date is None or draft.date.value is None:
+            if draft.date is None or draft.date.value is None:
+                draft.date, draft.end_override = host.date, host.end_override
+            hosts.append((draft, host))  # its place, once the host's is known
+        if (draft.date is None or draft.date.value is None) and draft.year is None:
             for neighbour in (ref.sentence - 1, ref.sentence + 1):
                 there = _best_place(places_by_sentence.get(neighbour, []), None)
                 if there and draft.place and there != draft.place:
@@ -276,12 +316,21 @@ def find_meetings(
     for draft in drafts:
         _apply_duration(text, sentences, draft, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
+    if matcher.events:
+        for draft in drafts:
+            span = _span(draft.date, draft.end_override) if draft.place is None else None
+            if span is not None:
+                draft.place = known_place(draft.type.kind, *span, matcher.events, matcher.kinds)
+    for draft, host in hosts:
+        draft.place = draft.place or host.place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [_mention(text, sentences, d, article_id) for d in drafts]
 
 
 _OF_BETWEEN = re.compile(r"\s+(?:of|of the|on|for)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
-_SIDELINES = re.compile(r"\b(?:sidelines|margins?|fringes?)\s+of\b", re.IGNORECASE)
+_SIDELINES = re.compile(
+    r"\b(?:sidelines|margins?|fringes?)\s+of\b|\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE
+)
 
 
 def _names_generic_before(text: str, ref: _Ref, drafts: list[_Draft]) -> bool:
@@ -302,19 +351,22 @@ def _names_generic_before(text: str, ref: _Ref, drafts: list[_Draft]) -> bool:
 def _sidelines_host(
     text: str, bounds: tuple[int, int], draft: _Draft, drafts: list[_Draft]
 ) -> _Draft | None:
-    """An undated bilateral held 'on the sidelines of' a meeting takes that meeting's days."""
-    if draft.date is not None and draft.date.value is not None:
-        return None
+    """The meeting a bilateral is held 'on the sidelines' of: an undated one takes its days, a
+    dated one without a place its place if the days fit."""
     if draft.type.kind not in ("bilateral", "call") or not _SIDELINES.search(text, *bounds):
         return None
-    return next(
-        (
-            d
-            for d in reversed(drafts)
-            if d.type.kind not in ("bilateral", "call") and d.date is not None and d.date.value
-        ),
-        None,
-    )
+    dated = draft.date is not None and draft.date.value is not None
+    if dated and draft.place is not None:
+        return None
+    for host in reversed(drafts):
+        if host.type.kind in ("bilateral", "call") or host.date is None or not host.date.value:
+            continue
+        if not dated:
+            return host
+        span, day = _span(host.date, host.end_override), date.fromisoformat(draft.date.value)
+        if span is not None and span[0] <= day <= span[1]:
+            return host
+    return None
 
 
 _UNTIL = re.compile(r"\b(?:through|until|till|to|runs? to|ends? on)\s*$", re.IGNORECASE)
@@ -353,6 +405,8 @@ def _generic_target(
     'The ministerial' and 'the conference' refer to a meeting of their own kind."""
     if ref.type.kind != "meeting":
         drafts = [d for d in drafts if d.type.kind == ref.type.kind]
+    if ref.year is None:
+        drafts = [d for d in drafts if d.year is None]  # not "the 2018 Brussels summit"
     if not drafts:
         return None
 
@@ -427,6 +481,7 @@ def _references(
                 match.end(),
                 sentence_of(match.start()),
                 _ordinal_before(text, match.start(), match.end()),
+                _year_of_ref(text, match.start(), match.end()),
             )
         )
     return found
@@ -479,18 +534,35 @@ def _places(
     return out
 
 
-def _own_dates(dates: list[DateExpr], ref: _Ref, refs_here: list[_Ref]) -> list[DateExpr]:
+def _own_dates(
+    text: str, dates: list[DateExpr], ref: _Ref, refs_here: list[_Ref]
+) -> list[DateExpr]:
     """The dates of a sentence nearer `ref` than any other meeting in it: "Monday's
-    meeting came three days after Trump's summit with Putin on Friday"."""
-    others = [r for r in refs_here if r is not ref]
-    if not others or len(dates) < 2:
+    meeting came three days after Trump's summit with Putin on Friday". Two references that
+    name one meeting ("the meeting of the NATO-Ukraine Council") do not compete, nor does the
+    meeting a talk is held on the sidelines of ("talks on June 16 on the sidelines of the
+    summit")."""
+    others = [r for r in refs_here if r is not ref and not _one_meeting(text, r, ref)]
+    if not others or not dates:
         return dates
 
     def distance(expr: DateExpr, r: _Ref) -> int:
         return max(0, r.start - expr.end, expr.start - r.end)
 
-    own = [d for d in dates if all(distance(d, ref) <= distance(d, o) for o in others)]
-    return own or dates
+    def competes(expr: DateExpr, other: _Ref) -> bool:
+        if ref.start < expr.start < other.start and _SIDELINES.search(text, expr.end, other.start):
+            return False
+        return distance(expr, other) < distance(expr, ref)
+
+    own = [d for d in dates if not any(competes(d, o) for o in others)]
+    return own or (dates if len(dates) > 1 else [])
+
+
+def _one_meeting(text: str, a: _Ref, b: _Ref) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return (first.type.generic or second.type.generic) and bool(
+        _OF_BETWEEN.fullmatch(text, first.end, second.start)
+    )
 
 
 def _own_places(
@@ -537,7 +609,12 @@ def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> s
     return min(introduced, key=lambda p: abs(p[0] - near))[1]
 
 
-def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) -> DateExpr | None:
+_POSSESSIVE = ("'s", "’s")
+
+
+def _best_date(
+    exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool, text: str = ""
+) -> DateExpr | None:
     usable = [e for e in exprs if e.value is not None and e.precision != "year"]
     if not usable:
         if allow_unresolved:
@@ -547,13 +624,15 @@ def _best_date(exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool) 
     if ref is None:
         return min(usable, key=lambda e: (_PRECISION_RANK.get(e.precision, 9), e.start))
     # The nearest date, with a little preference for precise ones, and for a written date over
-    # a weekday ("on Sunday, 23 November").
+    # a weekday ("on Sunday, 23 November"); "Tuesday's dinner" dates the dinner, not a meeting
+    # named elsewhere in the sentence ("attended Tuesday's dinner and met Trump on Wednesday").
     return min(
         usable,
         key=lambda e: (
             abs(e.start - ref.start)
             + 5 * _PRECISION_RANK.get(e.precision, 9)
             + (15 if e.basis == "relative" else 0)
+            + (60 if text.startswith(_POSSESSIVE, e.end) and ref.start - e.end > 3 else 0)
         ),
     )
 
