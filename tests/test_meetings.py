@@ -389,3 +389,21 @@ def small_extractor_with_events(extractor):
     )
     matcher = MeetingMatcher.from_config(extractor.config.meetings, [event])
     return replace(extractor, meeting_matcher=matcher)
+
+
+def test_two_who_met_for_hours_on_a_day_met_then(extractor):
+    text = (
+        "US President Donald Trump and Russian President Vladimir Putin met for nearly three "
+        "hours at an air base on Friday but failed to agree. Their demands were met on Saturday."
+    )
+    [talks] = meetings(text, extractor, published="2025-08-16")
+    assert (talks.kind, talks.start) == ("bilateral", "2025-08-15")
+
+
+def test_following_a_meeting_on_a_weekday_looks_back(extractor):
+    text = (
+        "Trump said troops will stay in Poland, following a meeting at the White House in "
+        "Brussels on Wednesday with Polish President Karol Nawrocki."
+    )
+    [meeting] = meetings(text, extractor, published="2025-09-04")
+    assert meeting.start == "2025-09-03"

@@ -235,3 +235,17 @@ def test_header_lines_with_a_name_glued_to_a_numeric_date(infer, line, published
 def test_a_place_a_dash_and_a_day_without_a_year(infer):
     found = infer(f"{TITLE}\n\nBRUSSELS – Oct 18\n\nMinisters met in Brussels on Friday.")
     assert (found.published, found.published_partial) == (None, "10-18")
+
+
+@pytest.mark.parametrize(
+    ("header", "partial"),
+    [("19.8. 10:32 •Updated 19.8. 12:05", "08-19"), ("3.12.", "12-03")],
+)
+def test_a_header_day_and_month_without_a_year_is_a_partial_date(infer, header, partial):
+    found = infer(f"{TITLE}\n\n{header}\n\nAnna Virtanen, Yle News\n\nMinisters met on Monday.")
+    assert (found.published, found.published_partial) == (None, partial)
+
+
+def test_a_decimal_in_a_sentence_is_no_header_date(infer):
+    found = infer(f"{TITLE}\n\nGrowth was 3.5. 10 ministers met.\n\nMore text.")
+    assert found.published_partial is None

@@ -111,6 +111,16 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 # "Merve Aydoğan |15.05.2025 - Update : 15.05.2025": a header line with a date.
                 found.published = _header_date(line)
                 found.published_basis = "text" if found.published else "unknown"
+            elif (
+                number > 0
+                and len(line) <= 100
+                and found.published_partial is None
+                and (day_month := _HEADER_DAY_MONTH.search(line))
+            ):
+                # "19.8. 10:32 •Updated 19.8. 12:05": day and month, the year left to the text.
+                day, month = int(day_month["day"]), int(day_month["month"])
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    found.published_partial = f"{month:02d}-{day:02d}"
             elif found.dateline_place is None:
                 place = _DATELINE_PLACE_ONLY.match(line)
                 if place:
@@ -136,6 +146,12 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
 _HEADER_DATE = re.compile(
     rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
     rf"|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+)
+
+
+# "19.8. 10:32": a day and a month, each followed by a dot, then a time (or nothing).
+_HEADER_DAY_MONTH = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?=\s+\d{1,2}[:.]\d{2}\b|\s*$)"
 )
 
 
