@@ -407,3 +407,29 @@ def test_following_a_meeting_on_a_weekday_looks_back(extractor):
     )
     [meeting] = meetings(text, extractor, published="2025-09-04")
     assert meeting.start == "2025-09-03"
+
+
+def test_a_meeting_told_its_place_later_and_a_contact_group_reported_on_two_days(extractor):
+    text = (
+        "Pete Hegseth on Wednesday skipped the meeting of the Ukraine Defense Contact Group, the "
+        "Ramstein-format coalition that coordinates military aid to Kyiv. The meeting, held at "
+        "NATO headquarters in Brussels on June 4, was co-chaired by John Healey. At the June 5 "
+        "contact group meeting, Umerov presented a list of needs."
+    )
+    found = meetings(text, extractor, corpus_year=2025)
+    assert sorted((m.type_id, m.start, m.place) for m in found) == [
+        ("ukraine_defence_contact_group", "2025-06-04", "Brussels"),
+        ("ukraine_defence_contact_group", "2025-06-05", "Brussels"),  # the same one, misdated
+    ]
+
+
+def test_a_place_inside_a_meetings_name_is_its_name_not_its_place(extractor):
+    text = "Hegseth Skips Ramstein Meeting\n\nHegseth skipped the Ramstein meeting on April 11."
+    [udcg] = meetings(text, extractor, published="2025-04-12")
+    assert (udcg.type_id, udcg.place) == ("ukraine_defence_contact_group", None)
+
+
+def test_who_gets_aid_is_not_where_a_meeting_is(extractor):
+    text = "The contact group met on June 4 to coordinate military aid to Brussels."
+    [udcg] = meetings(text, extractor, published="2025-06-05")
+    assert udcg.place is None

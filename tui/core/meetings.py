@@ -38,6 +38,12 @@ _PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b",
     re.IGNORECASE,
 )
+_FOR_WHOM = re.compile(
+    r"\b(?:aid|assistance|support|weapons|arms|deliveries|help|message|signal|letter|sent|"
+    r"supplies|funding|loans?)\s+(?:\w+\s+){0,2}?to\s+$",
+    re.IGNORECASE,
+)
+_PLACE_NAMES_A_KIND = re.compile(r"-(?:format|style|type|like|based|born|led)\b", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s(?-i:[A-Z])[a-z]")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -219,6 +225,10 @@ def find_meetings(
             continue
         dates_by_sentence.setdefault(sentence_of(expr.start), []).append(expr)
     places_by_sentence = _places(text, actors, index, sentence_of)
+    for ref in refs:  # "Hegseth skips Ramstein meeting": a place inside a name is that name
+        here = places_by_sentence.get(ref.sentence)
+        if here:
+            here[:] = [p for p in here if not ref.start <= p[0] < ref.end]
     people = sorted(
         ((m.start, m.end, a.name) for a in actors if a.kind == "person" for m in a.mentions),
     )
@@ -411,8 +421,13 @@ def _generic_target(
         return None
 
     def place_ok(draft: _Draft) -> bool:
-        # "the meeting in Kyiv" is not the call just before it, which had no place.
-        return own_place is None or draft.place == own_place
+        # "the meeting in Kyiv" is not the call just before it, which had no place; a meeting
+        # whose place was not said yet may be told it ("The meeting, held in Brussels on June 4").
+        return (
+            own_place is None
+            or draft.place == own_place
+            or (draft.place is None and draft.type.kind not in ("call", "bilateral"))
+        )
 
     previous = drafts[-1]
     close = ref.sentence - previous.sentences[-1] <= 2
@@ -512,6 +527,8 @@ def _places(
         else:
             continue
         for mention in actor.mentions:
+            if _PLACE_NAMES_A_KIND.match(text, mention.end):
+                continue  # "the Ramstein-format coalition": a kind of meeting, not a place
             if rank == 1 and (
                 not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
             ):
@@ -520,6 +537,8 @@ def _places(
                 "to "
             ):
                 continue  # "to Ukraine" says for whom
+            if _FOR_WHOM.search(text, max(0, mention.start - 40), mention.start):
+                continue  # "military aid to Kyiv": Kyiv is who gets it
             introduced = bool(
                 _PLACE_BEFORE.search(
                     text, max(0, mention.start - _place_window(text, mention.start)), mention.start
@@ -550,7 +569,8 @@ def _own_dates(
         return max(0, r.start - expr.end, expr.start - r.end)
 
     def competes(expr: DateExpr, other: _Ref) -> bool:
-        if ref.start < expr.start < other.start and _SIDELINES.search(text, expr.end, other.start):
+        # The meeting another is held on the sidelines of shares its day.
+        if _SIDELINES.search(text, max(0, other.start - 45), other.start):
             return False
         return distance(expr, other) < distance(expr, ref)
 
