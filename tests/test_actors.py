@@ -267,3 +267,9 @@ def test_word_scans_find_what_the_one_pattern_finds():
         for variant in (text, text.upper(), text.lower()):
             expected = [m.span() for m in pattern.finditer(variant)]
             assert actors._word_spans(variant, particles, None) == expected
+
+
+
+def test_an_aide_to_the_president_is_an_aide(extractor):
+    text = "Aide to the President of the Russian Federation Steve Witkoff spoke."
+    assert people(extract(text, extractor))["Steve Witkoff"] == ["aide"]

@@ -264,3 +264,36 @@ def test_rounds_with_other_numbers_never_merge(tmp_path):
     talks = [m for m in corpus.meetings if m.place == "Istanbul"]
     assert len(talks) == 2
     assert not [c for c in corpus.conflicts if c.attribute == "dates"]
+
+
+def test_one_countrys_spending_reported_twice_conflicts_but_another_year_does_not(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Spending\n\nWARSAW, Sept 4, 2025 - Poland, which this year will spend 4.7% of GDP on "
+            "defence, was held up as a model. Nawrocki's office said that Poland spends 4.12% of "
+            "GDP on its armed forces. Estonia plans to spend 5.4 percent of GDP on defense next "
+            "year, and Estonia spends 3.4 percent of GDP on defence now."
+        ),
+    )
+    values = {
+        (c.subject, frozenset((c.a.value, c.b.value)))
+        for c in corpus.conflicts
+        if c.attribute == "share of GDP"
+    }
+    assert values == {("Poland defence spending", frozenset({"4.7%", "4.12%"}))}
+
+
+def test_an_office_named_with_its_body_has_one_holder(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nBRUSSELS, March 6, 2025 - Leaders published the text under the authority "
+            "of the European Council president, António Costa. European Council president "
+            "Charles Michel said leaders would return to defence in March."
+        ),
+    )
+    holders = [c for c in corpus.conflicts if c.attribute == "holder"]
+    assert [(c.subject, {c.a.value, c.b.value}) for c in holders] == [
+        ("european council president", {"António Costa", "Charles Michel"})
+    ]

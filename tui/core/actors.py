@@ -37,7 +37,11 @@ _MODIFIER_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
-_TITLE_OF_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.]*\s+)?", re.IGNORECASE)
+# "envoy of the President", "Aide to the President of the Russian Federation"; but "an aide
+# to President Vladimir Putin" names the President.
+_TITLE_OF_TITLE = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?|(?:to|for)\s+the\s+)(?:(?-i:[A-Z])[\w.]*\s+)?", re.IGNORECASE
+)
 # Compiled once: they run for every name and role found.
 _SPACES = re.compile(r"\s+")
 _MODIFIER_SEPARATORS = re.compile(r"[\s-]+")

@@ -126,6 +126,10 @@ def role_claims(
     return claims
 
 
+COUNTRY = "{country}"  # in a rule's subject: the country the sentence names before the value
+_COUNTRY_REACH = 120  # how far before the value that country may stand
+
+
 def quantity_claims(
     text: str,
     sentences: list[tuple[int, int]],
@@ -133,9 +137,13 @@ def quantity_claims(
     article_id: str,
     when: str | None,
     matches: list[list[re.Match[str]]] | None = None,
+    actors: list[ActorRef] | None = None,
 ) -> list[Claim]:
-    """`matches`: per rule, the matches of its patterns over `text`, if the caller has them."""
+    """`matches`: per rule, the matches of its patterns over `text`, if the caller has them.
+    `actors`: the article's actors, for rules whose subject is a country ("{country} defence
+    spending": "Poland, which this year will spend 4.7% of GDP on defence")."""
     claims: list[Claim] = []
+    countries: list[tuple[int, str]] | None = None
     seen: set[tuple[str, int]] = set()
     starts = [s for s, _ in sentences]
     percent: bool | None = None  # whether the text writes a percentage, looked up once
@@ -162,6 +170,19 @@ def quantity_claims(
             if bounds is None:
                 continue
             s, e = bounds
+            subject = rule.subject
+            if COUNTRY in subject:
+                if countries is None:
+                    countries = sorted(
+                        (m.start, a.name)
+                        for a in actors or []
+                        if a.kind == "country"
+                        for m in a.mentions
+                    )
+                country = _country_before(countries, max(s, match.start() - _COUNTRY_REACH), match.start())
+                if country is None:
+                    continue
+                subject = subject.replace(COUNTRY, country)
             if context is not None:
                 previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
                 lo = previous[0] if previous else s
@@ -177,7 +198,7 @@ def quantity_claims(
                 period = "past"
             claims.append(
                 Claim(
-                    subject=rule.subject,
+                    subject=subject,
                     attribute=rule.attribute,
                     value=value,
                     text_value=written,
@@ -187,3 +208,11 @@ def quantity_claims(
                 )
             )
     return claims
+
+
+def _country_before(countries: list[tuple[int, str]], lo: int, hi: int) -> str | None:
+    """The country named last between `lo` and `hi`."""
+    index = bisect_right(countries, (hi,)) - 1
+    if index >= 0 and countries[index][0] >= lo:
+        return countries[index][1]
+    return None

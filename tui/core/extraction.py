@@ -163,6 +163,6 @@ class Extractor:
         when = article.published or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
         claims += quantity_claims(
-            text, sentences, self.claim_matcher, article.id, when, found.claims
+            text, sentences, self.claim_matcher, article.id, when, found.claims, actors
         )
         return ArticleExtraction(article.id, actors, dates, meetings, claims)

@@ -566,9 +566,14 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
             continue
         for claim in block:
             role = _role_key(claim.value)
+            named_scope = None
             if role not in offices:
-                continue
-            scope = (
+                # "European Council president", "president of the European Council": the
+                # office, and whose it is, as the text names them.
+                role, named_scope = _office_and_scope(role, offices)
+                if role is None:
+                    continue
+            scope = named_scope or (
                 next((p.org for p in entity.roles if p.org and _role_key(p.title) == role), None)
                 or entity.country
             )
@@ -580,3 +585,18 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
             for a, b in _example_pairs(by_person[pa], by_person[pb], days, dated_only=True):
                 out.append(_conflict(office, "holder", a.source, pa, b.source, pb))
     return out
+
+
+_OF_SCOPE = re.compile(r"^(?P<office>.+?) of (?:the )?(?P<scope>.+)$")
+
+
+def _office_and_scope(role: str, offices: set[str]) -> tuple[str | None, str | None]:
+    """('president', 'european council') for 'european council president' or 'president of the
+    european council'; (None, None) when no office of `offices` is named."""
+    of = _OF_SCOPE.match(role)
+    if of and of["office"] in offices:
+        return of["office"], of["scope"]
+    for office in sorted(offices, key=len, reverse=True):
+        if role.endswith(" " + office) and len(role) > len(office) + 3:
+            return office, role[: -len(office) - 1]
+    return None, None
