@@ -273,3 +273,15 @@ def test_word_scans_find_what_the_one_pattern_finds():
 def test_an_aide_to_the_president_is_an_aide(extractor):
     text = "Aide to the President of the Russian Federation Steve Witkoff spoke."
     assert people(extract(text, extractor))["Steve Witkoff"] == ["aide"]
+
+
+def test_a_middle_initial_joins_a_known_person_and_cuts_no_name(extractor):
+    text = (
+        "Orban flew to Moscow to meet President Marco A. Rubio on Friday. Sessions are held at "
+        "the Walter E. Washington Convention Center."
+    )
+    result = extract(text, extractor)
+    found = people(result)
+    assert found == {"Marco Rubio": ["president"]}
+    rubio = next(a for a in result.actors if a.name == "Marco Rubio")
+    assert [m.text for m in rubio.mentions] == ["Marco A. Rubio"]

@@ -249,3 +249,24 @@ def test_a_header_day_and_month_without_a_year_is_a_partial_date(infer, header, 
 def test_a_decimal_in_a_sentence_is_no_header_date(infer):
     found = infer(f"{TITLE}\n\nGrowth was 3.5. 10 ministers met.\n\nMore text.")
     assert found.published_partial is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("By Johannes WendlerMunich, 17 February 2025 · 08:31", ["Johannes Wendler"]),
+        ("By HARUKA MORIYAMA/ Staff Writer", ["Haruka Moriyama"]),
+        ("KENJI NAKAMURA, Nikkei staff writer", ["Kenji Nakamura"]),
+        ("Besa Kolonja | BIRN | Tirana | May 16, 2025 | 15:34", ["Besa Kolonja"]),
+        ("By Sarah McDonald, 17 February 2025", ["Sarah McDonald"]),
+    ],
+)
+def test_more_bylines_as_pages_glue_and_set_them(infer, lines, authors):
+    found = infer(f"{TITLE}\n\n{lines}\n\nMinisters met in Brussels on Thursday.")
+    assert found.authors == authors
+
+
+def test_a_name_alone_glued_to_a_dateline_is_split(shipped_rules):
+    rules = CleanRules.from_config(shipped_rules.cleaning)
+    lines = clean_lines(f"{TITLE}\n\nAyşe DemirkolISTANBUL\n\nTalks began on Monday.", rules)
+    assert "Ayşe Demirkol" in lines and "ISTANBUL" in lines

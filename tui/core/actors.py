@@ -592,6 +592,11 @@ def _match_unknown_people(
                 continue
             run = tokens[first:j]
             start, end = run[0].start, run[-1].end
+            if len(run) > 1 and len(run[-1].text) == 1 and text.startswith(". ", end):
+                # "President Vladimir V. Putin": a known person named with a middle initial;
+                # "the Walter E. Washington Convention Center": no person at all.
+                _with_initial(text, run, found, covered, first, j)
+                break
             if _is_person(
                 text, run, start, end, index, rules, titles, start in headlines
             ) or _coordinated(text, start, found, titles, rules):
@@ -604,6 +609,22 @@ def _match_unknown_people(
                     covered[k] = True
                 break
         done = j - 1
+
+
+def _with_initial(
+    text: str, run: list[Token], found: list[_Found], covered: list[bool], first: int, j: int
+) -> None:
+    """A given name and an initial before a known person's surname ("Vladimir V. Putin") join
+    that mention; otherwise the words are left alone: a name cut at an initial is no name."""
+    after = run[-1].end + 2
+    known = next((f for f in found if f.start == after and f.entity is not None), None)
+    if known is None or known.entity.kind != "person":
+        return
+    if known.entity.name.split()[0].lower() != run[0].text.lower():
+        return
+    known.start = run[0].start
+    for k in range(first, j):
+        covered[k] = True
 
 
 def _inside_a_body(text: str, start: int, end: int, rules: ActorRules) -> bool:

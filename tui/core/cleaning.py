@@ -66,9 +66,14 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-# "By Andrew GrayBRUSSELS, June 24 (Reuters) -": a byline glued to a capitalised dateline.
+# "By Andrew GrayBRUSSELS, June 24 (Reuters) -": a byline glued to a capitalised dateline;
+# "Ayşe DemirkolISTANBUL": a name alone on its line glued to one; "By Johannes WendlerMunich,
+# 17 February 2025": to a place written in title case, a date after it (three lower-case
+# letters before the glue: "McDonald" and "MacDonald" are names).
 _GLUED_DATELINE = re.compile(
     r"^((?:[Bb]y|BY|[Ss]ource:)\s.*?[a-z])([A-Z]{3,}(?:\s[A-Z]{3,})?\b[,\s(–—-])"
+    r"|^((?:[^\W\d_]+\s){1,2}[^\W\d_]*[^\W\d_A-Z])([A-Z]{3,}(?:\s[A-Z]{3,})?)$"
+    rf"|^((?:[Bb]y|BY)\s.*?[a-z]{{3}})([A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\b)"
 )
 
 
@@ -89,7 +94,11 @@ def _unglue_header(raw_lines: list[str]) -> list[str]:
     for raw in raw_lines[:15]:
         line = raw.strip()
         glued = _GLUED_DATELINE.match(line) or _GLUED_BYLINE_DATE.match(line)
-        parts = [glued.group(1), line[glued.end(1) :]] if glued else [raw]
+        if glued:
+            first = next(i for i in range(1, (glued.re.groups or 1) + 1) if glued.group(i))
+            parts = [glued.group(first), line[glued.end(first) :]]
+        else:
+            parts = [raw]
         if glued:
             parts[1] = _GLUED_UPDATED.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 ", parts[1]))
         head.extend(parts)
