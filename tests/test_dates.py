@@ -201,3 +201,14 @@ def test_anchors_found_in_two_scans_are_those_of_the_one_pattern():
         for variant in (text, text.upper(), text.lower()):
             expected = [m.span("anchor") for m in dates._ANCHOR.finditer(variant)]
             assert dates._anchors(variant) == expected
+
+
+def test_a_day_later_counts_from_the_day_reported_before_it(extractor):
+    text = (
+        "At the contact group on Wednesday, 12 February, Hegseth spoke. A day later, he told "
+        "the allies more. Two weeks earlier he had said nothing. Three days ago he spoke again."
+    )
+    found = {text: value for text, value, _, _ in dates(text, extractor, published="2025-02-17")}
+    assert found["A day later"] == "2025-02-13"
+    assert found["Two weeks earlier"] == "2025-01-30"  # two weeks before the day just reported
+    assert found["Three days ago"] == "2025-02-14"  # "ago" counts from the published day

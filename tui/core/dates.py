@@ -16,7 +16,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -294,11 +294,26 @@ def find_dates(
             and not candidate.groups.get("y")
         ):
             expr = _resolve(text, candidate, None, own_year, tense)
+        elif candidate.kind == "relative" and _ANAPHORIC.search(candidate.groups.get("rel") or ""):
+            # "A day later", "two days earlier": counted from the day reported last, not from
+            # the published day.
+            previous = next(
+                (e for e in reversed(out) if e.value and e.precision == "day" and e.basis != "unresolved"),
+                None,
+            )
+            base = date.fromisoformat(previous.end_value or previous.value) if previous else None
+            expr = _resolve(text, candidate, base, year_hint, tense)
+            if expr is not None and previous is not None and expr.basis == "relative":
+                expr = replace(expr, basis=previous.basis if previous.basis != "explicit" else "relative")
         else:
             expr = _resolve(text, candidate, published, year_hint, tense)
         if expr is not None:
             out.append(expr)
     return out
+
+
+# "a day later", "two weeks earlier": relative to the event just reported.
+_ANAPHORIC = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:later|earlier)$", re.IGNORECASE)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
