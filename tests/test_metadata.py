@@ -239,7 +239,12 @@ def test_a_place_a_dash_and_a_day_without_a_year(infer):
 
 @pytest.mark.parametrize(
     ("header", "partial"),
-    [("19.8. 10:32 •Updated 19.8. 12:05", "08-19"), ("3.12.", "12-03")],
+    [
+        ("19.8. 10:32 •Updated 19.8. 12:05", "08-19"),
+        ("3.12.", "12-03"),
+        ("Thursday, February 13th", "02-13"),
+        ("13 February", "02-13"),
+    ],
 )
 def test_a_header_day_and_month_without_a_year_is_a_partial_date(infer, header, partial):
     found = infer(f"{TITLE}\n\n{header}\n\nAnna Virtanen, Yle News\n\nMinisters met on Monday.")

@@ -115,10 +115,17 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 number > 0
                 and len(line) <= 100
                 and found.published_partial is None
-                and (day_month := _HEADER_DAY_MONTH.search(line))
+                and (day_month := _HEADER_DAY_MONTH.search(line) or _HEADER_MONTH_DAY.match(line))
             ):
-                # "19.8. 10:32 •Updated 19.8. 12:05": day and month, the year left to the text.
-                day, month = int(day_month["day"]), int(day_month["month"])
+                # "19.8. 10:32 •Updated 19.8. 12:05", "Thursday, February 13th": day and month,
+                # the year left to the text.
+                named = day_month.groupdict()
+                day = int(named.get("day") or named["day2"])
+                month = (
+                    int(named["month"])
+                    if named.get("month")
+                    else month_number(named.get("name") or named["name2"]) or 0
+                )
                 if 1 <= month <= 12 and 1 <= day <= 31:
                     found.published_partial = f"{month:02d}-{day:02d}"
             elif found.dateline_place is None:
@@ -152,6 +159,13 @@ _HEADER_DATE = re.compile(
 # "19.8. 10:32": a day and a month, each followed by a dot, then a time (or nothing).
 _HEADER_DAY_MONTH = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?=\s+\d{1,2}[:.]\d{2}\b|\s*$)"
+)
+
+
+# "Thursday, February 13th", "13 February": a line that is only a day of a month.
+_HEADER_MONTH_DAY = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<name>{MONTH_NAMES})\s+"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}))$"
 )
 
 
