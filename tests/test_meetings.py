@@ -433,3 +433,27 @@ def test_who_gets_aid_is_not_where_a_meeting_is(extractor):
     text = "The contact group met on June 4 to coordinate military aid to Brussels."
     [udcg] = meetings(text, extractor, published="2025-06-05")
     assert udcg.place is None
+
+
+def test_runs_until_a_day_ends_the_meeting_on_that_day(extractor):
+    text = "The NATO summit in Brussels begins on Friday and runs until Sunday."
+    [summit] = meetings(text, extractor, published="2025-02-13")
+    assert (summit.start, summit.end) == ("2025-02-14", "2025-02-16")
+
+
+def test_a_meeting_closed_on_a_day_takes_the_range_next_to_it_ending_then(extractor):
+    text = (
+        "When the chairman closed the NATO summit in Brussels on Sunday, his voice broke. "
+        "Few of the delegates who had filled the hotel from 14 to 16 February had expected it."
+    )
+    [summit] = meetings(text, extractor, published="2025-02-17")
+    assert (summit.start, summit.end) == ("2025-02-14", "2025-02-16")
+
+
+def test_a_range_next_to_a_meeting_that_began_on_a_day_is_not_its_span(extractor):
+    text = (
+        "On Tuesday evening the ministers will meet in the NATO-Ukraine Council. The ministerial "
+        "in Brussels takes place on December 3-4."
+    )
+    council = next(m for m in meetings(text, extractor, published="2024-12-03") if m.type_id == "nato_ukraine_council")
+    assert (council.start, council.end) == ("2024-12-03", "2024-12-03")

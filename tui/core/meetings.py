@@ -324,7 +324,9 @@ def find_meetings(
         drafts.append(draft)
 
     for draft in drafts:
+        _apply_until(text, draft, dates_by_sentence)
         _apply_duration(text, sentences, draft, matcher.end_cues)
+        _end_from_neighbours(text, sentences, draft, dates_by_sentence, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
     if matcher.events:
         for draft in drafts:
@@ -713,6 +715,53 @@ def _wider_same_day(new: DateExpr, current: DateExpr) -> bool:
     if new.precision != "day" or current.precision != "day" or current.value != current.end_value:
         return False
     return new.value <= current.value <= new.end_value and new.value != new.end_value
+
+
+def _apply_until(text: str, draft: _Draft, dates_by_sentence: dict[int, list[DateExpr]]) -> None:
+    """'begins on Friday and runs until Sunday': the day after 'until' in its sentences ends it."""
+    if draft.date is None or not draft.date.value or draft.end_override is not None:
+        return
+    if draft.date.precision != "day" or draft.date.end_value != draft.date.value:
+        return
+    first = date.fromisoformat(draft.date.value)
+    for index in dict.fromkeys(draft.sentences):
+        for expr in dates_by_sentence.get(index, ()):
+            if expr is draft.date or not expr.value or expr.precision != "day":
+                continue
+            if not (
+                expr.text.lower().startswith(("until", "through", "till"))
+                or _UNTIL.search(text, max(0, expr.start - 12), expr.start)
+            ):
+                continue
+            last = date.fromisoformat(expr.end_value or expr.value)
+            if 0 < (last - first).days <= 7:
+                draft.end_override = last
+                return
+
+
+def _end_from_neighbours(
+    text: str,
+    sentences: list[tuple[int, int]],
+    draft: _Draft,
+    dates_by_sentence: dict[int, list[DateExpr]],
+    end_cues: re.Pattern[str] | None,
+) -> None:
+    """'closed the meeting on Sunday. ... the delegates who had filled the hotel from 14 to 16
+    February': a meeting known only by its last day takes a range next to it ending that day."""
+    if end_cues is None or draft.date is None or not draft.date.value:
+        return
+    if draft.end_override is not None or draft.date.end_value != draft.date.value:
+        return
+    own = draft.date
+    bounds = next((sentences[i] for i in draft.sentences if sentences[i][0] <= own.start < sentences[i][1]), None)
+    if bounds is None or not end_cues.search(text, bounds[0], own.start):
+        return
+    here = next(i for i in draft.sentences if sentences[i][0] <= own.start < sentences[i][1])
+    for index in (here + 1, here - 1):
+        for expr in dates_by_sentence.get(index, ()):
+            if expr.value and expr.end_value and expr.value != expr.end_value and expr.end_value == own.value:
+                draft.date = expr
+                return
 
 
 def _apply_duration(
