@@ -297,3 +297,27 @@ def test_an_office_named_with_its_body_has_one_holder(tmp_path):
     assert [(c.subject, {c.a.value, c.b.value}) for c in holders] == [
         ("european council president", {"António Costa", "Charles Michel"})
     ]
+
+
+def test_a_city_and_its_country_are_one_place(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a="Summit\n\nBRUSSELS, June 20, 2025 - The NATO summit in The Hague is on June 10-11.",
+        b="Summit\n\nSEOUL, June 21, 2025 - The NATO summit is on June 10-11 in the Dutch city.",
+    )
+    [summit] = [m for m in corpus.meetings if m.kind == "summit"]
+    assert summit.place in ("The Hague", "Netherlands") and len(summit.sources) == 4
+    assert not [c for c in corpus.conflicts if c.attribute == "place"]
+
+
+def test_an_article_that_dates_a_meeting_twice_a_day_apart_conflicts(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nTIRANA, May 16, 2025 - Russian and Ukrainian delegations held direct peace "
+            "talks in Istanbul on Friday, the first in three years. Later, Zelensky said the talks "
+            "in Istanbul on Thursday ended without a ceasefire."
+        ),
+    )
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert [{c.a.value, c.b.value} for c in dates] == [{"2025-05-16", "2025-05-15"}]

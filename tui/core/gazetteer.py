@@ -131,6 +131,12 @@ class GazetteerIndex:
         self.people_by_name = {p.name: p for p in self.people}
         self.first_keys = {key[0] for key in self.aliases}
         self.venue_cities = {e.name: e.city for e in places if e.city}
+        # "The Hague" -> "Netherlands": a city and its country are not two places.
+        self.place_countries = {
+            e.name: self.countries_by_code[e.country.upper()].name
+            for e in places
+            if e.country and e.country.upper() in self.countries_by_code
+        }
         self.given_names = {token_key(n) for n in gazetteer.given_names}
         self.not_names = {token_key(n) for n in gazetteer.not_names}
         # Words that name a known non-person (country, place, organisation) or are demonyms.

@@ -47,7 +47,9 @@ def link_corpus(
     config = extractor.config
     set_role_synonyms(config.conflicts.role_synonyms)
     actors = corpus_actors(articles, extractions)
-    meetings, meeting_conflicts = merge_meetings(articles, extractions, config)
+    meetings, meeting_conflicts = merge_meetings(
+        articles, extractions, config, extractor.index.place_countries
+    )
     claims = [c for a in articles if a.id in extractions for c in extractions[a.id].claims]
     conflicts = meeting_conflicts + claim_conflicts(claims, config, extractor.index)
     return Corpus(articles, extractions, actors, meetings, conflicts, list(warnings))
@@ -171,7 +173,10 @@ def _span_of(m: MeetingMention) -> tuple[date, date] | None:
 
 
 def merge_meetings(
-    articles: list[Article], extractions: dict[str, ArticleExtraction], config
+    articles: list[Article],
+    extractions: dict[str, ArticleExtraction],
+    config,
+    place_countries: dict[str, str] | None = None,
 ) -> tuple[list[Meeting], list[Conflict]]:
     """Reports of one meeting from many articles become one meeting.
 
@@ -251,11 +256,20 @@ def merge_meetings(
                 and places_ok
                 and gap <= window
             )
+            # One article that dates one meeting at one place two ways, a day or two apart.
+            self_contradiction = (
+                mention.place
+                and mention.place in group.places
+                and gap <= 2
+                and mention.type_id in group.type_ids
+                and any(m.sources[0].article == mention.sources[0].article for m in group.mentions)
+            )
             if (
                 (both_single and (overlap or (gap <= window and places_ok)))
                 or (overlap and places_ok and mention.place and group.places)
                 or (overlap and places_ok and group_single)  # "the summit in The Hague"
                 or same_number
+                or self_contradiction
             ):
                 # The meeting it overlaps, then the one most reported (not the first opened).
                 key = (overlap, places_ok and bool(group.places), len(group.mentions))
@@ -312,7 +326,7 @@ def merge_meetings(
         for group in blocks[kind]:
             meeting = _meeting(group, types)
             meetings.append(meeting)
-            conflicts += _meeting_conflicts(meeting, group)
+            conflicts += _meeting_conflicts(meeting, group, place_countries or {})
     meetings.sort(key=lambda m: (m.start is None, m.start or "", m.name))
     return meetings, conflicts
 
@@ -379,7 +393,9 @@ def _meeting(group: _Group, types) -> Meeting:
     )
 
 
-def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
+def _meeting_conflicts(
+    meeting: Meeting, group: _Group, place_countries: dict[str, str]
+) -> list[Conflict]:
     """Reports of one meeting that disagree on its dates, its place, or who attends.
 
     Reports are grouped by what they say first, so a summit reported by thousands of articles
@@ -401,6 +417,11 @@ def _meeting_conflicts(meeting: Meeting, group: _Group) -> list[Conflict]:
     for m in group.mentions:
         if m.place:
             by_place.setdefault(m.place, m)
+    # "in the Netherlands" and "in The Hague" agree.
+    countries = {place_countries.get(p) for p in by_place} - {None}
+    for country in countries & set(by_place):
+        if len(by_place) > 1:
+            del by_place[country]
     if len(by_place) > 1:
         (pa, a), (pb, b) = list(by_place.items())[:2]
         conflicts.append(_conflict(meeting.name, "place", a.sources[0], pa, b.sources[0], pb))

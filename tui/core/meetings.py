@@ -271,11 +271,19 @@ def find_meetings(
             elif target is not None:  # a type: a new meeting of the kind just before
                 drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place).seen_at(ref))
             elif (own_date is not None and own_date.value is not None) or own_place:
-                drafts.append(
-                    _Draft(
-                        ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end
-                    ).seen_at(ref)
-                )
+                misdated = _misdated(drafts, own_date, own_place)
+                if misdated is not None:
+                    # "The talks in Istanbul on Thursday" in an article about Friday's talks
+                    # there: the article contradicts itself; linking shows the conflict.
+                    drafts.append(
+                        _Draft(misdated.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
+                    )
+                else:
+                    drafts.append(
+                        _Draft(
+                            ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end
+                        ).seen_at(ref)
+                    )
             continue
         if _extends(text, ref, own_date, drafts):
             continue
@@ -343,6 +351,30 @@ _OF_BETWEEN = re.compile(r"\s+(?:of|of the|on|for)\s+(?:[\w-]+\s+){0,3}?$", re.I
 _SIDELINES = re.compile(
     r"\b(?:sidelines|margins?|fringes?)\s+of\b|\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE
 )
+
+
+def _misdated(
+    drafts: list[_Draft], own_date: DateExpr | None, own_place: str | None
+) -> _Draft | None:
+    """The one named meeting at `own_place` dated a day or two from `own_date`."""
+    if own_place is None or own_date is None or not own_date.value or own_date.precision != "day":
+        return None
+    day = date.fromisoformat(own_date.value)
+    close = []
+    for draft in drafts:
+        if draft.type.generic or draft.place != own_place:
+            continue
+        span = _span(draft.date, draft.end_override)
+        if span is None or draft.date.precision != "day":
+            continue
+        gap = max((span[0] - day).days, (day - span[1]).days)
+        if 1 <= gap <= 2:
+            close.append(draft)
+    if not close:
+        return None
+    # Of two, the one the article reports most.
+    close.sort(key=lambda d: len(d.sentences), reverse=True)
+    return close[0] if len(close) == 1 or len(close[0].sentences) > len(close[1].sentences) else None
 
 
 def _names_generic_before(text: str, ref: _Ref, drafts: list[_Draft]) -> bool:
