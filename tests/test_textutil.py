@@ -12,8 +12,8 @@ from tui.core.textutil import (
     WORD_START,
     LowerCasePattern,
     PatternSet,
-    _after,
     _pieces,
+    after_character,
     alternatives,
     caseless,
     first_characters,
@@ -185,7 +185,7 @@ def test_pieces_start_narrower_and_match_wherever_the_source_matches():
     ],
 )
 def test_after_a_character(source, char, after):
-    assert _after(source, char, word_start=True) == after
+    assert after_character(source, char, word_start=True) == after
     if after is not None:  # matched after `char`, it finds what the source finds from `char`
         for text in (f"{char}ato summit", f"{char}he 22", f"{char}7", f"{char}ations"):
             assert bool(re.compile(after).match(text, 1)) == bool(re.match(source, text))

@@ -28,6 +28,8 @@ from .textutil import (
     WORD_START,
     Caseless,
     PatternSet,
+    after_character,
+    first_characters,
     lower_same_length,
     words_in,
 )
@@ -169,10 +171,14 @@ _ANCHOR_WORDS = [
     r"ago\b",
     "from now",
 ]
-_ANCHOR_BODY = (
-    rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    rf"|(?i:{'|'.join(_ANCHOR_WORDS)}))"
-)
+# The anchors written as they are (capitalised names, numbers), in the order they are tried.
+_ANCHOR_CASED = [
+    *_M[3:-1].split("|"),
+    r"(?:19|20)\d\d\b",
+    r"\d\d?\.\d\d?\.(?:19|20)\d\d",
+    *(day.capitalize() for day in WEEKDAYS),
+]
+_ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # The anchors found fast: a pattern that starts by taking a character of a set lets the engine
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
@@ -182,7 +188,37 @@ _ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmaf](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
 _ANCHOR_LOWER = "tywmaf"
-_ANCHOR_UPPER = re.compile(rf"[\dJFMASONDTWY](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
+
+
+def _anchor_at_upper() -> re.Pattern[str]:
+    """`_ANCHOR_BODY` at a word start holding a character of `_ANCHOR_UPPER_FIRST`, a branch
+    per character: the scan skips (in C) to the next of them, picks the branch in one comparison
+    and reads on from there only what can start with it, in the body's order (at a position the
+    first that matches wins, as in the body)."""
+    branches = []
+    for char in _ANCHOR_UPPER_FIRST:
+        rests = []
+        for source in _ANCHOR_CASED:
+            starts = first_characters(source)
+            if starts is None:
+                raise ValueError(f"anchor with unknown first characters: {source}")
+            chars, classes = starts
+            if char in chars or (classes and re.fullmatch(f"[{''.join(classes)}]", char)):
+                rest = after_character(source, char)
+                if rest is None:
+                    raise ValueError(f"anchor not read on after its first character: {source}")
+                rests.append(rest)
+        # The words any case (at a capital here; at a lower-case letter see `_anchors`).
+        rests += [f"(?i:{w[1:]})" for w in _ANCHOR_WORDS if w[0] == char.lower()]
+        if rests:
+            branches.append(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})")
+    return re.compile("|".join(branches))
+
+
+# Its match is the anchor; it takes the whole anchor, so the next is searched from the character
+# after its start (anchors may overlap, as `_ANCHOR` finds them).
+_ANCHOR_UPPER = _anchor_at_upper()
 _ANCHOR_AT = re.compile(rf"(?<!\w)(?P<anchor>{_ANCHOR_BODY})")
 _ANCHOR_FINDS = [word.removesuffix(r"\b") for word in _ANCHOR_WORDS]
 
@@ -192,7 +228,12 @@ def _anchors(text: str) -> list[tuple[int, int]]:
     lowered = lower_same_length(text)
     if lowered is None:
         return [found.span("anchor") for found in _ANCHOR.finditer(text)]
-    spans = [found.span("anchor") for found in _ANCHOR_UPPER.finditer(text)]
+    spans = []
+    search = _ANCHOR_UPPER.search
+    found = search(text)
+    while found is not None:
+        spans.append(found.span())
+        found = search(text, found.start() + 1)
     lower = set()
     for word in _ANCHOR_FINDS:
         at = lowered.find(word)

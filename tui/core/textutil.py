@@ -454,11 +454,11 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
         return "(?:" + "|".join(here) + ")"
 
     def derived(source: str, char: str) -> str:
-        """`source` matched on after `char`, taken (`_after`), else matched from `char` (the
+        """`source` matched on after `char`, taken (`after_character`), else matched from `char` (the
         engine stepped back over it): a lookaround costs much more than plain characters."""
         if _starts_plainly(source, char):
             return source[1:]
-        after = _after(source, char, prefix == WORD_START) if char else None
+        after = after_character(source, char, prefix == WORD_START) if char else None
         return after if after is not None else rf"(?<=(?={source})[\s\S])"
 
     def starts_with(leaf: tuple[int, str, set[str], str | None], char: str) -> bool:
@@ -493,12 +493,12 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
 # The first piece of a sequence that takes one character: a class, an escape, or a character.
 _ONE_CHARACTER = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]|\\[^\dAbBZxuUN]|[^\\.^$*+?{}\[\]|()]")
 _QUANTIFIER = ("*", "+", "?", "{")
-# How deep `_after` follows groups inside groups before it gives up (the piece is then matched
+# How deep `after_character` follows groups inside groups before it gives up (the piece is then matched
 # from its start, as before).
 _AFTER_DEPTH = 12
 
 
-def _after(source: str, char: str, word_start: bool, depth: int = 0) -> str | None:
+def after_character(source: str, char: str, word_start: bool = False, depth: int = 0) -> str | None:
     """A source that matches, from the next position, what `source` matches from a position
     holding `char` (minus that character): the pattern's derivative by `char`, worked out for
     the simple cases (a character, class or escape taken plainly, alternatives that cannot start
@@ -513,19 +513,21 @@ def _after(source: str, char: str, word_start: bool, depth: int = 0) -> str | No
             starts = first_characters(option)
             if starts is not None and not _may_start_with(starts, char):
                 continue  # cannot match here
-            derived = _after(option, char, word_start, depth + 1)
+            derived = after_character(option, char, word_start, depth + 1)
             if derived is None:
                 return None
             kept.append(derived)
         return "(?:" + "|".join(kept) + ")" if kept else None
     if source.startswith(r"\b") and word_start:
-        return _after(source[2:], char, word_start, depth + 1) if _WORD.match(char) else None
+        return (
+            after_character(source[2:], char, word_start, depth + 1) if _WORD.match(char) else None
+        )
     if source.startswith("(?:"):
         split = _leading_group(source)
         if split is None or split[1]:
             return None
         inner, _, rest = split
-        derived = _after(inner, char, word_start, depth + 1)
+        derived = after_character(inner, char, word_start, depth + 1)
         return None if derived is None else f"(?:{derived}){rest}"
     token = _ONE_CHARACTER.match(source)
     if token is None or source[token.end() : token.end() + 1] in _QUANTIFIER:
