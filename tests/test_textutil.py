@@ -251,6 +251,22 @@ def _check_pattern_set(patterns: PatternSet, extra: tuple[str, ...] = ()) -> Non
             assert _spans(matches) == _spans(expected)
 
 
+@pytest.mark.parametrize(("reach", "stop_at_end"), [(0, False), (60, True)])
+def test_windows_in_one_call_find_what_a_call_per_window_finds(reach, stop_at_end):
+    patterns = PatternSet([WORD_START + r"(?:nato|allies)\b", WORD_START + r"\w+ (?:said|met)\b"])
+    for text in _corpus_texts():
+        windows = [(lo, min(len(text), lo + 90)) for lo in range(0, len(text), 150)]
+        expected: list[list] = [[] for _ in patterns.patterns]
+        for lo, hi in windows:
+            starts = [max(lo, own[-1].end()) if own else lo for own in expected]
+            stop = hi if stop_at_end else len(text) + 1
+            found = patterns.finditer_each(text, starts, min(len(text), hi + reach), stop)
+            for own, matches in zip(expected, found, strict=True):
+                own.extend(matches)
+        found = patterns.finditer_windows(text, windows, reach, stop_at_end)
+        assert [_spans(m) for m in found] == [_spans(m) for m in expected]
+
+
 @pytest.mark.parametrize(
     ("source", "case_sensitive", "widened"),
     [

@@ -293,13 +293,10 @@ _COMBINED, _KINDS, _GROUPS = _combined()
 def scan(text: str) -> list[_Candidate]:
     """Candidate date expressions, without overlaps, in text order."""
     found: list[_Candidate] = []
-    last_end = 0
-    for lo, hi in _windows(text):
-        for match in _COMBINED.finditer_each(text, [max(lo, last_end)], hi)[0]:
-            index = int(match.lastgroup[1:])
-            groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
-            found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
-            last_end = match.end()
+    for match in _COMBINED.finditer_windows(text, _windows(text))[0]:
+        index = int(match.lastgroup[1:])
+        groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
+        found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
     return found
 
 

@@ -730,26 +730,55 @@ class PatternSet:
         """Each pattern's matches from its start (default 0) up to `endpos`, as its `finditer`
         finds them; the search ends at a match starting at or after `stop`."""
         resume = list(starts) if starts is not None else [0] * len(self.patterns)
-        if self.union is None:
-            return [
-                list(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
-                for p, start in zip(self.patterns, resume, strict=True)
-            ]
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
+        self._scan(text, self._prepared(text), resume, endpos, stop, found)
+        return found
+
+    def finditer_windows(
+        self, text: str, windows: list[tuple[int, int]], reach: int = 0, stop_at_end: bool = False
+    ) -> list[list[re.Match[str]]]:
+        """`finditer_each` in each of `windows` (sorted, apart) in turn, in one call (a call
+        costs more than a short window's scan): each pattern's matches from the window's start,
+        or from the end of its last match if later, up to `reach` past the window's end; with
+        `stop_at_end`, none starting at or after the window's end."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        prepared, length = self._prepared(text), len(text)
+        for lo, hi in windows:
+            resume = [max(lo, own[-1].end()) if own else lo for own in found]
+            stop = hi if stop_at_end else sys.maxsize
+            self._scan(text, prepared, resume, min(length, hi + reach), stop, found)
+        return found
+
+    def _prepared(self, text: str) -> tuple | None:
+        """What a scan of `text` calls: the union's search and the text it runs over, each
+        pattern's match and whether it runs over the lower-cased text (None: no union)."""
+        if self.union is None:
+            return None
         # The compiled patterns called directly on the text each runs over (as they would call).
         lowered = lower_same_length(text)
         if lowered is None:
-            search, scanned = self.union.search, text
-            matchers = [(p.match, False) for p in self.patterns]
-        else:
-            union = self.union
-            search, scanned = (
-                (union.plain.search, lowered)
-                if isinstance(union, LowerCasePattern)
-                else (union.search, text)
-            )
-            matchers = self._matchers
+            return self.union.search, text, text, [(p.match, False) for p in self.patterns]
+        union = self.union
+        if isinstance(union, LowerCasePattern):
+            return union.plain.search, lowered, lowered, self._matchers
+        return union.search, text, lowered, self._matchers
+
+    def _scan(
+        self,
+        text: str,
+        prepared: tuple | None,
+        resume: list[int],
+        endpos: int,
+        stop: int,
+        found: list[list[re.Match[str]]],
+    ) -> None:
+        """Add to `found` each pattern's matches from `resume` (updated) up to `endpos`."""
+        if prepared is None:
+            for own, p, start in zip(found, self.patterns, resume, strict=True):
+                own.extend(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
+            return
+        search, scanned, lowered, matchers = prepared
+        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
         pos = min(resume, default=0)
         while pos <= limit:
             candidate = search(scanned, pos, endpos)
@@ -778,7 +807,6 @@ class PatternSet:
                 found[index].append(match)
                 resume[index] = match.end()
             pos = at + 1
-        return found
 
 
 def is_capitalised(word: str) -> bool:
