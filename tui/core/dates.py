@@ -193,9 +193,9 @@ _ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
 
 def _anchor_at_upper() -> re.Pattern[str]:
     """`_ANCHOR_BODY` at a word start holding a character of `_ANCHOR_UPPER_FIRST`, a branch
-    per character: the scan skips (in C) to the next of them, picks the branch in one comparison
-    and reads on from there only what can start with it, in the body's order (at a position the
-    first that matches wins, as in the body)."""
+    per character: the scan skips (in C) to the next of them, the branch is picked in one
+    comparison and holds only what can start with that character, in the body's order (at a
+    position the first that matches wins, as in the body)."""
     branches = []
     for char in _ANCHOR_UPPER_FIRST:
         rests = []
@@ -212,12 +212,13 @@ def _anchor_at_upper() -> re.Pattern[str]:
         # The words any case (at a capital here; at a lower-case letter see `_anchors`).
         rests += [f"(?i:{w[1:]})" for w in _ANCHOR_WORDS if w[0] == char.lower()]
         if rests:
-            branches.append(rf"{re.escape(char)}(?<!\w.)(?:{'|'.join(rests)})")
-    return re.compile("|".join(branches))
+            branches.append(rf"{re.escape(char)}(?:{'|'.join(rests)})")
+    # As `_ANCHOR`: the match takes the first character only (anchors may overlap), the anchor
+    # is read in a lookaround, which now picks its branch by that character at once.
+    first = "".join(map(re.escape, _ANCHOR_UPPER_FIRST))
+    return re.compile(rf"[{first}](?<!\w.)(?<=(?=(?P<anchor>{'|'.join(branches)})).)")
 
 
-# Its match is the anchor; it takes the whole anchor, so the next is searched from the character
-# after its start (anchors may overlap, as `_ANCHOR` finds them).
 _ANCHOR_UPPER = _anchor_at_upper()
 _ANCHOR_AT = re.compile(rf"(?<!\w)(?P<anchor>{_ANCHOR_BODY})")
 _ANCHOR_FINDS = [word.removesuffix(r"\b") for word in _ANCHOR_WORDS]
@@ -228,12 +229,7 @@ def _anchors(text: str) -> list[tuple[int, int]]:
     lowered = lower_same_length(text)
     if lowered is None:
         return [found.span("anchor") for found in _ANCHOR.finditer(text)]
-    spans = []
-    search = _ANCHOR_UPPER.search
-    found = search(text)
-    while found is not None:
-        spans.append(found.span())
-        found = search(text, found.start() + 1)
+    spans = [found.span("anchor") for found in _ANCHOR_UPPER.finditer(text)]
     lower = set()
     for word in _ANCHOR_FINDS:
         at = lowered.find(word)
