@@ -13,6 +13,7 @@ from tui.core.textutil import (
     LowerCasePattern,
     PatternSet,
     _pieces,
+    after_character,
     alternatives,
     caseless,
     first_characters,
@@ -149,20 +150,54 @@ def test_alternatives_opens_non_capturing_groups():
 
 def test_pieces_start_narrower_and_match_wherever_the_source_matches():
     # The optional group: once, then the whole again (short), or alone (long).
+    # A group in front that holds one alternative is opened ("(?:(?:X)*)Y" is "(?:X)*Y").
     assert _pieces(r"(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)") == [
-        r"(?:(?:a|bc)[\s-]+)(?:(?:(?:a|bc)[\s-]+)*)(?:x(?:y|z)|w)",
+        r"a[\s-]+(?:(?:a|bc)[\s-]+)*(?:x(?:y|z)|w)",
+        r"bc[\s-]+(?:(?:a|bc)[\s-]+)*(?:x(?:y|z)|w)",
         "x(?:y|z)",
         "w",
     ]
     long = "(?:" + "|".join(f"x{i}" for i in range(200)) + ")"
-    assert _pieces(rf"(?:(?:(?:a|bc)[\s-]+)*){long}")[:2] == [r"(?:a)[\s-]+", r"(?:bc)[\s-]+"]
-    assert _pieces(r"(?:on\s+)?may") == [r"(?:on\s+)(?:on\s+)?may", "may"]
-    assert _pieces(r"(?:nato|alliance)\s+summit") == [
-        r"(?:nato)\s+summit",
-        r"(?:alliance)\s+summit",
-    ]
+    assert _pieces(rf"(?:(?:(?:a|bc)[\s-]+)*){long}")[:2] == [r"a[\s-]+", r"bc[\s-]+"]
+    assert _pieces(r"(?:on\s+)?may") == [r"on\s+(?:on\s+)?may", "may"]
+    assert _pieces(r"(?:nato|alliance)\s+summit") == [r"nato\s+summit", r"alliance\s+summit"]
+    assert _pieces(r"(?:\1)2") == [r"(?:\1)2"]  # not "\12"
     for source in (r"(?:a|b)+c", r"(?:a|b){2}c", r"(?:a|b)*"):
         assert _pieces(source) == [source]
+
+
+@pytest.mark.parametrize(
+    ("source", "char", "after"),
+    [
+        (r"nato\s+summit", "n", r"ato\s+summit"),
+        (
+            r"(?:nato|alliance|nations)\b",
+            "n",
+            r"(?:(?:ato|ations))\b",
+        ),  # "alliance" cannot start so
+        (r"\b(?:the|a)\s+(?:\d+|two)", "t", r"(?:(?:he))\s+(?:\d+|two)"),  # at a word start
+        (r"[$€]\s?\d", "$", r"\s?\d"),
+        (r"\$\d", "$", r"\d"),
+        (r"x?y", "x", None),  # a repeat in front
+        (r"(?<=the )two", "t", None),  # a lookaround in front
+        (r"(?:a|b*)c", "a", None),  # an alternative that may match empty
+        (r"\x41b", "a", None),
+    ],
+)
+def test_after_a_character(source, char, after):
+    assert after_character(source, char, word_start=True) == after
+    if after is not None:  # matched after `char`, it finds what the source finds from `char`
+        for text in (f"{char}ato summit", f"{char}he 22", f"{char}7", f"{char}ations"):
+            assert bool(re.compile(after).match(text, 1)) == bool(re.match(source, text))
+
+
+def test_sorted_union_takes_the_first_character_and_goes_on():
+    # No piece matched from its first character again by a lookaround (which costs much more).
+    patterns = PatternSet(
+        [WORD_START + r"(?:nato|alliance)\s+summit", WORD_START + r"(?:the|a)\s+\d+"]
+    )
+    assert "(?<=(?=" not in patterns.union.pattern
+    _check_pattern_set(patterns, ("the 32 allies; NATO summit, alliance  summit; a 5",))
 
 
 @pytest.mark.parametrize(
@@ -214,6 +249,22 @@ def _check_pattern_set(patterns: PatternSet, extra: tuple[str, ...] = ()) -> Non
         for pattern, start, matches in zip(patterns.patterns, starts, found, strict=True):
             expected = [m for m in pattern.finditer(text, start, 200) if m.start() < 150]
             assert _spans(matches) == _spans(expected)
+
+
+@pytest.mark.parametrize(("reach", "stop_at_end"), [(0, False), (60, True)])
+def test_windows_in_one_call_find_what_a_call_per_window_finds(reach, stop_at_end):
+    patterns = PatternSet([WORD_START + r"(?:nato|allies)\b", WORD_START + r"\w+ (?:said|met)\b"])
+    for text in _corpus_texts():
+        windows = [(lo, min(len(text), lo + 90)) for lo in range(0, len(text), 150)]
+        expected: list[list] = [[] for _ in patterns.patterns]
+        for lo, hi in windows:
+            starts = [max(lo, own[-1].end()) if own else lo for own in expected]
+            stop = hi if stop_at_end else len(text) + 1
+            found = patterns.finditer_each(text, starts, min(len(text), hi + reach), stop)
+            for own, matches in zip(expected, found, strict=True):
+                own.extend(matches)
+        found = patterns.finditer_windows(text, windows, reach, stop_at_end)
+        assert [_spans(m) for m in found] == [_spans(m) for m in expected]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ from .textutil import (
     WORD_START,
     Caseless,
     PatternSet,
+    after_character,
+    first_characters,
     lower_same_length,
     words_in,
 )
@@ -169,10 +171,14 @@ _ANCHOR_WORDS = [
     r"ago\b",
     "from now",
 ]
-_ANCHOR_BODY = (
-    rf"(?:{_M}|(?:19|20)\d\d\b|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    rf"|(?i:{'|'.join(_ANCHOR_WORDS)}))"
-)
+# The anchors written as they are (capitalised names, numbers), in the order they are tried.
+_ANCHOR_CASED = [
+    *_M[3:-1].split("|"),
+    r"(?:19|20)\d\d\b",
+    r"\d\d?\.\d\d?\.(?:19|20)\d\d",
+    *(day.capitalize() for day in WEEKDAYS),
+]
+_ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # The anchors found fast: a pattern that starts by taking a character of a set lets the engine
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
@@ -182,7 +188,38 @@ _ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmaf](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
 _ANCHOR_LOWER = "tywmaf"
-_ANCHOR_UPPER = re.compile(rf"[\dJFMASONDTWY](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
+
+
+def _anchor_at_upper() -> re.Pattern[str]:
+    """`_ANCHOR_BODY` at a word start holding a character of `_ANCHOR_UPPER_FIRST`, a branch
+    per character: the scan skips (in C) to the next of them, the branch is picked in one
+    comparison and holds only what can start with that character, in the body's order (at a
+    position the first that matches wins, as in the body)."""
+    branches = []
+    for char in _ANCHOR_UPPER_FIRST:
+        rests = []
+        for source in _ANCHOR_CASED:
+            starts = first_characters(source)
+            if starts is None:
+                raise ValueError(f"anchor with unknown first characters: {source}")
+            chars, classes = starts
+            if char in chars or (classes and re.fullmatch(f"[{''.join(classes)}]", char)):
+                rest = after_character(source, char)
+                if rest is None:
+                    raise ValueError(f"anchor not read on after its first character: {source}")
+                rests.append(rest)
+        # The words any case (at a capital here; at a lower-case letter see `_anchors`).
+        rests += [f"(?i:{w[1:]})" for w in _ANCHOR_WORDS if w[0] == char.lower()]
+        if rests:
+            branches.append(rf"{re.escape(char)}(?:{'|'.join(rests)})")
+    # As `_ANCHOR`: the match takes the first character only (anchors may overlap), the anchor
+    # is read in a lookaround, which now picks its branch by that character at once.
+    first = "".join(map(re.escape, _ANCHOR_UPPER_FIRST))
+    return re.compile(rf"[{first}](?<!\w.)(?<=(?=(?P<anchor>{'|'.join(branches)})).)")
+
+
+_ANCHOR_UPPER = _anchor_at_upper()
 _ANCHOR_AT = re.compile(rf"(?<!\w)(?P<anchor>{_ANCHOR_BODY})")
 _ANCHOR_FINDS = [word.removesuffix(r"\b") for word in _ANCHOR_WORDS]
 
@@ -252,13 +289,10 @@ _COMBINED, _KINDS, _GROUPS = _combined()
 def scan(text: str) -> list[_Candidate]:
     """Candidate date expressions, without overlaps, in text order."""
     found: list[_Candidate] = []
-    last_end = 0
-    for lo, hi in _windows(text):
-        for match in _COMBINED.finditer_each(text, [max(lo, last_end)], hi)[0]:
-            index = int(match.lastgroup[1:])
-            groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
-            found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
-            last_end = match.end()
+    for match in _COMBINED.finditer_windows(text, _windows(text))[0]:
+        index = int(match.lastgroup[1:])
+        groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
+        found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
     return found
 
 

@@ -57,33 +57,37 @@ def link_corpus(
 
 _ROLE_SYNONYMS: dict[str, str] = {}
 _ROLE_PATTERN: re.Pattern[str] | None = None
+_ROLE_SYNONYMS_GIVEN: dict[str, str] | None = None  # as last installed, to skip a repeat
 
 
 def set_role_synonyms(synonyms: dict[str, str]) -> None:
-    """Install config.conflicts.role_synonyms for `_role_key`."""
-    global _ROLE_SYNONYMS, _ROLE_PATTERN
+    """Install config.conflicts.role_synonyms for `_role_key` (each link does; the same ones
+    again change nothing and keep the keys worked out so far)."""
+    global _ROLE_SYNONYMS, _ROLE_PATTERN, _ROLE_SYNONYMS_GIVEN
+    if synonyms == _ROLE_SYNONYMS_GIVEN:
+        return
+    _ROLE_SYNONYMS_GIVEN = dict(synonyms)
     _ROLE_SYNONYMS = {_plain(k): _plain(v) for k, v in synonyms.items()}
     keys = sorted(_ROLE_SYNONYMS, key=len, reverse=True)
     _ROLE_PATTERN = (
         re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
     )
+    _role_key.cache_clear()
 
 
 def _plain(role: str) -> str:
     return " ".join(role.lower().replace("-", " ").replace(" (former)", "").split())
 
 
+# By the role alone (a compiled pattern in the key would be hashed, code and all, at each call);
+# emptied when other synonyms are installed.
 @lru_cache(maxsize=4096)
-def _role_key_cached(role: str, pattern: re.Pattern[str] | None) -> str:
-    plain = _plain(role)
-    if pattern is None:
-        return plain
-    return pattern.sub(lambda m: _ROLE_SYNONYMS[m.group()], plain)
-
-
 def _role_key(role: str) -> str:
     """A role in the form roles are compared in: 'Defence Minister' == 'minister of defense'."""
-    return _role_key_cached(role, _ROLE_PATTERN)
+    plain = _plain(role)
+    if _ROLE_PATTERN is None:
+        return plain
+    return _ROLE_PATTERN.sub(lambda m: _ROLE_SYNONYMS[m.group()], plain)
 
 
 def corpus_actors(

@@ -515,8 +515,7 @@ def _references(
             else:
                 windows.append((lo, hi))
     last_end = 0
-    matches = (m for lo, hi in windows for m in matcher.references.finditer_each(text, [lo], hi)[0])
-    for match in matches:
+    for match in matcher.references.finditer_windows(text, windows)[0]:
         if match.end() == match.start() or match.start() < last_end:
             continue
         last_end = match.end()
@@ -925,13 +924,8 @@ def _cue_spans(
 ) -> list[list[tuple[int, int]]]:
     """Per pattern of `cues`, its non-overlapping matches starting in the windows (one may run
     past its window's end)."""
-    spans: list[list[tuple[int, int]]] = [[] for _ in cues.patterns]
-    for lo, hi in windows:
-        starts = [max(lo, own[-1][1]) if own else lo for own in spans]
-        found = cues.finditer_each(text, starts, min(len(text), hi + _CUE_REACH), stop=hi)
-        for own, matches in zip(spans, found, strict=True):
-            own.extend(match.span() for match in matches)
-    return spans
+    found = cues.finditer_windows(text, windows, reach=_CUE_REACH, stop_at_end=True)
+    return [[match.span() for match in matches] for matches in found]
 
 
 def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draft | None:

@@ -260,6 +260,10 @@ def _pieces(source: str) -> list[str]:
             found.append(alternative)
             continue
         inner, optional, rest = split
+        if not optional and rest and _joins(inner, rest) and len(alternatives(inner)) == 1:
+            # "(?:(?:X)*Y)Z" is "(?:X)*YZ": opened, its own front can be split in turn.
+            found += _pieces(inner + rest)
+            continue
         if optional or (rest and (nested := _leading_group(inner)) and nested[1] and not nested[2]):
             # "(?:X)*Y", or "(?:(?:X)*)Y": a match starts with X or with Y.
             optional_part = inner if optional else nested[0]
@@ -278,6 +282,16 @@ def _pieces(source: str) -> list[str]:
         else:
             found.append(alternative)
     return found
+
+
+# An escape that a digit written after it would change ("\\1" then "2" is "\\12").
+_OPEN_ESCAPE = re.compile(r"\\(?:\d+|x[0-9a-fA-F]?|[uU][0-9a-fA-F]*|N)$")
+
+
+def _joins(first: str, second: str) -> bool:
+    """Whether `first` then `second`, written one after the other, is the one then the other
+    (`first` a sequence, without alternatives at its top)."""
+    return _OPEN_ESCAPE.search(first) is None
 
 
 def _leading_group(source: str) -> tuple[str, bool, str] | None:
@@ -435,37 +449,98 @@ def _by_first_character(parts: list[str], prefix: str) -> str | None:
         here = []
         for index in sorted({leaf[0] for leaf in chosen}):
             group += 1
-            sources = [
-                leaf[1][1:] if _starts_plainly(leaf[1], char) else rf"(?<=(?={leaf[1]})[\s\S])"
-                for leaf in chosen
-                if leaf[0] == index
-            ]
+            sources = [derived(leaf[1], char) for leaf in chosen if leaf[0] == index]
             here.append(f"(?:{'|'.join(sources)})(?P<_{index}_{group}>)")
         return "(?:" + "|".join(here) + ")"
+
+    def derived(source: str, char: str) -> str:
+        """`source` matched on after `char`, taken (`after_character`), else matched from `char` (the
+        engine stepped back over it): a lookaround costs much more than plain characters."""
+        if _starts_plainly(source, char):
+            return source[1:]
+        after = after_character(source, char, prefix == WORD_START) if char else None
+        return after if after is not None else rf"(?<=(?={source})[\s\S])"
 
     def starts_with(leaf: tuple[int, str, set[str], str | None], char: str) -> bool:
         return char in leaf[2] or bool(leaf[3] and re.fullmatch(leaf[3], char))
 
-    singles = sorted({c for leaf in early for c in leaf[2]})
-    branches = [
-        re.escape(char) + tried([leaf for leaf in early if starts_with(leaf, char)], char)
-        for char in singles
-    ]
-    classes = [leaf for leaf in early if leaf[3]]
-    if classes:  # any other character a class can start with
-        taken = "".join(map(re.escape, singles))
-        branches.append(
-            "["
-            + "".join(leaf[3][1:-1] for leaf in classes)
-            + "]"
-            + (f"(?<![{taken}])" if taken else "")
-            + tried(classes)
-        )
-    if rest:
-        first = "".join(map(re.escape, sorted({c for leaf in rest for c in leaf[2]})))
-        first += "".join(leaf[3][1:-1] for leaf in rest if leaf[3])
-        branches.append(f"[{first}]" + tried(rest))
+    def by_character(chosen: list[tuple[int, str, set[str], str | None]]) -> list[str]:
+        """A branch per character `chosen` can start with, then one for the other characters
+        their classes can start with."""
+        singles = sorted({c for leaf in chosen for c in leaf[2]})
+        branches = [
+            re.escape(char) + tried([leaf for leaf in chosen if starts_with(leaf, char)], char)
+            for char in singles
+        ]
+        classes = [leaf for leaf in chosen if leaf[3]]
+        if classes:  # any other character a class can start with
+            taken = "".join(map(re.escape, singles))
+            branches.append(
+                "["
+                + "".join(leaf[3][1:-1] for leaf in classes)
+                + "]"
+                + (f"(?<![{taken}])" if taken else "")
+                + tried(classes)
+            )
+        return branches
+
+    # The wide ones after all the others (their parts come last), sorted the same way: each
+    # is then matched on after its first character, not from it, which costs much less.
+    branches = by_character(early) + by_character(rest)
     return prefix + "(?:" + "|".join(branches) + ")"
+
+
+# The first piece of a sequence that takes one character: a class, an escape, or a character.
+_ONE_CHARACTER = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]|\\[^\dAbBZxuUN]|[^\\.^$*+?{}\[\]|()]")
+_QUANTIFIER = ("*", "+", "?", "{")
+# How deep `after_character` follows groups inside groups before it gives up (the piece is then matched
+# from its start, as before).
+_AFTER_DEPTH = 12
+
+
+def after_character(source: str, char: str, word_start: bool = False, depth: int = 0) -> str | None:
+    """A source that matches, from the next position, what `source` matches from a position
+    holding `char` (minus that character): the pattern's derivative by `char`, worked out for
+    the simple cases (a character, class or escape taken plainly, alternatives that cannot start
+    with `char` left out, non-capturing groups followed inside, a leading word boundary where
+    the position is a word start). None for anything else (a repeat or a lookaround in front)."""
+    if depth > _AFTER_DEPTH:
+        return None
+    options = alternatives(source)
+    if len(options) > 1 or options[0] != source:
+        kept = []
+        for option in options:
+            starts = first_characters(option)
+            if starts is not None and not _may_start_with(starts, char):
+                continue  # cannot match here
+            derived = after_character(option, char, word_start, depth + 1)
+            if derived is None:
+                return None
+            kept.append(derived)
+        return "(?:" + "|".join(kept) + ")" if kept else None
+    if source.startswith(r"\b") and word_start:
+        return (
+            after_character(source[2:], char, word_start, depth + 1) if _WORD.match(char) else None
+        )
+    if source.startswith("(?:"):
+        split = _leading_group(source)
+        if split is None or split[1]:
+            return None
+        inner, _, rest = split
+        derived = after_character(inner, char, word_start, depth + 1)
+        return None if derived is None else f"(?:{derived}){rest}"
+    token = _ONE_CHARACTER.match(source)
+    if token is None or source[token.end() : token.end() + 1] in _QUANTIFIER:
+        return None
+    return source[token.end() :] if re.fullmatch(token.group(), char) else None
+
+
+_WORD = re.compile(r"\w")
+
+
+def _may_start_with(starts: tuple[set[str], list[str]], char: str) -> bool:
+    chars, classes = starts
+    return char in chars or bool(classes and re.fullmatch("[" + "".join(classes) + "]", char))
 
 
 def _starts_plainly(source: str, char: str) -> bool:
@@ -655,26 +730,55 @@ class PatternSet:
         """Each pattern's matches from its start (default 0) up to `endpos`, as its `finditer`
         finds them; the search ends at a match starting at or after `stop`."""
         resume = list(starts) if starts is not None else [0] * len(self.patterns)
-        if self.union is None:
-            return [
-                list(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
-                for p, start in zip(self.patterns, resume, strict=True)
-            ]
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
-        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
+        self._scan(text, self._prepared(text), resume, endpos, stop, found)
+        return found
+
+    def finditer_windows(
+        self, text: str, windows: list[tuple[int, int]], reach: int = 0, stop_at_end: bool = False
+    ) -> list[list[re.Match[str]]]:
+        """`finditer_each` in each of `windows` (sorted, apart) in turn, in one call (a call
+        costs more than a short window's scan): each pattern's matches from the window's start,
+        or from the end of its last match if later, up to `reach` past the window's end; with
+        `stop_at_end`, none starting at or after the window's end."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        prepared, length = self._prepared(text), len(text)
+        for lo, hi in windows:
+            resume = [max(lo, own[-1].end()) if own else lo for own in found]
+            stop = hi if stop_at_end else sys.maxsize
+            self._scan(text, prepared, resume, min(length, hi + reach), stop, found)
+        return found
+
+    def _prepared(self, text: str) -> tuple | None:
+        """What a scan of `text` calls: the union's search and the text it runs over, each
+        pattern's match and whether it runs over the lower-cased text (None: no union)."""
+        if self.union is None:
+            return None
         # The compiled patterns called directly on the text each runs over (as they would call).
         lowered = lower_same_length(text)
         if lowered is None:
-            search, scanned = self.union.search, text
-            matchers = [(p.match, False) for p in self.patterns]
-        else:
-            union = self.union
-            search, scanned = (
-                (union.plain.search, lowered)
-                if isinstance(union, LowerCasePattern)
-                else (union.search, text)
-            )
-            matchers = self._matchers
+            return self.union.search, text, text, [(p.match, False) for p in self.patterns]
+        union = self.union
+        if isinstance(union, LowerCasePattern):
+            return union.plain.search, lowered, lowered, self._matchers
+        return union.search, text, lowered, self._matchers
+
+    def _scan(
+        self,
+        text: str,
+        prepared: tuple | None,
+        resume: list[int],
+        endpos: int,
+        stop: int,
+        found: list[list[re.Match[str]]],
+    ) -> None:
+        """Add to `found` each pattern's matches from `resume` (updated) up to `endpos`."""
+        if prepared is None:
+            for own, p, start in zip(found, self.patterns, resume, strict=True):
+                own.extend(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
+            return
+        search, scanned, lowered, matchers = prepared
+        count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
         pos = min(resume, default=0)
         while pos <= limit:
             candidate = search(scanned, pos, endpos)
@@ -703,7 +807,6 @@ class PatternSet:
                 found[index].append(match)
                 resume[index] = match.end()
             pos = at + 1
-        return found
 
 
 def is_capitalised(word: str) -> bool:
