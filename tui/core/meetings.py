@@ -560,7 +560,7 @@ def _places(
         else:
             continue
         for mention in actor.mentions:
-            if _PLACE_NAMES_A_KIND.match(text, mention.end):
+            if text.startswith("-", mention.end) and _PLACE_NAMES_A_KIND.match(text, mention.end):
                 continue  # "the Ramstein-format coalition": a kind of meeting, not a place
             if rank == 1 and (
                 not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
@@ -570,7 +570,9 @@ def _places(
                 "to "
             ):
                 continue  # "to Ukraine" says for whom
-            if _FOR_WHOM.search(text, max(0, mention.start - 40), mention.start):
+            if text[max(0, mention.start - 3) : mention.start].lower() == "to " and _FOR_WHOM.search(
+                text, max(0, mention.start - 40), mention.start
+            ):
                 continue  # "military aid to Kyiv": Kyiv is who gets it
             introduced = bool(
                 _PLACE_BEFORE.search(
