@@ -285,3 +285,10 @@ def test_a_middle_initial_joins_a_known_person_and_cuts_no_name(extractor):
     assert found == {"Marco Rubio": ["president"]}
     rubio = next(a for a in result.actors if a.name == "Marco Rubio")
     assert [m.text for m in rubio.mentions] == ["Marco A. Rubio"]
+
+
+def test_an_abbreviated_title_names_the_full_role(extractor):
+    text = "Sen. Marco Rubio, R-Alaska, spoke. Gov. Steve Witkoff listened."
+    found = people(extract(text, extractor))
+    assert found["Marco Rubio"] == ["senator"]
+    assert found["Steve Witkoff"] == ["governor"]

@@ -72,6 +72,7 @@ class ActorRules:
     speech_before: re.Pattern[str]
     speech_after: re.Pattern[str]
     singular: dict[str, str]
+    abbreviations: dict[str, str]  # "sen." -> "senator"
     past_markers: set[str]
     particles: set[str]
     organization_words: set[str]
@@ -80,7 +81,8 @@ class ActorRules:
 
     @classmethod
     def from_config(cls, patterns: ActorPatterns) -> ActorRules:
-        titles = [t.lower() for t in patterns.titles]
+        abbreviations = {k.lower(): v.lower() for k, v in patterns.title_abbreviations.items()}
+        titles = list(dict.fromkeys([t.lower() for t in patterns.titles] + list(abbreviations)))
         singular = {t: t for t in titles}
         for title in titles:
             singular.setdefault(pluralise(title), title)
@@ -114,6 +116,7 @@ class ActorRules:
             speech_before=re.compile(rf"(?<!\w)(?:{verbs})\s*$", re.IGNORECASE),
             speech_after=re.compile(rf"\s*,?\s*(?:{verbs})(?!\w)", re.IGNORECASE),
             singular=singular,
+            abbreviations=abbreviations,
             past_markers={m.lower() for m in patterns.past_markers},
             particles={p.lower() for p in patterns.name_particles},
             organization_words={fold(w) for w in patterns.organization_words},
@@ -855,6 +858,7 @@ def _role_text(
     mods = [m for m in mods if m not in rules.past_markers]
     title = _norm(match["title"])
     title = rules.singular.get(title, title)
+    title = rules.abbreviations.get(title, title)
     if tail is None:
         tail = match["full"][match.end("title") - match.start("full") :].strip()
     tail = _SPACES.sub(" ", tail)

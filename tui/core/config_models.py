@@ -161,6 +161,10 @@ class ActorPatterns(Strict):
     titles: list[str] = Field(
         default_factory=list, description="Role titles, lower-case: 'secretary of state'."
     )
+    title_abbreviations: dict[str, str] = Field(
+        default_factory=dict,
+        description="Titles as abbreviated, and the role they name: 'sen.': senator.",
+    )
     title_modifiers: list[str] = Field(
         default_factory=list, description="Words that may precede a title: deputy, acting."
     )
