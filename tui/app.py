@@ -59,9 +59,9 @@ class NatoApp(App[None]):
         self.push_screen(HelpScreen(dashboard))
 
     def corpus_shown(self) -> None:
-        """Called by the dashboard each time a corpus is on screen."""
+        """Called by the dashboard each time a corpus has been painted on screen."""
         if self._exit_after_paint:
-            self.call_after_refresh(self._record_first_paint)
+            self._record_first_paint()
 
     def _record_first_paint(self) -> None:
         Path(self._exit_after_paint).write_text(f"{time.time():.6f}\n")

@@ -299,12 +299,16 @@ class DashboardScreen(PaneNavigation):
             )
         self._first_load = False
         self._show_status()
-        self.call_after_refresh(self._painted.set)
-        self.call_after_refresh(_freeze_heap)
-        self.call_after_refresh(self.build_panes)
-        # On screen: the list, and the selected article in every pane (a large corpus may
-        # still be linking its actors, meetings and conflicts; the status line says so).
+        self.call_after_refresh(self._corpus_painted)
+
+    def _corpus_painted(self) -> None:
+        """The corpus is on screen: the list, and the selected article in every pane (a large
+        corpus may still be linking its actors, meetings and conflicts; the status line says
+        so). What was put off until then runs now."""
         self.app.corpus_shown()  # type: ignore[attr-defined]
+        self._painted.set()
+        _freeze_heap()
+        self.call_later(self.build_panes)
 
     def on_dashboard_screen_link_skipped(self, message: LinkSkipped) -> None:
         self.status.loading = None
