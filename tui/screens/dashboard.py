@@ -254,7 +254,7 @@ class DashboardScreen(PaneNavigation):
             self.query_one(Reader).show_placeholder(f"Could not load {self.data_dir}: {error}")
         self.notify(str(error), title="Loading failed", severity="error", markup=False)
 
-    def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
+    async def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
         previous, view = self.view, message.view
         self.view = view
         if previous is not None and previous.source is not view.source:
@@ -299,6 +299,8 @@ class DashboardScreen(PaneNavigation):
             )
         self._first_load = False
         self._show_status()
+        # The keys of the footer change with the corpus (u, s, w): in the same paint.
+        await self.query_one(KeyFooter).update_keys()
         self.call_after_refresh(self._corpus_painted)
 
     def _corpus_painted(self) -> None:
