@@ -9,14 +9,20 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from .commands import DashboardCommands
 from .core.config import LoadedConfig
 from .core.state import ReadState
-from .screens import DashboardScreen, HelpScreen
+from .screens.dashboard import DashboardScreen
 
 # Set to a file path, natotui writes the wall-clock time of the first complete paint with the
 # corpus shown to that file and exits: bench/startup.py measures start-up with it.
 EXIT_AFTER_PAINT_ENV = "NATOTUI_EXIT_AFTER_PAINT"
+
+
+def _dashboard_commands():
+    """The command palette's provider, imported when the palette first opens."""
+    from .commands import DashboardCommands
+
+    return DashboardCommands
 
 
 class NatoApp(App[None]):
@@ -24,7 +30,7 @@ class NatoApp(App[None]):
 
     CSS_PATH = "natotui.tcss"
     TITLE = "natotui"
-    COMMANDS = App.COMMANDS | {DashboardCommands}
+    COMMANDS = App.COMMANDS | {_dashboard_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -52,6 +58,8 @@ class NatoApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda theme: self.state.set_theme(theme.name))
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -59,9 +67,9 @@ class NatoApp(App[None]):
         self.push_screen(HelpScreen(dashboard))
 
     def corpus_shown(self) -> None:
-        """Called by the dashboard each time a corpus is on screen."""
+        """Called by the dashboard each time a corpus has been painted on screen."""
         if self._exit_after_paint:
-            self.call_after_refresh(self._record_first_paint)
+            self._record_first_paint()
 
     def _record_first_paint(self) -> None:
         Path(self._exit_after_paint).write_text(f"{time.time():.6f}\n")

@@ -254,7 +254,7 @@ class DashboardScreen(PaneNavigation):
             self.query_one(Reader).show_placeholder(f"Could not load {self.data_dir}: {error}")
         self.notify(str(error), title="Loading failed", severity="error", markup=False)
 
-    def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
+    async def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
         previous, view = self.view, message.view
         self.view = view
         if previous is not None and previous.source is not view.source:
@@ -299,12 +299,18 @@ class DashboardScreen(PaneNavigation):
             )
         self._first_load = False
         self._show_status()
-        self.call_after_refresh(self._painted.set)
-        self.call_after_refresh(_freeze_heap)
-        self.call_after_refresh(self.build_panes)
-        # On screen: the list, and the selected article in every pane (a large corpus may
-        # still be linking its actors, meetings and conflicts; the status line says so).
+        # The keys of the footer change with the corpus (u, s, w): in the same paint.
+        await self.query_one(KeyFooter).update_keys()
+        self.call_after_refresh(self._corpus_painted)
+
+    def _corpus_painted(self) -> None:
+        """The corpus is on screen: the list, and the selected article in every pane (a large
+        corpus may still be linking its actors, meetings and conflicts; the status line says
+        so). What was put off until then runs now."""
         self.app.corpus_shown()  # type: ignore[attr-defined]
+        self._painted.set()
+        _freeze_heap()
+        self.call_later(self.build_panes)
 
     def on_dashboard_screen_link_skipped(self, message: LinkSkipped) -> None:
         self.status.loading = None

@@ -33,9 +33,17 @@ class KeyFooter(Footer):
 
     async def _update_keys(self) -> None:
         self._pending = False
-        shown = self._keys_shown()
-        if shown != self._shown:
-            await self.recompose()
+        await self.update_keys()
+
+    async def update_keys(self) -> None:
+        """Rebuild the keys now if what they would show changed, rather than after the next
+        paint: the dashboard calls this so that the paint that first shows a corpus has them."""
+        self._bindings_ready = True
+        if self._keys_shown() != self._shown:
+            # Composed as if from the footer's own message loop, whoever calls (the keys bind
+            # to the footer's reactives, which Textual looks up on the active message pump).
+            with self._context():
+                await self.recompose()
 
     def _keys_shown(self) -> tuple:
         """What `compose` would show: the key, label and state of each binding on show."""
