@@ -212,3 +212,12 @@ def test_a_day_later_counts_from_the_day_reported_before_it(extractor):
     assert found["A day later"] == "2025-02-13"
     assert found["Two weeks earlier"] == "2025-01-30"  # two weeks before the day just reported
     assert found["Three days ago"] == "2025-02-14"  # "ago" counts from the published day
+
+
+def test_the_same_day_is_the_day_reported_before_it(extractor):
+    text = "Hegseth spoke in Brussels on Wednesday. Ministers began a meeting on the same day."
+    found = {text: value for text, value, _, _ in dates(text, extractor, published="2025-02-13")}
+    assert found["on Wednesday"] == "2025-02-12"
+    assert found["the same day"] == "2025-02-12"
+    alone = dates("They met on the same day.", extractor, published="2025-02-13")
+    assert [(t, v) for t, v, _, _ in alone] == [("the same day", None)]

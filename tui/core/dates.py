@@ -119,6 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
             r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
+            r"|(?:the\s+)?same\s+day"
             r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|from\s+now)"
             r"|in\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?)(?!\s+(?:time|of)\b)))\b"
         ),
@@ -170,6 +171,7 @@ _ANCHOR_WORDS = [
     "year",
     r"ago\b",
     "from now",
+    "same day",
 ]
 # The anchors written as they are (capitalised names, numbers), in the order they are tried.
 _ANCHOR_CASED = [
@@ -183,11 +185,11 @@ _ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
 # words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
-_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmaf](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafs](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
 # Faster: the anchors at a capital or a digit by a scan that skips every other character; at a
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
-_ANCHOR_LOWER = "tywmaf"
+_ANCHOR_LOWER = "tywmafs"
 _ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
 
 
@@ -346,8 +348,10 @@ def find_dates(
     return out
 
 
-# "a day later", "two weeks earlier": relative to the event just reported.
-_ANAPHORIC = re.compile(r"\b(?:days?|weeks?|months?)\s+(?:later|earlier)$", re.IGNORECASE)
+# "a day later", "two weeks earlier", "the same day": relative to the event just reported.
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:days?|weeks?|months?)\s+(?:later|earlier)|same\s+day)$", re.IGNORECASE
+)
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
@@ -597,7 +601,7 @@ def _relative_precision(phrase: str) -> str:
 
 def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, date, str] | None:
     phrase = re.sub(r"\s+", " ", phrase)
-    if phrase in ("today", "tonight"):
+    if phrase in ("today", "tonight", "same day", "the same day"):
         return base, base, "day"
     if phrase == "yesterday":
         return base - timedelta(1), base - timedelta(1), "day"
