@@ -40,7 +40,10 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Lee Jae-myung", "country": "KR", "aliases": ["Lee"]},
         {"name": "Joe Biden", "country": "US"},
     ],
-    "organizations": [{"name": "NATO", "aliases": ["the Alliance"]}],
+    "organizations": [
+        {"name": "NATO", "aliases": ["the Alliance"]},
+        {"name": "Kremlin", "aliases": ["the Kremlin"], "country": "RU", "city": "Moscow"},
+    ],
     "countries": [
         {
             "name": "United States",

@@ -457,3 +457,10 @@ def test_a_range_next_to_a_meeting_that_began_on_a_day_is_not_its_span(extractor
     )
     council = next(m for m in meetings(text, extractor, published="2024-12-03") if m.type_id == "nato_ukraine_council")
     assert (council.start, council.end) == ("2024-12-03", "2024-12-03")
+
+
+def test_a_bodys_seat_is_a_venue(extractor):
+    ext = extractor
+    text = "Witkoff was received in the Kremlin by President Vladimir Putin on Wednesday."
+    [meeting] = meetings(text, ext, published="2025-08-07")
+    assert (meeting.start, meeting.place) == ("2025-08-06", "Moscow")

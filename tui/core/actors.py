@@ -357,7 +357,10 @@ def _match_gazetteer(
         matched = match.group()
         known = surfaces.get(matched) or index.surface(matched)
         usable, partial = known.aliases, not known.full
-        strong = text[start].isupper()
+        # "the Kremlin", "at the White House": an alias with its article is written with capitals.
+        strong = text[start].isupper() or (
+            matched.startswith("the ") and text[start + 4 : start + 5].isupper()
+        )
         if known.exact:  # "US" must be written so; "us" is a word
             surface = text[start:end].replace(".", "")
             usable = [a for a in usable if a.exact is None or a.exact == surface]

@@ -58,6 +58,9 @@ class OrganizationEntry(Strict):
     name: str = Field(description="Canonical name.")
     aliases: list[str] = Field(default_factory=list, description="Other names and abbreviations.")
     country: str | None = Field(None, description="Country code when it is a national body.")
+    city: str | None = Field(
+        None, description="Where its seat is, for a body whose seat is a venue: Kremlin -> Moscow."
+    )
 
 
 class CountryEntry(Strict):

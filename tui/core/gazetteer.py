@@ -131,6 +131,8 @@ class GazetteerIndex:
         self.people_by_name = {p.name: p for p in self.people}
         self.first_keys = {key[0] for key in self.aliases}
         self.venue_cities = {e.name: e.city for e in places if e.city}
+        # "received in the Kremlin", "at the White House": a body's seat is a venue too.
+        self.seat_cities = {o.name: o.city for o in gazetteer.organizations if o.city}
         # "The Hague" -> "Netherlands": a city and its country are not two places.
         self.place_countries = {
             e.name: self.countries_by_code[e.country.upper()].name

@@ -38,6 +38,7 @@ _PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:summit|meeting|talks|ministerial|conference|gathering|negotiations)\b",
     re.IGNORECASE,
 )
+_SEAT_BEFORE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_WHOM = re.compile(
     r"\b(?:aid|assistance|support|weapons|arms|deliveries|help|message|signal|letter|sent|"
     r"supplies|funding|loans?)\s+(?:\w+\s+){0,2}?to\s+$",
@@ -551,10 +552,18 @@ def _places(
     held in. Venues give their city; a city ranks before a country ("the summit in the
     Netherlands"); seas and regions without a country ("the Middle East") are not venues."""
     cities = index.venue_cities
+    seats = index.seat_cities
     out: dict[int, list[tuple[int, str, bool, int]]] = {}
     for actor in actors:
         if actor.kind == "place" and (actor.country or actor.name in cities):
             rank, name = 0, cities.get(actor.name, actor.name)
+        elif actor.kind == "organization" and actor.name in seats:
+            for mention in actor.mentions:  # only "in the Kremlin", "at the White House"
+                if _SEAT_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+                    out.setdefault(sentence_of(mention.start), []).append(
+                        (mention.start, seats[actor.name], True, 0)
+                    )
+            continue
         elif actor.kind == "country":
             rank, name = 1, actor.name
         else:
