@@ -321,3 +321,21 @@ def test_an_article_that_dates_a_meeting_twice_a_day_apart_conflicts(tmp_path):
     )
     dates = [c for c in corpus.conflicts if c.attribute == "dates"]
     assert [{c.a.value, c.b.value} for c in dates] == [{"2025-05-16", "2025-05-15"}]
+
+
+def test_one_article_that_dates_its_summit_twice_conflicts_but_two_calls_do_not(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nSYDNEY, Aug 16, 2025 - Trump and Putin have ended Saturday's summit in "
+            "Brussels without a deal. The summit, on Friday local time, was the first in years."
+        ),
+        b=(
+            "Calls\n\nKYIV, March 20, 2025 - Trump held a phone call with Putin on March 18. "
+            "Zelensky held a phone call with Trump on March 19."
+        ),
+    )
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert [(c.a.article, {c.a.value, c.b.value}) for c in dates] == [
+        ("a", {"2025-08-15", "2025-08-16"})
+    ]

@@ -203,6 +203,8 @@ def merge_meetings(
     dated = sorted((m for m in mentions if m.start), key=lambda m: (m.start, m.type_id))
     undated = [m for m in mentions if not m.start]
     blocks: dict[str, list[_Group]] = defaultdict(list)  # every group, by kind
+    # The dated groups each article reports: where it may contradict itself.
+    by_article: dict[str, list[_Group]] = defaultdict(list)
     # Groups a later report may still join: single-event meetings by type, others by place.
     open_by_type: dict[str, list[_Group]] = defaultdict(list)
     open_by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
@@ -240,6 +242,8 @@ def merge_meetings(
         candidates = by_type + at_place if single(mention.type_id) else at_place + by_type
         if not single(mention.type_id) and not mention.place:
             candidates = []
+        article = mention.sources[0].article
+        candidates = candidates + [g for g in by_article[article] if g not in candidates]
         target, target_key = None, None
         for group in candidates:
             other = group.span()
@@ -260,11 +264,14 @@ def merge_meetings(
                 and places_ok
                 and gap <= window
             )
-            # One article that dates one meeting at one place two ways, a day or two apart.
+            # One article that dates one meeting (at one place) two ways, a day or two apart.
             self_contradiction = (
-                mention.place
-                and mention.place in group.places
-                and gap <= 2
+                (
+                    (mention.place and mention.place in group.places)
+                    # a report that names no place, of a kind that does not happen daily
+                    or (places_ok and mention.kind not in ("bilateral", "call", "meeting"))
+                )
+                and 1 <= gap <= 2
                 and mention.type_id in group.type_ids
                 and any(m.sources[0].article == mention.sources[0].article for m in group.mentions)
             )
@@ -291,6 +298,8 @@ def merge_meetings(
         ):
             open_by_type[mention.type_id].append(target)  # found by its type from now on too
         target.add(mention)
+        if not by_article[article] or by_article[article][-1] is not target:
+            by_article[article].append(target)
         if mention.place and (
             not by_place[(mention.kind, mention.place)]
             or by_place[(mention.kind, mention.place)][-1] is not target
