@@ -275,3 +275,29 @@ def test_a_name_alone_glued_to_a_dateline_is_split(shipped_rules):
     rules = CleanRules.from_config(shipped_rules.cleaning)
     lines = clean_lines(f"{TITLE}\n\nAyşe DemirkolISTANBUL\n\nTalks began on Monday.", rules)
     assert "Ayşe Demirkol" in lines and "ISTANBUL" in lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "published", "authors"),
+    [
+        ("Teri Schultz in Brussels02/13/2025February 13, 2025", dt.date(2025, 2, 13), ["Teri Schultz"]),
+        ("Yohannes Lowe\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), ["Yohannes Lowe"]),
+        ("World News\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), []),
+        ("2025-06-25 16:42\nDelfi, BNS", dt.date(2025, 6, 25), []),
+    ],
+)
+def test_header_dates_glued_iso_and_a_name_above_them(infer, lines, published, authors):
+    menu = "\n".join(["Skip to navigation", "News Opinion Sport", "Support us"] * 4)
+    found = infer(f"{TITLE}\n{menu}\n\n{lines}\n\nMinisters met in Brussels on Thursday.")
+    assert (found.published, found.authors) == (published, authors)
+
+
+def test_the_headline_under_a_menu_is_the_title(infer):
+    found = infer(
+        "Yahoo News\nSign in\nNews Finance Sports\n\nExclusive-Hegseth To Skip Contact Group "
+        "Meeting, A First\n\nAndrew Gray and Phil Stewart\nTue, June 3, 2025 at 7:14 PM GMT+2\n\n"
+        "Ministers met in Brussels on Thursday."
+    )
+    assert found.title == "Exclusive-Hegseth To Skip Contact Group Meeting, A First"
+    assert found.authors == ["Andrew Gray", "Phil Stewart"]
+    assert found.published == dt.date(2025, 6, 3)

@@ -81,7 +81,10 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
         found.title = content[0]
     bylines = [re.compile(p, re.IGNORECASE) for p in rules.byline_patterns]
     stop_words = {w.lower() for w in rules.author_title_words}
+    dated_at: int | None = None  # the line that dates the article
     for number, line in enumerate(content):
+        if dated_at is None and (found.published or found.published_partial):
+            dated_at = number - 1
         if number < rules.dateline_max_line and found.published is None:
             match = _DATELINE.match(line) or _DATELINE_COMMA.match(line)
             yearless = (
@@ -111,6 +114,15 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 # "Merve Aydoğan |15.05.2025 - Update : 15.05.2025": a header line with a date.
                 found.published = _header_date(line)
                 found.published_basis = "text" if found.published else "unknown"
+                # "Yohannes Lowe" alone on the line above the date: the byline.
+                above = content[number - 1]
+                if (
+                    found.published
+                    and not found.authors
+                    and _NAME_LINE.fullmatch(above)
+                    and not any(w.lower() in stop_words for w in re.split(r"[ -]", above))
+                ):
+                    found.authors += _author_names(above, stop_words)
             elif (
                 number > 0
                 and len(line) <= 100
@@ -139,6 +151,19 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                     for name in _author_names(match["authors"], stop_words):
                         if name not in found.authors:
                             found.authors.append(name)
+    if dated_at and (found.title is None or len(found.title.split()) < 4):
+        # "Skip to navigation", "Yahoo News" at the top: the headline is the line of words
+        # just above the byline and the date.
+        above = [
+            line
+            for line in content[max(0, dated_at - 3) : dated_at]
+            if len(line.split()) >= 4
+            and _looks_like_title(line)
+            and not any(name in line for name in found.authors)  # the byline
+            and not _NAME_LINE.fullmatch(line)
+        ]
+        if above:
+            found.title = above[-1]
     text = "\n".join(content)
     for pattern in rules.outlet_patterns:
         match = re.search(pattern, text)
@@ -150,12 +175,18 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
 
 # "15.05.2025", "May 15, 2025", "15 May 2025", and "2024.12.03" (year first); glued to a name
 # before it ("NIKOS STAVROU06.03.2025", "BNS2024.12.03") as scraped header lines are.
+# "2025-06-25 16:42" too; glued to what stands before ("Brussels02/13/2025February 13, 2025").
 _HEADER_DATE = re.compile(
-    rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
-    rf"|\b{MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+    rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?!\d)|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
+    rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
 )
 
 
+# "Yohannes Lowe", "Andrew Gray and Phil Stewart": names (two or three capitalised words each)
+# and nothing else.
+_NAME = r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}"
+_NAME_LINE = re.compile(rf"{_NAME}(?:(?:,| and| &) {_NAME})*")
 # "19.8. 10:32": a day and a month, each followed by a dot, then a time (or nothing).
 _HEADER_DAY_MONTH = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?=\s+\d{1,2}[:.]\d{2}\b|\s*$)"
