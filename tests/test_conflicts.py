@@ -339,3 +339,17 @@ def test_one_article_that_dates_its_summit_twice_conflicts_but_two_calls_do_not(
     assert [(c.a.article, {c.a.value, c.b.value}) for c in dates] == [
         ("a", {"2025-08-15", "2025-08-16"})
     ]
+
+
+def test_the_alliances_size_and_a_council_secretary_called_minister(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nVILNIUS, June 25, 2025 - The leaders of the Alliance, which unites 31 "
+            "countries, agreed. Later all 32 allies signed. National Security and Defense "
+            "Council Secretary Rustem Umerov spoke, and Defense Minister Rustem Umerov agreed."
+        ),
+    )
+    found = {(c.subject, c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
+    assert ("NATO", "member count", frozenset({"31", "32"})) in found
+    assert any(s == "Rustem Umerov" and a == "role" for s, a, _ in found)

@@ -221,3 +221,12 @@ def test_the_same_day_is_the_day_reported_before_it(extractor):
     assert found["the same day"] == "2025-02-12"
     alone = dates("They met on the same day.", extractor, published="2025-02-13")
     assert [(t, v) for t, v, _, _ in alone] == [("the same day", None)]
+
+
+def test_a_future_word_in_the_next_clause_does_not_turn_a_weekday_ahead(extractor):
+    text = (
+        'Trump announced he had held a "lengthy and highly productive" phone call with Russian '
+        'President Vladimir Putin on Wednesday and that negotiations would start "immediately."'
+    )
+    [(_, value, _, _)] = dates(text, extractor, published="2025-02-13")
+    assert value == "2025-02-12"

@@ -407,11 +407,18 @@ class _TenseCues:
         return cues
 
 
+_NEW_CLAUSE = re.compile(r"\band that\b|;|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
 def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
     """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
     best: tuple[int, str] | None = None
     for start, end, tense in cues.around(c.start):
         if c.start <= start < c.end:
+            continue
+        # "had held a call on Wednesday and that talks would start": a cue after the date in
+        # another clause is about that clause.
+        if start >= c.end and _NEW_CLAUSE.search(cues.text, c.end, start):
             continue
         distance = c.start - end if end <= c.start else (start - c.end) * 2
         if best is None or distance < best[0]:
