@@ -51,17 +51,13 @@ def year_from_events(
 
 
 
-def known_place(
-    kind: str, first: date, last: date, events: list[KnownEvent], kinds: dict[str, str]
-) -> str | None:
-    """Where the one known meeting of `kind` held between `first` and `last` was: "wrapping up
-    a two-day summit" on 24-25 June 2025 is in The Hague. None when there are two, or none."""
+def known_place(first: date, last: date, events: list[KnownEvent]) -> str | None:
+    """Where the one known meeting of `events` (those of one kind) held between `first` and
+    `last` was: "wrapping up a two-day summit" on 24-25 June 2025 is in The Hague. None when
+    there are two, or none."""
     places = {
         event.place
         for event in events
-        if event.place
-        and kinds.get(event.type) == kind
-        and event.start <= last
-        and first <= (event.end or event.start)
+        if event.place and event.start <= last and first <= (event.end or event.start)
     }
     return places.pop() if len(places) == 1 else None

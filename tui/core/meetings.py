@@ -74,8 +74,8 @@ class MeetingMatcher:
     anchors: Caseless | None
     cues: PatternSet  # the absence cues, then the attendance cues
     end_cues: re.Pattern[str] | None
-    events: list[KnownEvent] = field(default_factory=list)  # meetings of public record
-    kinds: dict[str, str] = field(default_factory=dict)  # type id -> kind
+    # Meetings of public record, by the kind of their type.
+    events: dict[str, list[KnownEvent]] = field(default_factory=dict)
 
     @classmethod
     def from_config(
@@ -93,8 +93,7 @@ class MeetingMatcher:
             end_cues=re.compile("|".join(rf"\b(?:{p})\b" for p in rules.end_cues), re.IGNORECASE)
             if rules.end_cues
             else None,
-            events=list(events or []),
-            kinds={t.id: t.kind for t in rules.types},
+            events=_events_by_kind(events or [], {t.id: t.kind for t in rules.types}),
         )
 
 
@@ -113,6 +112,14 @@ _ORDINAL = re.compile(
 )
 
 
+def _events_by_kind(events: list[KnownEvent], kinds: dict[str, str]) -> dict[str, list[KnownEvent]]:
+    out: dict[str, list[KnownEvent]] = {}
+    for event in events:
+        if event.place and event.type in kinds:
+            out.setdefault(kinds[event.type], []).append(event)
+    return out
+
+
 @dataclass
 class _Ref:
     type: MeetingType
@@ -127,9 +134,28 @@ class _Ref:
 _YEAR_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}$")
 
 
-def _ordinal_before(text: str, start: int, end: int) -> int | None:
+class _Numbers:
+    """Where a text writes ordinals and years, found in one scan each: most references have
+    neither near them, and are then asked nothing more."""
+
+    def __init__(self, text: str) -> None:
+        self.ordinals = [m.start() for m in _ORDINAL_ANY.finditer(text)]
+        self.years = [m.start() for m in _YEAR_ANY.finditer(text)]
+
+    @staticmethod
+    def any_in(offsets: list[int], lo: int, hi: int) -> bool:
+        index = bisect_left(offsets, lo)
+        return index < len(offsets) and offsets[index] < hi
+
+
+_YEAR_ANY = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _ordinal_before(text: str, start: int, end: int, numbers: _Numbers) -> int | None:
     """The ordinal that numbers the meeting named at `start`: 'third round of direct talks',
     'the 27th Ramstein meeting'; not 'the first day of the summit'."""
+    if not numbers.any_in(numbers.ordinals, start - 40, end):
+        return None
     inside = _ORDINAL_AT.match(text, start, end)
     if inside:
         return _ordinal_value(inside)
@@ -141,10 +167,13 @@ _ORDINAL_AT = re.compile(
     r"(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
+_ORDINAL_ANY = re.compile(r"\b" + _ORDINAL_AT.pattern, re.IGNORECASE)
 
 
-def _year_of_ref(text: str, start: int, end: int) -> int | None:
+def _year_of_ref(text: str, start: int, end: int, numbers: _Numbers) -> int | None:
     """'the 2018 Brussels summit', 'the next summit will be held in Turkey in 2026'."""
+    if not numbers.any_in(numbers.years, start - 30, end + 50):
+        return None
     match = _YEAR_BEFORE.search(text, max(0, start - 30), start) or _YEAR_AFTER.match(text, end)
     return int(match["year"]) if match else None
 
@@ -228,7 +257,7 @@ def find_meetings(
     places_by_sentence = _places(text, actors, index, sentence_of)
     for ref in refs:  # "Hegseth skips Ramstein meeting": a place inside a name is that name
         here = places_by_sentence.get(ref.sentence)
-        if here:
+        if here and any(ref.start <= p[0] < ref.end for p in here):
             here[:] = [p for p in here if not ref.start <= p[0] < ref.end]
     people = sorted(
         ((m.start, m.end, a.name) for a in actors if a.kind == "person" for m in a.mentions),
@@ -340,8 +369,8 @@ def find_meetings(
     if matcher.events:
         for draft in drafts:
             span = _span(draft.date, draft.end_override) if draft.place is None else None
-            if span is not None:
-                draft.place = known_place(draft.type.kind, *span, matcher.events, matcher.kinds)
+            if span is not None and draft.type.kind in matcher.events:
+                draft.place = known_place(*span, matcher.events[draft.type.kind])
     for draft, host in hosts:
         draft.place = draft.place or host.place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
@@ -516,6 +545,7 @@ def _references(
             else:
                 windows.append((lo, hi))
     last_end = 0
+    numbers: _Numbers | None = None
     for match in matcher.references.finditer_windows(text, windows)[0]:
         if match.end() == match.start() or match.start() < last_end:
             continue
@@ -523,14 +553,15 @@ def _references(
         if match.end() == match.start():
             continue
         meeting_type = matcher.types[int(match.lastgroup[1:])]
+        numbers = numbers or _Numbers(text)
         found.append(
             _Ref(
                 meeting_type,
                 match.start(),
                 match.end(),
                 sentence_of(match.start()),
-                _ordinal_before(text, match.start(), match.end()),
-                _year_of_ref(text, match.start(), match.end()),
+                _ordinal_before(text, match.start(), match.end(), numbers),
+                _year_of_ref(text, match.start(), match.end(), numbers),
             )
         )
     return found
