@@ -261,6 +261,32 @@ def test_a_list_snapshot_reopens_the_store_as_it_was(seeds_dir, loaded):
     opened.close(), again.close()
 
 
+def test_a_list_snapshot_is_read_a_page_at_a_time(seeds_dir, loaded, monkeypatch):
+    from tui.core import store as store_module
+
+    monkeypatch.setattr(store_module, "PAGE_ROWS", 2)  # five articles: three pages
+    opened = Store.open([seeds_dir], loaded, jobs=1, link=False)
+    snapshot = Store.from_snapshot([seeds_dir], loaded)
+    assert snapshot is not None and snapshot._pages is not None
+    newest = opened.newest_first()
+    assert snapshot.newest_first() == newest and len(snapshot) == len(opened) == 5
+    first = newest[0]
+    assert snapshot.summary(first) == opened.summary(first)
+    assert snapshot.article(first).text == opened.article(first).text
+    assert list(snapshot._pages._decoded) == [0]  # only the page on screen was decoded
+    assert first in snapshot and "no such article" not in snapshot
+    assert snapshot.summaries.get(newest[4]) == opened.summary(newest[4])
+    assert snapshot.article_warning_count() == opened.article_warning_count()
+    assert sorted(snapshot.published_values(), key=str) == sorted(
+        opened.published_values(), key=str
+    )
+    assert snapshot._pages is not None  # none of that decoded the whole list
+    assert snapshot.articles == opened.articles and snapshot._pages is None
+    assert snapshot.same_as(opened) and snapshot.summary(first) == opened.summary(first)
+    assert list(snapshot.summaries) == [a.id for a in opened.articles]  # corpus order
+    opened.close(), snapshot.close()
+
+
 def test_a_list_snapshot_is_checked_against_the_files(tmp_path, loaded):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -316,17 +342,24 @@ def test_an_older_snapshot_is_shown_then_written_again_once_confirmed(
 
     from tui.core import store as store_module
 
-    Store.open([seeds_dir], loaded, jobs=1, link=False).close()
+    opened = Store.open([seeds_dir], loaded, jobs=1, link=False)
     (path,) = (isolated_environment / "cache" / "lists").glob("*.marshal")
-    head, table, warnings = marshal.loads(path.read_bytes())
-    assert head[0] == store_module.SNAPSHOT_FORMAT == 2
-    # Format 1 wrote authors and warnings as lists, each article's its own.
-    old = [(*r[:4], list(r[4]), *r[5:7], list(r[7]), *r[8:]) for r in table]
-    path.write_bytes(marshal.dumps(((1, *head[1:]), old, warnings)))
+    assert path.read_bytes().startswith(store_module.SNAPSHOT_MAGIC)
+    assert store_module.SNAPSHOT_FORMAT == 3
+    # Format 1 was one marshal tuple; authors and warnings were lists, each article's its own.
+    o = opened._opened
+    head = (1, o.config, o.version, o.year, list(o.roots), o.corpus_key, o.state, o.complete)
+    old = []
+    for a in opened.articles:
+        row = opened._rows[a.id]
+        fields = (a.title, a.published, a.published_basis, list(a.authors), a.outlet, a.path)
+        old.append((a.id, *fields, list(a.warnings), row.rowid, row.content_hash, row.base))
+    path.write_bytes(marshal.dumps((head, old, opened.warnings)))
+    opened.close()
     shown = Store.from_snapshot([seeds_dir], loaded)
     assert shown is not None and all(isinstance(a.authors, tuple) for a in shown.articles)
     assert Store.open([seeds_dir], loaded, jobs=1, link=False, expected=shown) is shown
-    assert marshal.loads(path.read_bytes())[0][0] == 2
+    assert path.read_bytes().startswith(store_module.SNAPSHOT_MAGIC)  # written again, format 3
     again = Store.from_snapshot([seeds_dir], loaded)
     assert again is not None and again.same_as(shown) and again.articles == shown.articles
     shown.close(), again.close()

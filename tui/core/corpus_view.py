@@ -8,7 +8,7 @@ articles that mention it. Building the indexes once keeps each selection cheap o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -98,7 +98,8 @@ class CorpusView:
     """A corpus source with the indexes the panes read."""
 
     source: CorpusSource
-    articles: dict[str, ArticleRow] = field(default_factory=dict)
+    # By id; from a store, a mapping that reads a large list snapshot only where looked up.
+    articles: Mapping[str, ArticleRow] = field(default_factory=dict)
     actor_articles: dict[str, list[str]] = field(default_factory=dict)
     corpus_actors: list[ActorRow] = field(default_factory=list)
     conflicts_by_article: dict[str, list[Conflict]] = field(default_factory=dict)
@@ -110,7 +111,8 @@ class CorpusView:
         if isinstance(source, Corpus):
             source = InMemorySource(source)
         view = cls(source)
-        view.articles = {a.id: a for a in source.articles}
+        summaries = getattr(source, "summaries", None)
+        view.articles = summaries if summaries is not None else {a.id: a for a in source.articles}
         rows: dict[str, ActorRow] = {}
         for actor in source.actors:
             # The same name can be two kinds (a person and a place); the first one listed wins.
@@ -146,6 +148,20 @@ class CorpusView:
     @property
     def warnings(self) -> list[str]:
         return self.source.warnings
+
+    def article_warning_count(self) -> int:
+        """Load warnings of all the articles together."""
+        count = getattr(self.source, "article_warning_count", None)
+        if count is not None:
+            return count()
+        return sum(len(a.warnings) for a in self.articles.values())
+
+    def article_dates(self) -> list[str | None]:
+        """The articles' publication dates, each distinct one once."""
+        dates = getattr(self.source, "published_values", None)
+        if dates is not None:
+            return dates()
+        return list(dict.fromkeys(a.published for a in self.articles.values()))
 
     def summary(self, article_id: str | None) -> ArticleRow | None:
         return self.articles.get(article_id) if article_id else None

@@ -14,9 +14,15 @@ Every method is safe to call from any thread.
 
 Opening a large corpus means listing and stat-ing every file and reading a row per file (about
 3 seconds at 100,000 articles). So each open also writes a *list snapshot* beside the cache
-(what `articles` holds, in one marshal file): `Store.from_snapshot` opens from it in a fraction
+(what `articles` holds, in one file): `Store.from_snapshot` opens from it in a fraction
 of that, and the caller checks it against the files afterwards (`Store.open(expected=...)`,
 which returns the snapshot's store itself when nothing changed, without a second list).
+
+The snapshot is laid out so that the first screenful costs the same at 100,000 articles as at
+five: a head (the ids newest first, counts, the dates) and then the rows in that order, in pages
+of `PAGE_ROWS` that are read and decoded one at a time as they are asked for (`_Pages`). The
+whole list (`articles`) is decoded when something wants it, or by `materialise()`, which the
+dashboard calls once the first screen is painted.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import os
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,9 +66,12 @@ if TYPE_CHECKING:
 
 RECENT = 64  # articles kept decoded, for moving back and forth in the list
 # 2: repeated titles, dates and author lists written once (marshal shares identical objects).
-SNAPSHOT_FORMAT = 2
-READS_FORMATS = (1, 2)  # an older snapshot is shown, then written again once it is confirmed
+# 3: a head, then the rows newest first in pages decoded as they are shown (see `_Pages`).
+SNAPSHOT_FORMAT = 3
+READS_FORMATS = (1, 2, 3)  # an older snapshot is shown, then written again once it is confirmed
 SNAPSHOT_DIR = "lists"  # beside the cache file
+SNAPSHOT_MAGIC = b"natotui list\n"  # format 3 on; a format 1 or 2 file is one marshal tuple
+PAGE_ROWS = 256  # rows of the list per page of a snapshot: a screenful decodes one or two
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +103,12 @@ class Store:
         cache: Cache,
         loaded: LoadedConfig,
         opened: _Opened,
-        articles: list[ArticleSummary],
-        rows: dict[str, _Row],
+        articles: list[ArticleSummary] | None,
+        rows: dict[str, _Row] | None,
         warnings: list[str],
+        pages: _Pages | None = None,
     ) -> None:
-        self.articles = articles
+        """`articles` and `rows`, or (from a snapshot) `pages` that hold them until asked."""
         self.actors: list[CorpusActor] = []
         self.meetings: list[Meeting] = []
         self.conflicts: list[Conflict] = []
@@ -115,12 +126,56 @@ class Store:
         self._corpus_key, self._state = opened.corpus_key, opened.state
         self._complete = opened.complete
         self._newest_first: list[str] | None = None
-        self._rows = rows
-        self._by_id = {a.id: a for a in articles}
         self._lock = threading.RLock()
         self._recent: OrderedDict[str, tuple[Article, ArticleExtraction]] = OrderedDict()
         self._worker: Worker | None = None
-        self._index = SearchIndex(cache, {r.rowid: i for i, r in rows.items()}, self._lock)
+        self.summaries = _Summaries(self)  # by id, without decoding the whole snapshot
+        # Set once the whole list is decoded (at once unless opened from `pages`).
+        self._articles: list[ArticleSummary] = []
+        self._rows: dict[str, _Row] = {}
+        self._by_id: dict[str, ArticleSummary] = {}
+        self._search_index: SearchIndex | None = None
+        self._pages = pages
+        self._materialising = threading.Lock()
+        if pages is None:
+            assert articles is not None and rows is not None
+            self._set_list(articles, rows)
+        else:
+            self._newest_first = pages.ids
+
+    def _set_list(self, articles: list[ArticleSummary], rows: dict[str, _Row]) -> None:
+        self._by_id = {a.id: a for a in articles}
+        self._rows = rows
+        self._articles = articles
+        self._search_index = SearchIndex(
+            self._cache, {r.rowid: i for i, r in rows.items()}, self._lock
+        )
+
+    @property
+    def articles(self) -> list[ArticleSummary]:
+        """One summary per article, in corpus order (decodes the whole snapshot if need be)."""
+        if self._pages is not None:
+            self.materialise()
+        return self._articles
+
+    def materialise(self) -> None:
+        """Decode the whole list snapshot now (a large one: call it after the first paint).
+        Reading by id works meanwhile, from the pages, in any thread."""
+        with self._materialising:
+            pages = self._pages
+            if pages is None:
+                return
+            with bulk():
+                articles, rows = pages.everything()
+            self._set_list(articles, rows)
+            self._pages = None  # after the dicts are there: readers switch to them
+
+    @property
+    def _index(self) -> SearchIndex:
+        if self._pages is not None:
+            self.materialise()
+        assert self._search_index is not None
+        return self._search_index
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -258,16 +313,42 @@ class Store:
         if notices or not cache.persistent:
             cache.close()
             return None
+        handle = None
         try:
-            # One read, then loads: marshal.load on a file is five times slower.
-            with open(_snapshot_path(cache, paths), "rb") as handle, bulk():
-                data = marshal.loads(handle.read())
-            store = cls._from_snapshot_data(cache, loaded, data)
+            handle = open(_snapshot_path(cache, paths), "rb")  # noqa: SIM115 (kept by _Pages)
+            magic = handle.read(len(SNAPSHOT_MAGIC))
+            if magic == SNAPSHOT_MAGIC:
+                store = cls._from_pages(cache, loaded, handle)
+                if store is not None:
+                    handle = None  # the store's pages read from it
+            else:
+                # One read, then loads: marshal.load on a file is five times slower.
+                with bulk():
+                    data = marshal.loads(magic + handle.read())
+                store = cls._from_snapshot_data(cache, loaded, data)
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
             store = None
+        finally:
+            if handle is not None:
+                handle.close()
         if store is None:
             cache.close()
         return store
+
+    @classmethod
+    def _from_pages(cls, cache: Cache, loaded: LoadedConfig, handle) -> Store | None:
+        """A format-3 snapshot: only its head is read here (see `_Pages`)."""
+        length = int.from_bytes(handle.read(8), "little")
+        head = marshal.loads(handle.read(length))
+        if head[0] != SNAPSHOT_FORMAT or head[1] != loaded.digest or head[2] != code_version():
+            return None
+        _format, config, version, year, roots, corpus_key, state, complete = head[:8]
+        warnings, ids, ends, article_warnings, dates = head[8:13]
+        if len(ends) != -(-len(ids) // PAGE_ROWS):
+            return None
+        pages = _Pages(handle, handle.tell(), ids, ends, article_warnings, dates)
+        opened = _Opened(year, -1, tuple(roots), config, version, corpus_key, state, bool(complete))
+        return cls(cache, loaded, opened, None, None, list(warnings), pages)
 
     @classmethod
     def _from_snapshot_data(cls, cache: Cache, loaded: LoadedConfig, data) -> Store | None:
@@ -307,48 +388,78 @@ class Store:
         """Best effort: without a snapshot the next start is only slower."""
         if not self._cache.persistent:
             return
+        self.materialise()
         o = self._opened
-        head = (
-            SNAPSHOT_FORMAT,
-            o.config,
-            o.version,
-            o.year,
-            list(o.roots),
-            o.corpus_key,
-            o.state,
-            o.complete,
-            self._newest_first_positions(),
-        )
-        table = []
-        for a in self.articles:
-            row = self._rows[a.id]
-            table.append(
-                (
-                    a.id,
-                    a.title,
-                    a.published,
-                    a.published_basis,
-                    a.authors,  # tuples, shared: marshal writes a repeated one once
-                    a.outlet,
-                    a.path,
-                    a.warnings,
-                    row.rowid,
-                    row.content_hash,
-                    row.base,
+        ids = self.newest_first()
+        position = {article_id: i for i, article_id in enumerate(ids)}
+        pages, ends, size = [], [], 0
+        for start in range(0, len(ids), PAGE_ROWS):
+            records = []
+            for article_id in ids[start : start + PAGE_ROWS]:
+                a, row = self._by_id[article_id], self._rows[article_id]
+                records.append(
+                    (
+                        a.title,
+                        a.published,
+                        a.published_basis,
+                        a.authors,  # tuples, shared: marshal writes a repeated one once
+                        a.outlet,
+                        a.path,
+                        a.warnings,
+                        row.rowid,
+                        row.content_hash,
+                        row.base,
+                    )
                 )
-            )
+            pages.append(marshal.dumps(records))
+            size += len(pages[-1])
+            ends.append(size)
         # Cache notices ("rebuilt", "locked") belong to this open, not to the next one.
         warnings = [w for w in self.warnings if not w.startswith("cache:")]
+        head = marshal.dumps(
+            (
+                SNAPSHOT_FORMAT,
+                o.config,
+                o.version,
+                o.year,
+                list(o.roots),
+                o.corpus_key,
+                o.state,
+                o.complete,
+                warnings,
+                ids,
+                ends,
+                self.article_warning_count(),
+                self.published_values(),
+            )
+        )
+        # After the pages: where each article of the corpus order is among them.
+        pages.append(marshal.dumps([position[a.id] for a in self.articles]))
         path = _snapshot_path(self._cache, paths)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as handle:
-                marshal.dump((head, table, warnings), handle)
+                handle.write(SNAPSHOT_MAGIC + len(head).to_bytes(8, "little") + head)
+                handle.writelines(pages)
             os.replace(temporary, path)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+    def article_warning_count(self) -> int:
+        """How many load warnings the articles have, all together."""
+        pages = self._pages
+        if pages is not None:
+            return pages.article_warnings
+        return sum(len(a.warnings) for a in self._articles)
+
+    def published_values(self) -> list[str | None]:
+        """Every distinct publication date of the articles (None too, if one has none)."""
+        pages = self._pages
+        if pages is not None:
+            return pages.dates
+        return list(dict.fromkeys(a.published for a in self._articles))
 
     def newest_first(self) -> list[str]:
         """The article ids by date, newest first, undated last (as the list shows them)."""
@@ -360,13 +471,11 @@ class Store:
             ]
         return self._newest_first
 
-    def _newest_first_positions(self) -> list[int]:
-        position = {a.id: i for i, a in enumerate(self.articles)}
-        return [position[i] for i in self.newest_first()]
-
     def same_as(self, other: Store) -> bool:
         """Both list the same articles, rows and warnings from the same files, config and code
         (a snapshot that `open` confirmed)."""
+        self.materialise()
+        other.materialise()
         return (
             self._state == other._state
             and self._corpus_key == other._corpus_key
@@ -380,6 +489,10 @@ class Store:
         """`same_as` the store `_build` would make of `ingested`, without making it: the rows'
         summaries are read one at a time and compared with this store's articles. False when
         anything differs, or might (`_build` then does what it always did)."""
+        try:
+            self.materialise()
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+            return False  # a damaged snapshot: the store is built again from the cache
         entries = ingested.articles
         if (
             self._state != ingested.state
@@ -482,6 +595,7 @@ class Store:
 
     def _light_extractions(self) -> dict[str, ArticleExtraction]:
         """What linking reads of each article; those whose row is gone are read from the file."""
+        self.materialise()
         by_rowid = {row.rowid: (article_id, row) for article_id, row in self._rows.items()}
         extractions: dict[str, ArticleExtraction] = {}
         keys = (self._roots, self._config, self._version, self.year)
@@ -507,13 +621,30 @@ class Store:
     # --- reading ------------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self.articles)
+        pages = self._pages
+        return len(pages.ids) if pages is not None else len(self._articles)
 
     def __contains__(self, article_id: object) -> bool:
+        pages = self._pages
+        if pages is not None:
+            return isinstance(article_id, str) and pages.position(article_id) is not None
         return article_id in self._by_id
 
     def summary(self, article_id: str | None) -> ArticleSummary | None:
-        return self._by_id.get(article_id) if article_id else None
+        if not article_id:
+            return None
+        pages = self._pages
+        if pages is not None:
+            found = pages.get(article_id)
+            return found[0] if found is not None else None
+        return self._by_id.get(article_id)
+
+    def _row(self, article_id: str) -> tuple[ArticleSummary, _Row] | None:
+        pages = self._pages
+        if pages is not None:
+            return pages.get(article_id)
+        row = self._rows.get(article_id)
+        return (self._by_id[article_id], row) if row is not None else None
 
     def article(self, article_id: str | None) -> Article | None:
         """The article with its clean text, read from the cache."""
@@ -526,15 +657,15 @@ class Store:
         return pair[1] if pair else None
 
     def _pair(self, article_id: str | None) -> tuple[Article, ArticleExtraction] | None:
-        row = self._rows.get(article_id) if article_id else None
-        if row is None:
+        found = self._row(article_id) if article_id else None
+        if found is None:
             return None
         with self._lock:
             pair = self._recent.get(article_id)
             if pair is not None:
                 self._recent.move_to_end(article_id)
                 return pair
-            pair = self._read(self._by_id[article_id], row)
+            pair = self._read(*found)
             self._recent[article_id] = pair
             if len(self._recent) > RECENT:
                 self._recent.popitem(last=False)
@@ -603,6 +734,9 @@ class Store:
         with self._lock:
             self._cache.close()
             self._recent.clear()
+        pages = self._pages
+        if pages is not None:
+            pages.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,3 +763,152 @@ def _snapshot_path(cache: Cache, paths: list[Path]) -> Path:
 def _hash(found: dict, key: tuple[str, str]) -> str | None:
     summary = found.get(key)
     return summary.content_hash if summary is not None else None
+
+
+class _Summaries(Mapping):
+    """A store's summaries by id, as a mapping (for `CorpusView.articles`): looking one up
+    does not decode the whole list snapshot; iterating does (corpus order)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getitem__(self, article_id: str) -> ArticleSummary:
+        found = self._store.summary(article_id)
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+    def get(self, article_id, default=None):
+        found = self._store.summary(article_id)
+        return default if found is None else found
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def __iter__(self) -> Iterator[str]:
+        return (a.id for a in self._store.articles)
+
+
+class _Pages:
+    """The rows of a format-3 list snapshot, read and decoded a page at a time.
+
+    The file holds the head (read by `Store._from_pages`: `ids` newest first, the end of each
+    page, counts), then the pages: each is the marshal of `PAGE_ROWS` rows newest first,
+    without their ids; last, where each article of the corpus order is among them. Looking up
+    an id indexes the ids once (about 10 ms at 100,000) unless it is on a page already decoded
+    or among the first rows. Safe in any thread: a page decoded twice at once is decoded the
+    same.
+    """
+
+    def __init__(
+        self,
+        handle,
+        body: int,
+        ids: list[str],
+        ends: list[int],
+        article_warnings: int,
+        dates: list[str | None],
+    ) -> None:
+        self.ids, self.article_warnings, self.dates = ids, article_warnings, dates
+        self._handle, self._body, self._ends = handle, body, ends
+        self._read_lock = threading.Lock()
+        self._decoded: dict[int, list[tuple[ArticleSummary, _Row]]] = {}
+        self._seen: dict[str, int] = {}  # the ids of the pages decoded so far
+        self._position: dict[str, int] | None = None
+        self._everything: list[tuple[ArticleSummary, _Row]] | None = None
+
+    def position(self, article_id: str) -> int | None:
+        """Where `article_id` is in `ids` (None: not listed)."""
+        found = self._seen.get(article_id)
+        if found is not None:
+            return found
+        if self._position is None:
+            # Before the first screenful is decoded, the article looked for (the one read
+            # last) is most often near the top.
+            with contextlib.suppress(ValueError):
+                return self.ids.index(article_id, 0, PAGE_ROWS)
+            self._position = {a: i for i, a in enumerate(self.ids)}
+        return self._position.get(article_id)
+
+    def get(self, article_id: str) -> tuple[ArticleSummary, _Row] | None:
+        at = self.position(article_id)
+        if at is None:
+            return None
+        page = self._decoded.get(at // PAGE_ROWS)
+        if page is None:
+            page = self._decode(at // PAGE_ROWS)
+        return page[at % PAGE_ROWS]
+
+    def _decode(self, number: int) -> list[tuple[ArticleSummary, _Row]]:
+        start = self._ends[number - 1] if number else 0
+        first = number * PAGE_ROWS
+        with self._read_lock:
+            if self._everything is not None:  # decoded and closed meanwhile, in another thread
+                return self._everything[first : first + PAGE_ROWS]
+            self._handle.seek(self._body + start)
+            blob = self._handle.read(self._ends[number] - start)
+        page = [
+            _decoded(self.ids[first + i], record, None, None)
+            for i, record in enumerate(marshal.loads(blob))
+        ]
+        self._decoded[number] = page
+        self._seen.update((self.ids[first + i], first + i) for i in range(len(page)))
+        return page
+
+    def everything(self) -> tuple[list[ArticleSummary], dict[str, _Row]]:
+        """Every article in corpus order and every row, as `Store._build` makes them; the
+        file is closed after."""
+        with self._read_lock:
+            self._handle.seek(self._body)
+            body = self._handle.read()
+        # Dates, titles (syndicated copies), outlets and author lists repeat: one object each.
+        strings: dict[str, str] = {}
+        lists: dict[tuple[str, ...], tuple[str, ...]] = {}
+        newest: list[tuple[ArticleSummary, _Row]] = []
+        view, start = memoryview(body), 0
+        for end in self._ends:
+            first = len(newest)
+            records = marshal.loads(view[start:end])
+            newest.extend(
+                _decoded(self.ids[first + i], record, strings, lists)
+                for i, record in enumerate(records)
+            )
+            start = end
+        if len(newest) != len(self.ids):
+            raise ValueError("list snapshot: pages and ids differ")
+        with self._read_lock:
+            self._everything = newest
+            self._handle.close()
+        articles, rows = [], {}
+        file_order = marshal.loads(view[start:])
+        if len(file_order) != len(newest):
+            raise ValueError("list snapshot: pages and corpus order differ")
+        for at in file_order:
+            summary, row = newest[at]
+            articles.append(summary)
+            rows[summary.id] = row
+        return articles, rows
+
+    def close(self) -> None:
+        with self._read_lock:
+            self._handle.close()
+
+
+def _decoded(article_id: str, record, strings, lists) -> tuple[ArticleSummary, _Row]:
+    """A page's row as a summary and a row; with `strings` and `lists`, repeated values are
+    shared across pages (one object each)."""
+    title, published, basis, authors, outlet, path, notes, rowid, content_hash, base = record
+    if strings is not None:
+        same, listed = strings.setdefault, lists.setdefault
+        title = title if title is None else same(title, title)
+        published = published if published is None else same(published, published)
+        outlet = outlet if outlet is None else same(outlet, outlet)
+        authors, notes = listed(authors, authors), listed(notes, notes)
+        base = same(base, base)
+    summary = ArticleSummary(
+        article_id, title, published, sys.intern(basis), authors, outlet, path, notes
+    )
+    return summary, _Row(rowid, content_hash, base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import time
@@ -179,6 +180,10 @@ class DashboardScreen(PaneNavigation):
                 self._show_store(shown, started, link=False)
                 # The check competes with the first paint for the interpreter: let it paint.
                 self._painted.wait(SNAPSHOT_CHECK_DELAY)
+                # The list decoded so far is what is on screen; the rest now, before the scan
+                # of the files (a damaged snapshot: the check builds the list again).
+                with contextlib.suppress(Exception):
+                    shown.materialise()
         # Checking a snapshot, `open` returns it itself when the files are as it lists them.
         store = Store.open(
             paths, self.loaded, on_progress=self._progress, link=False, expected=shown
@@ -200,7 +205,7 @@ class DashboardScreen(PaneNavigation):
 
         if len(store) <= LINK_BEFORE_SHOWING:
             store.link()  # a second at most: shown complete at once
-        if self._first_load and store.articles:
+        if self._first_load and len(store):
             # Read the article the reader opens on here, off the UI thread (the first read also
             # sets up the decoding of extractions); the store keeps it for the UI.
             last = self.state.last_article
@@ -268,11 +273,11 @@ class DashboardScreen(PaneNavigation):
         self.status.error = None
         self.status.articles = len(view.articles)
         self.status.load_warnings = len(view.warnings)
-        self.status.article_warnings = sum(len(a.warnings) for a in view.articles.values())
+        self.status.article_warnings = view.article_warning_count()
         table = self.query_one(ArticleTable)
         newest_first = getattr(view.source, "newest_first", None)
         table.set_articles(
-            view.source.articles,
+            view.articles,
             self.state.is_read,
             self.state.is_starred,
             newest_first() if newest_first else None,
@@ -285,11 +290,7 @@ class DashboardScreen(PaneNavigation):
         if self.actor_filter and self.actor_filter not in view.actor_articles:
             self.actor_filter = None
         calendar = self.query_one(CalendarPane)
-        start = (
-            opening_day(view.calendar, [a.published for a in view.articles.values()])
-            if self._first_load
-            else None
-        )
+        start = opening_day(view.calendar, view.article_dates()) if self._first_load else None
         calendar.set_index(view.calendar, self._describe_article, start)
         self.selected = None
         self._apply_filters(keep=keep)
@@ -327,6 +328,7 @@ class DashboardScreen(PaneNavigation):
         if self.view is not None and self.view.linked:
             self.status.loading = None
         self._show_status()
+        self.call_after_refresh(_freeze_heap)  # the whole list is decoded by now
 
     def on_dashboard_screen_corpus_linked(self, message: CorpusLinked) -> None:
         """The same articles, now with actors, meetings and conflicts: refresh those panes."""
@@ -337,7 +339,7 @@ class DashboardScreen(PaneNavigation):
         self.status.loading = None
         if self.actor_filter and self.actor_filter not in view.actor_articles:
             self.actor_filter = None
-        start = opening_day(view.calendar, [a.published for a in view.articles.values()])
+        start = opening_day(view.calendar, view.article_dates())
         self.query_one(CalendarPane).set_index(view.calendar, self._describe_article, start)
         self._update_article_panes(self.selected)
         self._show_status()

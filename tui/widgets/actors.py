@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.segment import Segment
 from rich.style import Style
@@ -50,6 +51,22 @@ def actor_cells(row: ActorRow) -> tuple[Text, ...]:
         Text(str(len(row.articles)), justify="right"),
         literal_line("; ".join(row.roles), limit=60),
     )
+
+
+@lru_cache(maxsize=4096)
+def _cell_meta(row: int, column: int, out_of_bounds: bool = False) -> Style:
+    """The meta a row's cell carries (one object per cell, so style sums are cached)."""
+    if out_of_bounds:
+        return Style.from_meta({"row": row, "column": column, "out_of_bounds": True})
+    return Style.from_meta({"row": row, "column": column})
+
+
+@lru_cache(maxsize=4096)
+def _padded_segments(plain: str, style: str | Style, justify, width: int, console) -> tuple:
+    """`padded_cell` rendered, for a cell without spans (actor names, kinds and counts repeat
+    from article to article)."""
+    cell = Text(plain, style=style, justify=justify)
+    return tuple(padded_cell(cell, width).render(console, end=""))
 
 
 def padded_cell(cell: Text, width: int) -> Text:
@@ -139,6 +156,7 @@ class ActorTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
         self._cells: list[tuple[Text, ...]] = []
         self._widths: tuple[int, ...] = COLUMN_WIDTHS + (len(HEADERS[-1].plain),)
         self._strips: dict[int, Strip] = {}
+        self._pass_style: Style | None = None  # `rich_style`, looked up once per repaint
 
     # --- what is listed -----------------------------------------------------------------------
 
@@ -213,21 +231,37 @@ class ActorTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
 
     # --- rendering ----------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = None  # styles may have changed since the last repaint
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
+    @property
+    def _style(self) -> Style:
+        """`rich_style` (it walks the ancestors), once per repaint rather than per line."""
+        if self._pass_style is None:
+            return self.rich_style
+        return self._pass_style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        if self._pass_style is None:
+            self._pass_style = self.rich_style
         if y < HEADER_LINES:
             header = self.get_component_rich_style("actor-table--header")
             return self._strip(-1, HEADERS, header, Style.null())
         row = y - HEADER_LINES + int(self.scroll_offset.y)
         if row >= len(self._names):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style)
         strip = self._strips.get(row)
         if strip is None or strip.cell_length != width:
             cursor = Style.null()
             if row == self.cursor_row:
                 cursor = self.get_component_rich_style("actor-table--cursor")
             cells = self._cells[row]
-            strip = self._strips[row] = self._strip(row, cells, self.rich_style, cursor)
+            strip = self._strips[row] = self._strip(row, cells, self._style, cursor)
         return strip
 
     def _strip(self, row: int, cells: Sequence[Text], style: Style, cursor: Style) -> Strip:
@@ -239,12 +273,17 @@ class ActorTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
         post = Style.from_color(cursor.color, cursor.bgcolor) if cursor else None
         segments: list[Segment] = []
         for column, (cell, cell_width) in enumerate(zip(cells, self._widths, strict=True)):
-            pre = row_style + Style.from_meta({"row": row, "column": column})
-            rendered = padded_cell(cell, cell_width).render(console, end="")
+            pre = row_style + _cell_meta(row, column)
+            if cell.spans:
+                rendered = padded_cell(cell, cell_width).render(console, end="")
+            else:
+                rendered = _padded_segments(
+                    cell.plain, cell.style, cell.justify, cell_width, console
+                )
             segments.extend(Segment.apply_style(rendered, pre, post))
-        rest = Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
+        rest = _cell_meta(row, 0, True)
         segments.append(Segment(" " * max(0, width - self._table_width), row_style + rest))
-        return Strip(segments).adjust_cell_length(width, self.rich_style).simplify()
+        return Strip(segments).adjust_cell_length(width, self._style).simplify()
 
     def on_resize(self) -> None:
         self._strips.clear()

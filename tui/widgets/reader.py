@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -45,12 +46,15 @@ class Reader(FixedViewport, ScrollView, can_focus=True):
         self._focus_actor: str | None = None
         self._placeholder = "Loading the corpus…"
         self._document: Document | None = None
-        self._lines: list[Text] = []
-        self._line_starts: list[int] = []
+        self._text: Text = Text()
+        self._lines: dict[int, Text] = {}  # wrapped lines made so far, by index
+        self._line_starts: list[int] = []  # where each wrapped line starts and ends in _text
+        self._line_ends: list[int] = []
         self._wrap_width = 0
         self._strips: dict[int, Strip] = {}
         self._pending: int | None = None  # document position to bring into view
         self._highlight_styles: ReaderStyles | None = None
+        self._pass_width: int | None = None
         self._rich_base = None
 
     def on_mount(self) -> None:
@@ -182,44 +186,109 @@ class Reader(FixedViewport, ScrollView, can_focus=True):
         self._wrap_width = width
         self._strips.clear()
         text = self._document.text if self._document else Text(self._placeholder, style="dim")
-        lines: list[Text] = []
+        # Where the lines break is worked out for the whole text (the scrollbar needs the line
+        # count); the lines themselves are cut from the text when they are shown.
         starts: list[int] = []
+        ends: list[int] = []
         position = 0
-        for paragraph in text.split("\n", allow_blank=True):
-            plain = paragraph.plain
-            breaks = divide_line(plain, width, fold=True)
-            for start, line in zip([0, *breaks], paragraph.divide(breaks), strict=False):
-                line.rstrip_end(width)
-                lines.append(line)
-                starts.append(position + start)
+        for plain in text.plain.split("\n"):  # the paragraphs, as text.split("\n") makes them
+            breaks = _divide_line(plain, width)
+            starts.append(position)
+            for at in breaks:
+                ends.append(position + at)
+                starts.append(position + at)
+            ends.append(position + len(plain))
             position += len(plain) + 1
-        self._lines, self._line_starts = lines, starts
-        self.virtual_size = Size(width, len(lines))
+        self._text, self._lines = text, {}
+        self._line_starts, self._line_ends = starts, ends
+        self.virtual_size = Size(width, len(starts))
+
+    def _line(self, index: int) -> Text:
+        """Wrapped line `index`; the lines around it on screen are cut out with it, at once."""
+        line = self._lines.get(index)
+        if line is None:
+            last = min(len(self._line_starts), index + max(self.size.height, 1))
+            offsets = []
+            for i in range(index, last):
+                offsets += (self._line_starts[i], self._line_ends[i])
+            pieces = self._text.divide(offsets)
+            for i, piece in zip(range(index, last), pieces[1::2], strict=False):
+                piece.rstrip_end(self._wrap_width)
+                self._lines.setdefault(i, piece)
+            line = self._lines[index]
+        return line
 
     def on_resize(self) -> None:
-        if self._pending is None and self._lines and self._wrap_width != self._content_width():
+        if (
+            self._pending is None
+            and self._line_starts
+            and self._wrap_width != self._content_width()
+        ):
             # Keep the reading position when the width changes.
             top = min(int(self.scroll_y), len(self._line_starts) - 1)
             self._pending = self._line_starts[top]
         self._apply_pending()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_width = self.scrollable_content_region.width  # once per repaint, not per line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_width = None
+
     def render_line(self, y: int) -> Strip:
-        width = self._content_width()
+        region_width = self._pass_width
+        if region_width is None:
+            region_width = self.scrollable_content_region.width
+        width = max(region_width, 10)
         self._wrap(width)
         index = y + self.scroll_offset.y
-        if index >= len(self._lines):
-            return Strip.blank(self.scrollable_content_region.width, self._base_style)
+        if index >= len(self._line_starts):
+            return Strip.blank(region_width, self._base_style)
         strip = self._strips.get(index)
         if strip is None:
             base = self._base_style
-            segments = list(self._lines[index].render(self.app.console, end=""))
+            segments = list(self._line(index).render(self.app.console, end=""))
             strip = Strip(Segment.apply_style(segments, base))
             strip = strip.extend_cell_length(width, base)
             self._strips[index] = strip
-        return strip.crop(0, self.scrollable_content_region.width)
+        return strip.crop(0, region_width)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._highlight_styles = None
         self._rich_base = None
         self._strips.clear()
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # rich's words: leading spaces (first only), trailing ones
+
+
+def _divide_line(text: str, width: int) -> list[int]:
+    """`rich._wrap.divide_line(text, width, fold=True)`: where `text` breaks to fit `width`.
+    Printable ASCII (one cell a character) is measured with `len`, several times faster."""
+    if not (text.isascii() and text.isprintable()):
+        return divide_line(text, width, fold=True)
+    if len(text.rstrip()) <= width:
+        return []  # the paragraph fits (most do at this width, or the wrap is one line)
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        length = len(match.group().rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:  # folded: pieces of `width` characters, spaces included
+            size = end - start
+            while True:
+                if start:
+                    breaks.append(start)
+                if size <= width:
+                    offset = size
+                    break
+                start += width
+                size -= width
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
