@@ -134,27 +134,15 @@ class _Ref:
 _YEAR_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}$")
 
 
-class _Numbers:
-    """Where a text writes ordinals and years, found in one scan each: most references have
-    neither near them, and are then asked nothing more."""
-
-    def __init__(self, text: str) -> None:
-        self.ordinals = [m.start() for m in _ORDINAL_ANY.finditer(text)]
-        self.years = [m.start() for m in _YEAR_ANY.finditer(text)]
-
-    @staticmethod
-    def any_in(offsets: list[int], lo: int, hi: int) -> bool:
-        index = bisect_left(offsets, lo)
-        return index < len(offsets) and offsets[index] < hi
+# Every ordinal and year holds a digit or starts like an ordinal word: most references have
+# none near them and are asked nothing more.
+_NUMBER_HINT = re.compile(r"\d|(?i:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)")
 
 
-_YEAR_ANY = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def _ordinal_before(text: str, start: int, end: int, numbers: _Numbers) -> int | None:
+def _ordinal_before(text: str, start: int, end: int) -> int | None:
     """The ordinal that numbers the meeting named at `start`: 'third round of direct talks',
     'the 27th Ramstein meeting'; not 'the first day of the summit'."""
-    if not numbers.any_in(numbers.ordinals, start - 40, end):
+    if not _NUMBER_HINT.search(text, max(0, start - 40), end):
         return None
     inside = _ORDINAL_AT.match(text, start, end)
     if inside:
@@ -167,17 +155,17 @@ _ORDINAL_AT = re.compile(
     r"(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-_ORDINAL_ANY = re.compile(r"\b" + _ORDINAL_AT.pattern, re.IGNORECASE)
 
 
-def _year_of_ref(text: str, start: int, end: int, numbers: _Numbers) -> int | None:
+def _year_of_ref(text: str, start: int, end: int) -> int | None:
     """'the 2018 Brussels summit', 'the next summit will be held in Turkey in 2026'."""
-    if not numbers.any_in(numbers.years, start - 30, end + 50):
+    if not _DIGIT.search(text, max(0, start - 30), end + 50):
         return None
     match = _YEAR_BEFORE.search(text, max(0, start - 30), start) or _YEAR_AFTER.match(text, end)
     return int(match["year"]) if match else None
 
 
+_DIGIT = re.compile(r"\d")
 _YEAR_AFTER = re.compile(r"[^.;\n]{0,40}?\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-–/])")
 
 
@@ -545,7 +533,6 @@ def _references(
             else:
                 windows.append((lo, hi))
     last_end = 0
-    numbers: _Numbers | None = None
     for match in matcher.references.finditer_windows(text, windows)[0]:
         if match.end() == match.start() or match.start() < last_end:
             continue
@@ -553,15 +540,14 @@ def _references(
         if match.end() == match.start():
             continue
         meeting_type = matcher.types[int(match.lastgroup[1:])]
-        numbers = numbers or _Numbers(text)
         found.append(
             _Ref(
                 meeting_type,
                 match.start(),
                 match.end(),
                 sentence_of(match.start()),
-                _ordinal_before(text, match.start(), match.end(), numbers),
-                _year_of_ref(text, match.start(), match.end(), numbers),
+                _ordinal_before(text, match.start(), match.end()),
+                _year_of_ref(text, match.start(), match.end()),
             )
         )
     return found
