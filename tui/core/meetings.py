@@ -104,10 +104,14 @@ _ORDINAL_WORDS = {
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
     )
 }
-_ORDINAL = re.compile(
-    r"\b(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))"
-    r"(?P<between>(?:[\s-]+(?:of\s+(?:the\s+)?)?(?!(?:days?|time|week|visit|trip|since|of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[\w’'-]+){0,2}?"
-    r"[\s-]+(?:of\s+(?:the\s+)?)?)$",
+# An ordinal word or number, then what may stand between it and the meeting's name.
+_ORDINAL_TOKEN = re.compile(
+    r"\b(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_ORDINAL_BETWEEN = re.compile(
+    r"(?:[\s-]+(?:of\s+(?:the\s+)?)?(?!(?:days?|time|week|visit|trip|since|of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[\w’'-]+){0,2}?"
+    r"[\s-]+(?:of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 
@@ -134,21 +138,16 @@ class _Ref:
 _YEAR_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}$")
 
 
-# Every ordinal and year holds a digit or starts like an ordinal word: most references have
-# none near them and are asked nothing more.
-_NUMBER_HINT = re.compile(r"\d|(?i:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)")
-
-
 def _ordinal_before(text: str, start: int, end: int) -> int | None:
     """The ordinal that numbers the meeting named at `start`: 'third round of direct talks',
     'the 27th Ramstein meeting'; not 'the first day of the summit'."""
-    if not _NUMBER_HINT.search(text, max(0, start - 40), end):
-        return None
     inside = _ORDINAL_AT.match(text, start, end)
     if inside:
         return _ordinal_value(inside)
-    match = _ORDINAL.search(text, max(0, start - 40), start)
-    return _ordinal_value(match) if match else None
+    for token in reversed(list(_ORDINAL_TOKEN.finditer(text, max(0, start - 40), start))):
+        if _ORDINAL_BETWEEN.fullmatch(text, token.end(), start):
+            return _ordinal_value(token)
+    return None
 
 
 _ORDINAL_AT = re.compile(
