@@ -269,7 +269,6 @@ def test_word_scans_find_what_the_one_pattern_finds():
             assert actors._word_spans(variant, particles, None) == expected
 
 
-
 def test_an_aide_to_the_president_is_an_aide(extractor):
     text = "Aide to the President of the Russian Federation Steve Witkoff spoke."
     assert people(extract(text, extractor))["Steve Witkoff"] == ["aide"]

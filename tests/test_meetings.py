@@ -384,7 +384,10 @@ def small_extractor_with_events(extractor):
     from tui.core.meetings import MeetingMatcher
 
     event = KnownEvent(
-        name="NATO Summit 2025", type="nato_summit", place="The Hague", start="2025-06-24",
+        name="NATO Summit 2025",
+        type="nato_summit",
+        place="The Hague",
+        start="2025-06-24",
         end="2025-06-25",
     )
     matcher = MeetingMatcher.from_config(extractor.config.meetings, [event])
@@ -455,7 +458,11 @@ def test_a_range_next_to_a_meeting_that_began_on_a_day_is_not_its_span(extractor
         "On Tuesday evening the ministers will meet in the NATO-Ukraine Council. The ministerial "
         "in Brussels takes place on December 3-4."
     )
-    council = next(m for m in meetings(text, extractor, published="2024-12-03") if m.type_id == "nato_ukraine_council")
+    council = next(
+        m
+        for m in meetings(text, extractor, published="2024-12-03")
+        if m.type_id == "nato_ukraine_council"
+    )
     assert (council.start, council.end) == ("2024-12-03", "2024-12-03")
 
 

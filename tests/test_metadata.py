@@ -280,7 +280,11 @@ def test_a_name_alone_glued_to_a_dateline_is_split(shipped_rules):
 @pytest.mark.parametrize(
     ("lines", "published", "authors"),
     [
-        ("Teri Schultz in Brussels02/13/2025February 13, 2025", dt.date(2025, 2, 13), ["Teri Schultz"]),
+        (
+            "Teri Schultz in Brussels02/13/2025February 13, 2025",
+            dt.date(2025, 2, 13),
+            ["Teri Schultz"],
+        ),
         ("Yohannes Lowe\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), ["Yohannes Lowe"]),
         ("World News\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), []),
         ("2025-06-25 16:42\nDelfi, BNS", dt.date(2025, 6, 25), []),

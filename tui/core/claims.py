@@ -179,7 +179,9 @@ def quantity_claims(
                         if a.kind == "country"
                         for m in a.mentions
                     )
-                country = _country_before(countries, max(s, match.start() - _COUNTRY_REACH), match.start())
+                country = _country_before(
+                    countries, max(s, match.start() - _COUNTRY_REACH), match.start()
+                )
                 if country is None:
                     continue
                 subject = subject.replace(COUNTRY, country)

@@ -334,13 +334,19 @@ def find_dates(
             # "A day later", "two days earlier": counted from the day reported last, not from
             # the published day.
             previous = next(
-                (e for e in reversed(out) if e.value and e.precision == "day" and e.basis != "unresolved"),
+                (
+                    e
+                    for e in reversed(out)
+                    if e.value and e.precision == "day" and e.basis != "unresolved"
+                ),
                 None,
             )
             base = date.fromisoformat(previous.end_value or previous.value) if previous else None
             expr = _resolve(text, candidate, base, year_hint, tense)
             if expr is not None and previous is not None and expr.basis == "relative":
-                expr = replace(expr, basis=previous.basis if previous.basis != "explicit" else "relative")
+                expr = replace(
+                    expr, basis=previous.basis if previous.basis != "explicit" else "relative"
+                )
         else:
             expr = _resolve(text, candidate, published, year_hint, tense)
         if expr is not None:

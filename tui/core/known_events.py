@@ -50,7 +50,6 @@ def year_from_events(
     return best[0] if len(set(best)) == 1 else None
 
 
-
 def known_place(first: date, last: date, events: list[KnownEvent]) -> str | None:
     """Where the one known meeting of `events` (those of one kind) held between `first` and
     `last` was: "wrapping up a two-day summit" on 24-25 June 2025 is in The Hague. None when

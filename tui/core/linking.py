@@ -249,7 +249,11 @@ def merge_meetings(
             other = group.span()
             if other is None or not any(related(mention.type_id, t) for t in group.type_ids):
                 continue
-            if mention.ordinal is not None and group.ordinals and mention.ordinal not in group.ordinals:
+            if (
+                mention.ordinal is not None
+                and group.ordinals
+                and mention.ordinal not in group.ordinals
+            ):
                 continue  # the second round is not the third
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
@@ -310,9 +314,7 @@ def merge_meetings(
         if mention.ordinal is not None and mention.place:
             # "the third round of talks in Istanbul", undated here, dated in another report.
             candidates = [
-                g
-                for g in by_place[(mention.kind, mention.place)]
-                if mention.ordinal in g.ordinals
+                g for g in by_place[(mention.kind, mention.place)] if mention.ordinal in g.ordinals
             ]
         elif not single(mention.type_id):
             candidates = []

@@ -101,7 +101,20 @@ class MeetingMatcher:
 _ORDINAL_WORDS = {
     w: i + 1
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
     )
 }
 # An ordinal word or number, then what may stand between it and the meeting's name.
@@ -236,7 +249,8 @@ def find_meetings(
         # "since a February 28 Oval Office meeting" too.
         if bound and not any(
             bound.start() < r.start < expr.start
-            or 0 <= r.start - expr.end <= 25 and not _SEPARATED.search(text, expr.end, r.start)
+            or 0 <= r.start - expr.end <= 25
+            and not _SEPARATED.search(text, expr.end, r.start)
             for r in refs
         ):
             continue
@@ -286,14 +300,18 @@ def find_meetings(
             elif isinstance(target, _Draft):
                 _absorb(target.seen_at(ref), ref.sentence, own_date, own_place)
             elif target is not None:  # a type: a new meeting of the kind just before
-                drafts.append(_Draft(target, [ref.sentence], own_date, place=own_place).seen_at(ref))
+                drafts.append(
+                    _Draft(target, [ref.sentence], own_date, place=own_place).seen_at(ref)
+                )
             elif (own_date is not None and own_date.value is not None) or own_place:
                 misdated = _misdated(drafts, own_date, own_place)
                 if misdated is not None:
                     # "The talks in Istanbul on Thursday" in an article about Friday's talks
                     # there: the article contradicts itself; linking shows the conflict.
                     drafts.append(
-                        _Draft(misdated.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
+                        _Draft(misdated.type, [ref.sentence], own_date, place=own_place).seen_at(
+                            ref
+                        )
                     )
                 else:
                     drafts.append(
@@ -366,7 +384,8 @@ def find_meetings(
 
 _OF_BETWEEN = re.compile(r"\s+(?:of|of the|on|for)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 _SIDELINES = re.compile(
-    r"\b(?:sidelines|margins?|fringes?)\s+of\b|\bon the (?:sidelines|margins|fringes)\b", re.IGNORECASE
+    r"\b(?:sidelines|margins?|fringes?)\s+of\b|\bon the (?:sidelines|margins|fringes)\b",
+    re.IGNORECASE,
 )
 
 
@@ -391,7 +410,9 @@ def _misdated(
         return None
     # Of two, the one the article reports most.
     close.sort(key=lambda d: len(d.sentences), reverse=True)
-    return close[0] if len(close) == 1 or len(close[0].sentences) > len(close[1].sentences) else None
+    return (
+        close[0] if len(close) == 1 or len(close[0].sentences) > len(close[1].sentences) else None
+    )
 
 
 def _names_generic_before(text: str, ref: _Ref, drafts: list[_Draft]) -> bool:
@@ -595,7 +616,9 @@ def _places(
                 "to "
             ):
                 continue  # "to Ukraine" says for whom
-            if text[max(0, mention.start - 3) : mention.start].lower() == "to " and _FOR_WHOM.search(
+            if text[
+                max(0, mention.start - 3) : mention.start
+            ].lower() == "to " and _FOR_WHOM.search(
                 text, max(0, mention.start - 40), mention.start
             ):
                 continue  # "military aid to Kyiv": Kyiv is who gets it
@@ -811,13 +834,21 @@ def _end_from_neighbours(
     if draft.end_override is not None or draft.date.end_value != draft.date.value:
         return
     own = draft.date
-    bounds = next((sentences[i] for i in draft.sentences if sentences[i][0] <= own.start < sentences[i][1]), None)
+    bounds = next(
+        (sentences[i] for i in draft.sentences if sentences[i][0] <= own.start < sentences[i][1]),
+        None,
+    )
     if bounds is None or not end_cues.search(text, bounds[0], own.start):
         return
     here = next(i for i in draft.sentences if sentences[i][0] <= own.start < sentences[i][1])
     for index in (here + 1, here - 1):
         for expr in dates_by_sentence.get(index, ()):
-            if expr.value and expr.end_value and expr.value != expr.end_value and expr.end_value == own.value:
+            if (
+                expr.value
+                and expr.end_value
+                and expr.value != expr.end_value
+                and expr.end_value == own.value
+            ):
                 draft.date = expr
                 return
 
