@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.config import ConfigError, LoadedConfig, load_config
 from .core.paths import default_config_path, default_data_dir
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_CONFIG = 2
 
@@ -18,6 +22,8 @@ EXIT_CONFIG = 2
 def _add_common(parser: argparse.ArgumentParser, data: bool = True, sub: bool = False) -> None:
     # On a sub-command the options default to SUPPRESS, so that `natotui --config F articles`
     # keeps the value given before the sub-command instead of resetting it to None.
+    import argparse
+
     default = argparse.SUPPRESS if sub else None
     parser.add_argument("--version", action="version", version=f"natotui {__version__}")
     parser.add_argument(
@@ -38,6 +44,8 @@ def _add_common(parser: argparse.ArgumentParser, data: bool = True, sub: bool = 
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="natotui",
         description="A terminal dashboard for diplomacy and defence news: articles, actors, "
@@ -90,8 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The plain `natotui` (the dashboard, the usual start) needs no parser: argparse is imported and
+# the parser built only when there are arguments to read.
+_NO_ARGUMENTS = SimpleNamespace(command=None, config=None, data=None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(arguments) if arguments else _NO_ARGUMENTS
     try:
         status = _run(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below
@@ -112,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     if args.command == "check-config":
         return _check_config(args.file or args.config or default_config_path())
     loaded = load_config(args.config or default_config_path())
@@ -199,6 +213,8 @@ def _articles(loaded: LoadedConfig, data: Path, fmt: str) -> int:
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"{value}: must be 1 or more")
     return number
 
