@@ -243,7 +243,15 @@ def merge_meetings(
         if not single(mention.type_id) and not mention.place:
             candidates = []
         article = mention.sources[0].article
-        candidates = candidates + [g for g in by_article[article] if g not in candidates]
+        # The article's own reports a day or two away: where it may contradict itself.
+        candidates = candidates + [
+            g
+            for g in by_article[article]
+            if (other := g.span()) is not None
+            and (span[0] - other[1]).days <= 2
+            and (other[0] - span[1]).days <= 2
+            and g not in candidates
+        ]
         target, target_key = None, None
         for group in candidates:
             other = group.span()
@@ -593,6 +601,8 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
     if not offices:
         return []
     people = index.people_by_name
+    longest_first = sorted(offices, key=len, reverse=True)
+    scoped: dict[str, tuple[str | None, str | None]] = {}
     holders: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for (subject, attribute), block in blocks.items():
         if attribute != "role":
@@ -606,7 +616,9 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
             if role not in offices:
                 # "European Council president", "president of the European Council": the
                 # office, and whose it is, as the text names them.
-                role, named_scope = _office_and_scope(role, offices)
+                if role not in scoped:
+                    scoped[role] = _office_and_scope(role, offices, longest_first)
+                role, named_scope = scoped[role]
                 if role is None:
                     continue
             scope = named_scope or (
@@ -626,13 +638,15 @@ def _office_conflicts(blocks, rules, index, days: int) -> list[Conflict]:
 _OF_SCOPE = re.compile(r"^(?P<office>.+?) of (?:the )?(?P<scope>.+)$")
 
 
-def _office_and_scope(role: str, offices: set[str]) -> tuple[str | None, str | None]:
+def _office_and_scope(
+    role: str, offices: set[str], longest_first: list[str]
+) -> tuple[str | None, str | None]:
     """('president', 'european council') for 'european council president' or 'president of the
     european council'; (None, None) when no office of `offices` is named."""
     of = _OF_SCOPE.match(role)
     if of and of["office"] in offices:
         return of["office"], of["scope"]
-    for office in sorted(offices, key=len, reverse=True):
+    for office in longest_first:
         if role.endswith(" " + office) and len(role) > len(office) + 3:
             return office, role[: -len(office) - 1]
     return None, None
