@@ -54,8 +54,8 @@ _EXCLUDED_BEFORE = re.compile(
 # A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
 _CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
 _SEPARATED = re.compile(r"[,;:]")
-# "Trump-Putin call": names joined by a hyphen are coordinated too.
-_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&|[-–])\s*(?:[\w.’']+\s+){0,6}?$", re.IGNORECASE)
+# "Rubio and U.S. Ambassador Whitaker": names joined, titles between them.
+_COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:[\w.’']+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
 _AFTER_CUE = re.compile(
     r"\b(?:along with|together with|with|accompanied by|joined by|by|between|and)\s+(?:[\w.’'-]+\s+){0,6}?$",
