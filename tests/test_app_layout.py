@@ -72,3 +72,23 @@ async def test_resizing_switches_layout_and_keeps_focus_visible():
         await pilot.pause()
         assert app.screen.has_class("-narrow") and not app.screen.has_class("-wide")
         assert app.focused is not None and app.focused.region.area > 0
+
+
+async def test_a_deferred_pane_removed_before_it_is_built_builds_quietly():
+    # Quitting right after the first paint removes the panes while their contents are still
+    # to be built: building one then must not look for contents that were never mounted.
+    from textual.app import App
+
+    from tui.widgets import CalendarPane
+
+    class Host(App[None]):
+        def compose(self):
+            yield CalendarPane(deferred=True, id="calendar-pane")
+
+    app = Host()
+    async with app.run_test() as pilot:
+        pane = app.query_one(CalendarPane)
+        await pane.remove()
+        await pane.build()  # raised NoMatches (MonthGrid) before
+        await pilot.pause()
+        assert pane.built and not pane.children

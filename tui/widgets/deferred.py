@@ -26,7 +26,10 @@ class DeferredContents:
             return
         self.built = True
         await self.recompose()  # type: ignore[attr-defined]
-        self._built()
+        # A pane removed meanwhile (the app quitting right after its first paint) was not
+        # recomposed: there is nothing to fill.
+        if self.is_attached and not self._pruning:  # type: ignore[attr-defined]
+            self._built()
         self._ready.set()
 
     def _built(self) -> None:
