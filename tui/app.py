@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from .screens.dashboard import DashboardScreen
 # Set to a file path, natotui writes the wall-clock time of the first complete paint with the
 # corpus shown to that file and exits: bench/startup.py measures start-up with it.
 EXIT_AFTER_PAINT_ENV = "NATOTUI_EXIT_AFTER_PAINT"
+GC_OFF_AT_MOST = 5.0  # seconds of start-up without garbage collection
 
 
 def _dashboard_commands():
@@ -56,6 +58,9 @@ class NatoApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: self.state.set_theme(theme.name))
+        # The command line turns garbage collection off for the start-up; should the corpus
+        # never be painted (it failed to load), it is back on after this long all the same.
+        self.set_timer(GC_OFF_AT_MOST, gc.enable)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -68,6 +73,7 @@ class NatoApp(App[None]):
 
     def corpus_shown(self) -> None:
         """Called by the dashboard each time a corpus has been painted on screen."""
+        gc.enable()  # off for the start-up (see tui.cli.main)
         if self._exit_after_paint:
             self._record_first_paint()
 

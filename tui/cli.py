@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -106,6 +107,11 @@ _NO_ARGUMENTS = SimpleNamespace(command=None, config=None, data=None)
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(arguments) if arguments else _NO_ARGUMENTS
+    if args.command is None:
+        # Start-up makes long-lived objects only: a full garbage collection among them (about
+        # 25 ms, before the first paint) would free nothing. The dashboard turns collection back
+        # on once it has painted the corpus (NatoApp.corpus_shown).
+        gc.disable()
     try:
         status = _run(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below

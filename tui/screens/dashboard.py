@@ -141,11 +141,30 @@ class DashboardScreen(PaneNavigation):
             self._resumed = True
             event.refresh_styles = False
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self._apply_layout(self.app.size.width, self.app.size.height)
         self.query_one(ArticleTable).focus()
-        self._show_status()
-        self.load_corpus()
+        # The list snapshot of the last session is a few milliseconds to open: shown before
+        # the first paint, the screen is painted once, full, rather than empty and then again.
+        from ..core.corpus_view import CorpusView
+
+        shown = self._open_snapshot()
+        if shown is None:
+            self._show_status()
+        else:
+            await self._show_view(CorpusView.build(shown), 0.0)
+        self.load_corpus(shown)
+
+    def _open_snapshot(self):
+        """The store as the list snapshot of the last session has it, or None."""
+        from ..core.store import Store
+
+        if not self._first_load:
+            return None
+        shown = Store.from_snapshot([self.data_dir], self.loaded)
+        if shown is not None and len(shown):
+            self._read_first_article(shown)
+        return shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that do nothing right now stay out of the footer."""
@@ -160,30 +179,25 @@ class DashboardScreen(PaneNavigation):
     # --- loading ----------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
-    def load_corpus(self) -> None:
+    def load_corpus(self, shown=None) -> None:
         """Open the corpus off the UI thread: the list first, then (when the cache does not
         hold it already) actors, meetings and conflicts.
 
-        On the first load the list snapshot of the last session shows at once; the files are
-        checked against it once it is on screen, and the list is replaced if they changed.
+        `shown`: the store of the list snapshot on screen (the first load); the files are
+        checked against it once it is painted, and the list is replaced if they changed.
         """
         from ..core.store import Store
 
         started = time.perf_counter()
         worker = get_current_worker()
         paths = [self.data_dir]
-        shown = None
-        if self._first_load:
-            shown = Store.from_snapshot(paths, self.loaded)
-            if shown is not None:
-                self._painted.clear()
-                self._show_store(shown, started, link=False)
-                # The check competes with the first paint for the interpreter: let it paint.
-                self._painted.wait(SNAPSHOT_CHECK_DELAY)
-                # The list decoded so far is what is on screen; the rest now, before the scan
-                # of the files (a damaged snapshot: the check builds the list again).
-                with contextlib.suppress(Exception):
-                    shown.materialise()
+        if shown is not None:
+            # The check competes with the first paint for the interpreter: let it paint.
+            self._painted.wait(SNAPSHOT_CHECK_DELAY)
+            # The list decoded so far is what is on screen; the rest now, before the scan
+            # of the files (a damaged snapshot: the check builds the list again).
+            with contextlib.suppress(Exception):
+                shown.materialise()
         # Checking a snapshot, `open` returns it itself when the files are as it lists them.
         store = Store.open(
             paths, self.loaded, on_progress=self._progress, link=False, expected=shown
@@ -206,13 +220,16 @@ class DashboardScreen(PaneNavigation):
         if len(store) <= LINK_BEFORE_SHOWING:
             store.link()  # a second at most: shown complete at once
         if self._first_load and len(store):
-            # Read the article the reader opens on here, off the UI thread (the first read also
-            # sets up the decoding of extractions); the store keeps it for the UI.
-            last = self.state.last_article
-            store.extraction(last if last in store else store.newest_first()[0])
+            # Off the UI thread (the first read also sets up the decoding of extractions).
+            self._read_first_article(store)
         self.post_message(self.CorpusLoaded(CorpusView.build(store), time.perf_counter() - started))
         if link:
             self._link_later(store, started)
+
+    def _read_first_article(self, store) -> None:
+        """Read the article the reader opens on; the store keeps it for the UI."""
+        last = self.state.last_article
+        store.extraction(last if last in store else store.newest_first()[0])
 
     def _link_later(self, store, started: float) -> None:
         """Link in a daemon thread: quitting never waits for it (an interrupted write of the
@@ -260,11 +277,15 @@ class DashboardScreen(PaneNavigation):
         self.notify(str(error), title="Loading failed", severity="error", markup=False)
 
     async def on_dashboard_screen_corpus_loaded(self, message: CorpusLoaded) -> None:
-        previous, view = self.view, message.view
+        await self._show_view(message.view, message.seconds)
+
+    async def _show_view(self, view: CorpusView, seconds: float) -> None:
+        """Fill every pane from `view` (a new corpus, or the same one reloaded)."""
+        previous = self.view
         self.view = view
         if previous is not None and previous.source is not view.source:
             previous.source.close()
-        self.log.info(f"corpus of {len(view.articles)} articles loaded in {message.seconds:.2f}s")
+        self.log.info(f"corpus of {len(view.articles)} articles loaded in {seconds:.2f}s")
         checking = getattr(view.source, "from_snapshot", False)
         self.status.loading = None if view.linked and not checking else (0, 0)
         self.status.loading_message = (
