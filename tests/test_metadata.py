@@ -305,3 +305,22 @@ def test_the_headline_under_a_menu_is_the_title(infer):
     assert found.title == "Exclusive-Hegseth To Skip Contact Group Meeting, A First"
     assert found.authors == ["Andrew Gray", "Phil Stewart"]
     assert found.published == dt.date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("lines", "published", "authors"),
+    [
+        # Below a cookie banner, a menu and share buttons: the byline is 25 lines down.
+        (
+            "By Clara Weiss and Tomas HendriksFebruary 13, 2025 6:02 pm CET",
+            dt.date(2025, 2, 13),
+            ["Clara Weiss", "Tomas Hendriks"],
+        ),
+        ("By Yuliya Savchenko\n2025-03-11T21:58:00Z", dt.date(2025, 3, 11), ["Yuliya Savchenko"]),
+        ("DAILY SABAH WITH AAISTANBULDEC 05, 2024 - 3:41 PM GMT+3", dt.date(2024, 12, 5), []),
+    ],
+)
+def test_header_dates_far_down_with_a_time_or_in_capitals(infer, lines, published, authors):
+    menu = "\n\n".join(["We value your privacy", "Accept all | Reject all", "Share", "X"] * 3)
+    found = infer(f"{TITLE}\n{menu}\n\n{lines}\n\nMinisters met in Brussels on Thursday.")
+    assert (found.published, found.authors) == (published, authors)

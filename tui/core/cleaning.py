@@ -88,10 +88,15 @@ _GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 _GLUED_UPDATED = re.compile(r"(?<=[\w+])(?=(?:Updated|Published)\b)")
 
 
+# The lines of a page that may hold its byline and dateline: below a cookie banner, a menu and
+# share buttons they can be 25 lines down (blank lines counted).
+HEADER_LINES = 40
+
+
 def _unglue_header(raw_lines: list[str]) -> list[str]:
     """Split the bylines and datelines that scrapers glue together at the top of a page."""
     head: list[str] = []
-    for raw in raw_lines[:15]:
+    for raw in raw_lines[:HEADER_LINES]:
         line = raw.strip()
         glued = _GLUED_DATELINE.match(line) or _GLUED_BYLINE_DATE.match(line)
         if glued:
@@ -102,7 +107,7 @@ def _unglue_header(raw_lines: list[str]) -> list[str]:
         if glued:
             parts[1] = _GLUED_UPDATED.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 ", parts[1]))
         head.extend(parts)
-    return head + raw_lines[15:]
+    return head + raw_lines[HEADER_LINES:]
 
 
 def clean_lines(text: str, rules: CleanRules) -> list[str]:

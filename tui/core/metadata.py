@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from .textutil import MONTH_NAMES, month_number
+from .textutil import MONTH_NAMES, UPPER_MONTH_NAMES, month_number
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Metadata
@@ -176,10 +176,12 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
 # "15.05.2025", "May 15, 2025", "15 May 2025", and "2024.12.03" (year first); glued to a name
 # before it ("NIKOS STAVROU06.03.2025", "BNS2024.12.03") as scraped header lines are.
 # "2025-06-25 16:42" too; glued to what stands before ("Brussels02/13/2025February 13, 2025").
+# "2025-03-11T21:58:00Z" (ISO with a time); "AAISTANBULDEC 05, 2024" (capitals, glued).
 _HEADER_DATE = re.compile(
     rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?!\d)|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
-    rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\d-])"
     rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+    rf"|(?P<upper>{UPPER_MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}})\b"
 )
 
 
@@ -202,6 +204,9 @@ _HEADER_MONTH_DAY = re.compile(
 
 def _header_date(line: str) -> date | None:
     match = _HEADER_DATE.search(line)
+    if match["upper"]:
+        month, rest = match["upper"].split(None, 1)
+        return parse_explicit_date(f"{month.title()} {rest}")
     explicit = parse_explicit_date(match.group())
     if explicit:
         return explicit
