@@ -230,3 +230,25 @@ def test_a_future_word_in_the_next_clause_does_not_turn_a_weekday_ahead(extracto
     )
     [(_, value, _, _)] = dates(text, extractor, published="2025-02-13")
     assert value == "2025-02-12"
+
+
+def test_a_verb_after_and_begins_a_clause_of_its_own(extractor):
+    # 2025-03-13 is a Thursday: the talks were held on the Wednesday before, not after.
+    found = dates(
+        "Iwaya held talks with Joly on Wednesday evening and is scheduled to meet Lammy on Friday.",
+        extractor,
+        published="2025-03-13",
+    )
+    assert [d[1] for d in found] == ["2025-03-12", "2025-03-14"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The gathering is being held from Wednesday through Friday.",
+        "The gathering was held from Wednesday through Friday.",
+    ],
+)
+def test_a_weekday_range_around_the_publication_day_is_the_current_one(extractor, sentence):
+    found = dates(sentence, extractor, published="2025-03-13")  # a Thursday
+    assert found[0][1:3] == ("2025-03-12", "2025-03-14")

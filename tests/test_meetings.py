@@ -471,3 +471,12 @@ def test_a_bodys_seat_is_a_venue(extractor):
     text = "Witkoff was received in the Kremlin by President Vladimir Putin on Wednesday."
     [meeting] = meetings(text, ext, published="2025-08-07")
     assert (meeting.start, meeting.place) == ("2025-08-06", "Moscow")
+
+
+def test_the_date_in_the_meetings_clause_beats_one_in_the_clause_before(extractor):
+    text = (
+        "Modi had spent Wednesday and Thursday in Poland, where he held talks with Prime "
+        "Minister Donald Tusk in Warsaw on Thursday."
+    )
+    [meeting] = meetings(text, extractor, published="2024-08-23")  # a Friday
+    assert (meeting.start, meeting.end) == ("2024-08-22", "2024-08-22")

@@ -365,6 +365,7 @@ def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
 
 
 _FROM_PUBLISHED = ("weekday", "weekday_range", "relative")
+_WEEK_PREFIXES = ("next", "coming", "last", "past")  # "last Tuesday and Wednesday"
 
 
 def _sentence_years(
@@ -413,7 +414,12 @@ class _TenseCues:
         return cues
 
 
-_NEW_CLAUSE = re.compile(r"\band that\b|;|\bbut\b|\bwhile\b|\bwhereas\b")
+# "held talks on Wednesday and is scheduled to meet Lammy on Friday": a second verb after "and"
+# begins a clause of its own.
+_NEW_CLAUSE = re.compile(
+    r"\band that\b|;|\bbut\b|\bwhile\b|\bwhereas\b"
+    r"|\band (?:is|are|was|were|will|would|has|have|had)\b"
+)
 
 
 def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
@@ -424,7 +430,7 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
             continue
         # "had held a call on Wednesday and that talks would start": a cue after the date in
         # another clause is about that clause.
-        if start >= c.end and _NEW_CLAUSE.search(cues.text, c.end, start):
+        if start >= c.end and _NEW_CLAUSE.search(cues.text, c.end, end):
             continue
         distance = c.start - end if end <= c.start else (start - c.end) * 2
         if best is None or distance < best[0]:
@@ -571,6 +577,12 @@ def _resolve(
             return expr(None, None, "unresolved")
         start = date.fromisoformat(first.value)
         span = (WEEKDAYS.index(g["wd2"].lower()) - start.weekday()) % 7
+        if published is not None and (g.get("pre") or "").lower() not in _WEEK_PREFIXES:
+            # "is being held from Wednesday through Friday", written on the Thursday: the
+            # days around the publication, whatever the tense.
+            back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
+            if back <= span:
+                start = published - timedelta(days=back)
         return expr(start, start + timedelta(days=span), "relative")
 
     if c.kind == "weekday":

@@ -729,6 +729,11 @@ def _best_date(
     # The nearest date, with a little preference for precise ones, and for a written date over
     # a weekday ("on Sunday, 23 November"); "Tuesday's dinner" dates the dinner, not a meeting
     # named elsewhere in the sentence ("attended Tuesday's dinner and met Trump on Wednesday").
+    # "spent Wednesday and Thursday in Poland, where he held talks with Tusk on Thursday": a
+    # date after the meeting, in its clause, rather than one before it in another clause.
+    after = any(
+        e.start >= ref.end and not _CLAUSE_BREAK.search(text, ref.end, e.start) for e in usable
+    )
     return min(
         usable,
         key=lambda e: (
@@ -736,8 +741,16 @@ def _best_date(
             + 5 * _PRECISION_RANK.get(e.precision, 9)
             + (15 if e.basis == "relative" else 0)
             + (60 if text.startswith(_POSSESSIVE, e.end) and ref.start - e.end > 3 else 0)
+            + (
+                60
+                if after and e.end <= ref.start and _CLAUSE_BREAK.search(text, e.end, ref.start)
+                else 0
+            )
         ),
     )
+
+
+_CLAUSE_BREAK = re.compile(r", (?:where|when|which|after|before|while)\b|;")
 
 
 def _span(
