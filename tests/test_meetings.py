@@ -480,3 +480,17 @@ def test_the_date_in_the_meetings_clause_beats_one_in_the_clause_before(extracto
     )
     [meeting] = meetings(text, extractor, published="2024-08-23")  # a Friday
     assert (meeting.start, meeting.end) == ("2024-08-22", "2024-08-22")
+
+
+def test_a_visit_is_a_meeting_with_its_place_and_dates(extractor):
+    text = "The visit came six weeks after Modi's visit to Antalya on July 8-9, 2024."
+    found = [m for m in meetings(text, extractor) if m.kind == "visit"]
+    assert [(m.place, m.start, m.end) for m in found] == [("Antalya", "2024-07-08", "2024-07-09")]
+
+
+def test_a_visit_to_a_country_says_where_and_the_visiting_minister_is_no_visit(extractor):
+    found = meetings(
+        "Rutte paid a state visit to Ukraine on 5 March 2025. The visiting minister spoke.",
+        extractor,
+    )
+    assert [(m.kind, m.place, m.start) for m in found] == [("visit", "Ukraine", "2025-03-05")]

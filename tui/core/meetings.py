@@ -39,6 +39,7 @@ _PLACE_AS_ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 _SEAT_BEFORE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_TRIP_TO = re.compile(r"\b(?:visits?|trip|travel(?:s|led|ed)?|journey)\s+to\s+$", re.IGNORECASE)
 _FOR_WHOM = re.compile(
     r"\b(?:aid|assistance|support|weapons|arms|deliveries|help|message|signal|letter|sent|"
     r"supplies|funding|loans?)\s+(?:\w+\s+){0,2}?to\s+$",
@@ -612,10 +613,12 @@ def _places(
                 not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
             ):
                 continue  # "korea", "the Korea Institute for ...": not where a meeting is
-            if rank == 1 and text[max(0, mention.start - 4) : mention.start].lower().endswith(
-                "to "
+            if (
+                rank == 1
+                and text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")
+                and not _TRIP_TO.search(text, max(0, mention.start - 20), mention.start)
             ):
-                continue  # "to Ukraine" says for whom
+                continue  # "to Ukraine" says for whom (a "visit to Ukraine" says where)
             if text[
                 max(0, mention.start - 3) : mention.start
             ].lower() == "to " and _FOR_WHOM.search(
