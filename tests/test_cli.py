@@ -125,6 +125,26 @@ def test_python_dash_m(tmp_path):
     assert (run.returncode, run.stdout) == (0, f"natotui {__version__}\n")
 
 
+def test_a_spawned_worker_importing_the_main_module_starts_no_natotui(tmp_path):
+    # A parallel ingest under `python -m tui` spawns workers that import tui.__main__ again as
+    # `__mp_main__`: it must not run the command (it opened a second dashboard, the pool broke
+    # and a 100,000-article ingest ran in one process).
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import runpy, sys; sys.argv = ['natotui', '--version']; "
+            "runpy.run_module('tui.__main__', run_name='__mp_main__'); print('imported')",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(PYTHONPATH=str(REPOSITORY)),
+        timeout=60,
+    )
+    assert (run.returncode, run.stdout) == (0, "imported\n")
+
+
 # --- where data and config come from --------------------------------------------------------------
 
 

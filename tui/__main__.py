@@ -1,3 +1,6 @@
 from .cli import main
 
-raise SystemExit(main())
+# Guarded: the worker processes of a parallel ingest, spawned from `python -m tui`, import this
+# module again (as `__mp_main__`) and must not start a second natotui.
+if __name__ == "__main__":
+    raise SystemExit(main())
