@@ -363,3 +363,38 @@ def test_an_older_snapshot_is_shown_then_written_again_once_confirmed(
     again = Store.from_snapshot([seeds_dir], loaded)
     assert again is not None and again.same_as(shown) and again.articles == shown.articles
     shown.close(), again.close()
+
+
+SPAWN_UNDER_CAPTURED_STDERR = """
+import io, multiprocessing, sys
+from concurrent.futures import ProcessPoolExecutor
+
+class Captured(io.StringIO):  # as Textual captures stderr: no file descriptor
+    def fileno(self):
+        return -1
+
+if __name__ == "__main__":
+    sys.stderr = Captured()
+    if sys.argv[1:] == ["tracker"]:
+        from tui.core.processes import start_resource_tracker
+        start_resource_tracker()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        print(pool.submit(abs, -3).result())
+"""
+
+
+@pytest.mark.parametrize(("argument", "output"), [("tracker", "3\n"), ("none", "")])
+def test_a_pool_spawns_under_a_stderr_without_a_file_descriptor(tmp_path, argument, output):
+    # The dashboard's cold ingest spawns workers from a thread while Textual holds stderr:
+    # multiprocessing failed to start ("bad value(s) in fds_to_keep") unless its resource
+    # tracker was started with the real stderr first.
+    import subprocess
+    import sys
+
+    script = tmp_path / "spawn.py"
+    script.write_text(SPAWN_UNDER_CAPTURED_STDERR)
+    env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
+    run = subprocess.run(
+        [sys.executable, str(script), argument], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert run.stdout == output

@@ -18,6 +18,7 @@ NOT_EXTRACTION = {
     "code_version",
     "corpus_view",
     "export",
+    "processes",
     "progress",
     "search",
     "state",

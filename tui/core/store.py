@@ -204,6 +204,11 @@ class Store:
         """
         from .parallel import Runner
         from .pipeline import ingest, with_cache
+        from .processes import start_resource_tracker
+
+        if threading.current_thread() is not threading.main_thread():
+            # The dashboard loads in a thread, so a pool spawns its workers (see `processes`).
+            start_resource_tracker()
 
         with Progress(on_progress, on_stage, bar=progress) as reporter:
 
