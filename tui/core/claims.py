@@ -201,10 +201,13 @@ def quantity_claims(
             seen.add((rule.id, start))
             period = "current"
             before = text[max(s, match.start() - 40) : match.end()]
-            if past is not None and past.search(before):
-                # "Poland, which this year plans to spend 4.2%": a plan for now is now.
-                if current is None or not current.search(before):
-                    period = "past"
+            # "Poland, which this year plans to spend 4.2%": a plan for now is now.
+            if (
+                past is not None
+                and past.search(before)
+                and (current is None or not current.search(before))
+            ):
+                period = "past"
             claims.append(
                 Claim(
                     subject=subject,
