@@ -291,3 +291,22 @@ def test_an_abbreviated_title_names_the_full_role(extractor):
     found = people(extract(text, extractor))
     assert found["Marco Rubio"] == ["senator"]
     assert found["Steve Witkoff"] == ["governor"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        (
+            "Kaja Kallas, who took over as the EU's top diplomat on Sunday, spoke.",
+            "Kaja Kallas",
+            "eu top diplomat",
+        ),
+        (
+            "Ingrid Moen, who became Norway's defence minister, spoke.",
+            "Ingrid Moen",
+            "defence minister",
+        ),
+    ],
+)
+def test_a_role_taken_in_a_who_clause(extractor, sentence, person, role):
+    assert people(extract(sentence, extractor))[person] == [role]

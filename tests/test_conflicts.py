@@ -373,3 +373,18 @@ def test_this_years_plan_is_this_years_spending_and_it_is_the_country_before(tmp
         if c.attribute == "share of GDP"
     }
     assert values == {("Poland defence spending", frozenset({"4.7%", "4.2%"}))}
+
+
+def test_an_office_with_a_two_letter_scope_has_one_holder(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "OSCE\n\nVALLETTA, Dec. 5, 2024 - EU foreign policy chief Josep Borrell welcomed the "
+            "appointments. Kaja Kallas, who took over as the EU's top diplomat on Sunday, met "
+            "Sybiha."
+        ),
+    )
+    holders = [c for c in corpus.conflicts if c.attribute == "holder"]
+    assert [(c.subject, {c.a.value, c.b.value}) for c in holders] == [
+        ("eu high representative", {"Josep Borrell", "Kaja Kallas"})
+    ]
