@@ -388,6 +388,15 @@ def _match_gazetteer(
             )
         ):
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
+        if (
+            partial
+            and usable[0].entity.kind == "person"
+            and (initial := _INITIAL_BEFORE.search(text, max(0, start - 4), start))
+            and not usable[0].entity.name.startswith(initial[1])
+            # "Donald J. Trump": his given name before his middle initial
+            and usable[0].entity.name.split()[0] not in text[max(0, start - 40) : start]
+        ):
+            continue  # "Camp H. M. Smith": an initial of someone else's name, not Julianne Smith
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
         # another given name makes another person ("Jill Biden", "John Smith").
         if (
@@ -746,6 +755,9 @@ def _match_demonyms(
         if entity:
             found.append(_Found(token.start, token.end, entity, entity.name, "country", True))
             covered[i] = True
+
+
+_INITIAL_BEFORE = re.compile(r"\b([A-Z])\.\s?$")
 
 
 def _resolve(found: list[_Found], published: date | None) -> list[_Found]:
