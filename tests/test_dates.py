@@ -272,3 +272,15 @@ def test_a_day_of_the_month_alone_is_around_the_publication(extractor, sentence,
 )
 def test_ordinals_that_are_no_day_of_the_month(extractor, text):
     assert dates(text, extractor, published="2025-06-02") == []
+
+
+def test_a_day_written_with_a_dot_before_the_month(extractor):
+    found = dates(
+        "The allies had agreed on 24. and 25. June, and will meet again on 3. July.",
+        extractor,
+        published="2025-06-26",
+    )
+    assert [(d[1], d[2]) for d in found] == [
+        ("2025-06-24", "2025-06-25"),
+        ("2025-07-03", "2025-07-03"),
+    ]

@@ -526,3 +526,9 @@ def test_two_leaders_who_signed_a_treaty_met_and_a_welcome_is_a_meeting(extracto
         ("bilateral", "2024-06-19"),
         ("bilateral", "2025-03-02"),
     ]
+
+
+def test_the_days_given_within_next_week_date_the_meeting(extractor):
+    text = "NATO leaders meet next week in Brussels, June 24 to 25, to agree a new target."
+    [meeting] = [m for m in meetings(text, extractor, published="2025-06-17") if m.kind == "summit"]
+    assert (meeting.start, meeting.end) == ("2025-06-24", "2025-06-25")

@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range_dm",
         re.compile(
-            rf"{WORD_START}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+            rf"{WORD_START}(?P<d1>{_D})\.?{_TO}(?P<d2>{_D})\.?\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
         ),
     ),
     (
@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm",
         re.compile(
-            rf"{WORD_START}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+            rf"{WORD_START}(?P<d>{_D})\.?\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
         ),
     ),
     (
