@@ -39,6 +39,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Micheál Martin", "country": "IE"},
         {"name": "Lee Jae-myung", "country": "KR", "aliases": ["Lee"]},
         {"name": "Joe Biden", "country": "US"},
+        {"name": "Julianne Smith", "country": "US"},
     ],
     "organizations": [
         {"name": "NATO", "aliases": ["the Alliance"]},

@@ -291,3 +291,30 @@ def test_an_abbreviated_title_names_the_full_role(extractor):
     found = people(extract(text, extractor))
     assert found["Marco Rubio"] == ["senator"]
     assert found["Steve Witkoff"] == ["governor"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "role"),
+    [
+        (
+            "Kaja Kallas, who took over as the EU's top diplomat on Sunday, spoke.",
+            "Kaja Kallas",
+            "eu top diplomat",
+        ),
+        (
+            "Ingrid Moen, who became Norway's defence minister, spoke.",
+            "Ingrid Moen",
+            "defence minister",
+        ),
+    ],
+)
+def test_a_role_taken_in_a_who_clause(extractor, sentence, person, role):
+    assert people(extract(sentence, extractor))[person] == [role]
+
+
+def test_a_surname_after_someone_elses_initials_is_not_the_known_person(extractor):
+    found = people(
+        extract("Yoon will visit Camp H. M. Smith before Donald J. Trump speaks.", extractor)
+    )
+    assert "Donald Trump" in found
+    assert not [name for name in found if name.endswith("Smith")]

@@ -353,3 +353,38 @@ def test_the_alliances_size_and_a_council_secretary_called_minister(tmp_path):
     found = {(c.subject, c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
     assert ("NATO", "member count", frozenset({"31", "32"})) in found
     assert any(s == "Rustem Umerov" and a == "role" for s, a, _ in found)
+
+
+def test_this_years_plan_is_this_years_spending_and_it_is_the_country_before(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Spending\n\nWARSAW, March 2, 2025 - Poland is the biggest spender in the alliance. "
+            "This year it plans to allocate 4.7% of GDP to defence, up from 4.1% last year."
+        ),
+        b=(
+            "Spending\n\nVILNIUS, March 3, 2025 - Poland, which this year plans to spend 4.2 "
+            "percent of its GDP for defence, leads the region."
+        ),
+    )
+    values = {
+        (c.subject, frozenset((c.a.value, c.b.value)))
+        for c in corpus.conflicts
+        if c.attribute == "share of GDP"
+    }
+    assert values == {("Poland defence spending", frozenset({"4.7%", "4.2%"}))}
+
+
+def test_an_office_with_a_two_letter_scope_has_one_holder(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "OSCE\n\nVALLETTA, Dec. 5, 2024 - EU foreign policy chief Josep Borrell welcomed the "
+            "appointments. Kaja Kallas, who took over as the EU's top diplomat on Sunday, met "
+            "Sybiha."
+        ),
+    )
+    holders = [c for c in corpus.conflicts if c.attribute == "holder"]
+    assert [(c.subject, {c.a.value, c.b.value}) for c in holders] == [
+        ("eu high representative", {"Josep Borrell", "Kaja Kallas"})
+    ]

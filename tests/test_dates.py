@@ -252,3 +252,35 @@ def test_a_verb_after_and_begins_a_clause_of_its_own(extractor):
 def test_a_weekday_range_around_the_publication_day_is_the_current_one(extractor, sentence):
     found = dates(sentence, extractor, published="2025-03-13")  # a Thursday
     assert found[0][1:3] == ("2025-03-12", "2025-03-14")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Defence ministers will meet in Brussels on the 5th to approve targets.", "2025-06-05"),
+        ("Defence ministers met in Brussels on the 28th.", "2025-05-28"),
+        ("Ministers will meet on the 1st, the foreign ministry said.", "2025-07-01"),
+    ],
+)
+def test_a_day_of_the_month_alone_is_around_the_publication(extractor, sentence, expected):
+    found = dates(sentence, extractor, published="2025-06-02")
+    assert [d[1] for d in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text", ["It would be the 51st state.", "On the 24th meeting they agreed.", "the 75th year"]
+)
+def test_ordinals_that_are_no_day_of_the_month(extractor, text):
+    assert dates(text, extractor, published="2025-06-02") == []
+
+
+def test_a_day_written_with_a_dot_before_the_month(extractor):
+    found = dates(
+        "The allies had agreed on 24. and 25. June, and will meet again on 3. July.",
+        extractor,
+        published="2025-06-26",
+    )
+    assert [(d[1], d[2]) for d in found] == [
+        ("2025-06-24", "2025-06-25"),
+        ("2025-07-03", "2025-07-03"),
+    ]

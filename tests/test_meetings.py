@@ -494,3 +494,41 @@ def test_a_visit_to_a_country_says_where_and_the_visiting_minister_is_no_visit(e
         extractor,
     )
     assert [(m.kind, m.place, m.start) for m in found] == [("visit", "Ukraine", "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        (
+            "It was agreed after the February 28 Oval Office clash with Trump.",
+            "2025-03-11",
+            "2025-02-28",
+        ),
+        (
+            "It came after Friday's scenes in the Oval Office with Trump.",
+            "2025-03-02",
+            "2025-02-28",
+        ),
+    ],
+)
+def test_an_oval_office_clash_is_a_meeting_in_washington(extractor, text, published, start):
+    found = [m for m in meetings(text, extractor, published) if m.kind == "bilateral"]
+    assert [m.start for m in found] == [start]
+
+
+def test_two_leaders_who_signed_a_treaty_met_and_a_welcome_is_a_meeting(extractor):
+    found = meetings(
+        "Trump and Zelensky signed a treaty in Brussels on June 19, 2024. On 2 March 2025 "
+        "Rutte was welcomed by Trump in Brussels.",
+        extractor,
+    )
+    assert sorted((m.kind, m.start) for m in found) == [
+        ("bilateral", "2024-06-19"),
+        ("bilateral", "2025-03-02"),
+    ]
+
+
+def test_the_days_given_within_next_week_date_the_meeting(extractor):
+    text = "NATO leaders meet next week in Brussels, June 24 to 25, to agree a new target."
+    [meeting] = [m for m in meetings(text, extractor, published="2025-06-17") if m.kind == "summit"]
+    assert (meeting.start, meeting.end) == ("2025-06-24", "2025-06-25")

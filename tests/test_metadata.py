@@ -324,3 +324,8 @@ def test_header_dates_far_down_with_a_time_or_in_capitals(infer, lines, publishe
     menu = "\n\n".join(["We value your privacy", "Accept all | Reject all", "Share", "X"] * 3)
     found = infer(f"{TITLE}\n{menu}\n\n{lines}\n\nMinisters met in Brussels on Thursday.")
     assert (found.published, found.authors) == (published, authors)
+
+
+def test_a_header_day_and_month_with_a_time_is_a_partial_date(infer):
+    found = infer(f"{TITLE}\n\n3 June, 14:20\nShare: Facebook\n\nMinisters will meet on Wednesday.")
+    assert (found.published, found.published_partial) == (None, "06-03")

@@ -106,9 +106,14 @@ class ActorRules:
                 r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"
             ),
             apposition_after=re.compile(
-                rf"\s*,\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
-                # "Keith Kellogg, President Donald Trump's special envoy": a possessive before the role.
-                rf"(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){{0,3}}[’']s\s+)?"
+                rf"\s*,\s+"
+                # "Kaja Kallas, who took over as the EU's top diplomat": a role taken or held.
+                rf"(?:who\s+(?P<who>is|was|served as|serves as|took over as|became|has been|"
+                rf"was appointed|was named|was elected|was sworn in as)\s+)?"
+                rf"(?:(?:the|a|an|its|their|his|her)\s+)?"
+                # "Keith Kellogg, President Donald Trump's special envoy": a possessive before the
+                # role; a body's initials are the role's scope ("the EU's top diplomat").
+                rf"(?:(?P<owner>(?-i:[A-Z]{{2,5}}))[’']s\s+|(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){{0,3}}[’']s\s+)?"
                 rf"(?P<full>(?P<mods>(?:(?-i:[a-z])[\w.-]*\s+){{0,3}}?)"
                 rf"(?P<title>{appos_alt}){org_tail})(?=[,.;:)]|\s+(?-i:[a-z])|$)",
                 re.IGNORECASE,
@@ -383,6 +388,15 @@ def _match_gazetteer(
             )
         ):
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
+        if (
+            partial
+            and usable[0].entity.kind == "person"
+            and (initial := _INITIAL_BEFORE.search(text, max(0, start - 4), start))
+            and not usable[0].entity.name.startswith(initial[1])
+            # "Donald J. Trump": his given name before his middle initial
+            and usable[0].entity.name.split()[0] not in text[max(0, start - 40) : start]
+        ):
+            continue  # "Camp H. M. Smith": an initial of someone else's name, not Julianne Smith
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
         # another given name makes another person ("Jill Biden", "John Smith").
         if (
@@ -743,6 +757,9 @@ def _match_demonyms(
             covered[i] = True
 
 
+_INITIAL_BEFORE = re.compile(r"\b([A-Z])\.\s?$")
+
+
 def _resolve(found: list[_Found], published: date | None) -> list[_Found]:
     """Pick one entity per ambiguous alias; drop lower-case matches that nothing supports."""
     full_names = {
@@ -828,10 +845,16 @@ def _roles_for(
     if match and not any(
         match.start("full") <= start <= match.end() + 2 for start in person_starts
     ):
-        roles.append(_role_text(match, rules))
+        role, past = _role_text(match, rules)
+        if match["owner"]:
+            role = f"{match['owner'].lower()} {role}"
+        roles.append((role, past or match["who"] in _WHO_PAST))
     elif match and re.match(r"\s+to\s", text[match.end("title") : match.end("title") + 4]):
         roles.append(_role_text(match, rules, tail=""))
     return roles
+
+
+_WHO_PAST = ("was", "served as")  # "X, who was foreign minister": a former role
 
 
 def _past_before_scope(text: str, start: int, markers: set[str]) -> bool:

@@ -41,12 +41,9 @@ class ClaimMatcher:
             # Over the lower-cased text the engine skips to the letters a context word starts
             # with; under IGNORECASE it tries every position up to the first one.
             context = caseless(rule.context) if rule.context else None
-            past = (
-                re.compile("|".join(f"(?:{p})" for p in rule.past_markers), re.IGNORECASE)
-                if rule.past_markers
-                else None
-            )
-            compiled.append((rule, context, past))
+            past = _either(rule.past_markers)
+            current = _either(rule.current_markers)
+            compiled.append((rule, context, past, current))
         number_words = {k.lower(): v for k, v in config.number_words.items()}
         return cls(compiled, PatternSet(sources), number_words)
 
@@ -128,6 +125,7 @@ def role_claims(
 
 COUNTRY = "{country}"  # in a rule's subject: the country the sentence names before the value
 _COUNTRY_REACH = 120  # how far before the value that country may stand
+_IT = re.compile(r"\b(?:it|the country)\b", re.IGNORECASE)
 
 
 def quantity_claims(
@@ -147,7 +145,7 @@ def quantity_claims(
     seen: set[tuple[str, int]] = set()
     starts = [s for s, _ in sentences]
     percent: bool | None = None  # whether the text writes a percentage, looked up once
-    for index, (rule, context, past) in enumerate(matcher.rules):
+    for index, (rule, context, past, current) in enumerate(matcher.rules):
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article
         if rule.unit == "%":
@@ -182,6 +180,12 @@ def quantity_claims(
                 country = _country_before(
                     countries, max(s, match.start() - _COUNTRY_REACH), match.start()
                 )
+                if country is None and _IT.search(text, s, match.start()):
+                    # "Poland is NATO's biggest spender. This year it plans to allocate 4.7%":
+                    # "it" is the country the sentence before named last.
+                    previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
+                    if previous is not None:
+                        country = _country_before(countries, previous[0], s)
                 if country is None:
                     continue
                 subject = subject.replace(COUNTRY, country)
@@ -196,7 +200,13 @@ def quantity_claims(
                 continue
             seen.add((rule.id, start))
             period = "current"
-            if past is not None and past.search(text[max(s, match.start() - 40) : match.end()]):
+            before = text[max(s, match.start() - 40) : match.end()]
+            # "Poland, which this year plans to spend 4.2%": a plan for now is now.
+            if (
+                past is not None
+                and past.search(before)
+                and (current is None or not current.search(before))
+            ):
                 period = "past"
             claims.append(
                 Claim(
@@ -210,6 +220,10 @@ def quantity_claims(
                 )
             )
     return claims
+
+
+def _either(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def _country_before(countries: list[tuple[int, str]], lo: int, hi: int) -> str | None:

@@ -291,6 +291,10 @@ class ClaimRule(Strict):
     past_markers: list[Regex] = Field(
         default_factory=list, description="A value preceded by these belongs to another period."
     )
+    current_markers: list[Regex] = Field(
+        default_factory=list,
+        description="Words before a value that keep it current despite a past marker: 'this year'.",
+    )
 
 
 class ConflictRules(Strict):

@@ -62,7 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range_dm",
         re.compile(
-            rf"{WORD_START}(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+            rf"{WORD_START}(?P<d1>{_D})\.?{_TO}(?P<d2>{_D})\.?\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
         ),
     ),
     (
@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm",
         re.compile(
-            rf"{WORD_START}(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
+            rf"{WORD_START}(?P<d>{_D})\.?\s+(?:of\s+)?(?P<m>{_M})(?!\w)(?:,?\s+(?P<y>{_Y})\b)?"
         ),
     ),
     (
@@ -128,6 +128,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             rf"{WORD_START}(?P<pre>(?i:in|since|by|until|from|before|after|during|prior to|through|the end of|early|late|mid-?|of))\s+(?P<y>{_Y})\b(?![-–]\d){_NOT_QUANTITY}"
+        ),
+    ),
+    # "ministers will meet in Brussels on the 5th to approve ...": a day of the month around the
+    # publication; not "the 51st", "on the 24th meeting", "on the 5th of June" (a `dm`).
+    (
+        "day_ordinal",
+        re.compile(
+            rf"{WORD_START}(?<=\bon the )(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|in|at|with|when|for|as|after|before|but)\b)"
         ),
     ),
 ]
@@ -178,6 +187,7 @@ _ANCHOR_CASED = [
     *_M[3:-1].split("|"),
     r"(?:19|20)\d\d\b",
     r"\d\d?\.\d\d?\.(?:19|20)\d\d",
+    r"\d\d?(?:st|nd|rd|th)\b",
     *(day.capitalize() for day in WEEKDAYS),
 ]
 _ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
@@ -364,7 +374,7 @@ def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
     return bisect_right([s for s, _ in sentences], offset) - 1
 
 
-_FROM_PUBLISHED = ("weekday", "weekday_range", "relative")
+_FROM_PUBLISHED = ("weekday", "weekday_range", "relative", "day_ordinal")
 _WEEK_PREFIXES = ("next", "coming", "last", "past")  # "last Tuesday and Wednesday"
 
 
@@ -605,6 +615,23 @@ def _resolve(
                 value = published - timedelta(days=(published.weekday() - weekday) % 7)
             result = expr(value, None, "relative")
         return result
+
+    if c.kind == "day_ordinal":
+        if published is None:
+            return expr(None, None, "unresolved")
+        day = _day(g["d"])
+        this_month = _safe_date(published.year, published.month, day)
+        if tense == "future":
+            value = this_month if this_month and this_month >= published else None
+            if value is None:
+                year, month = divmod(published.year * 12 + published.month, 12)
+                value = _safe_date(year, month + 1, day)
+        else:  # looking back, as news does by default
+            value = this_month if this_month and this_month <= published else None
+            if value is None:
+                year, month = divmod(published.year * 12 + published.month - 2, 12)
+                value = _safe_date(year, month + 1, day)
+        return expr(value, None, "relative") if value else expr(None, None, "unresolved")
 
     if c.kind == "relative":
         if published is None:

@@ -647,6 +647,12 @@ def _office_and_scope(
     if of and of["office"] in offices:
         return of["office"], of["scope"]
     for office in longest_first:
-        if role.endswith(" " + office) and len(role) > len(office) + 3:
-            return office, role[: -len(office) - 1]
+        # A scope of two letters or more ("eu high representative"), not a prefix ("ex").
+        if role.endswith(" " + office) and len(role) > len(office) + 2:
+            scope = role[: -len(office) - 1]
+            if scope not in _NOT_SCOPES:
+                return office, scope
     return None, None
+
+
+_NOT_SCOPES = {"ex"}  # "ex president" (from "ex-president") is a former president

@@ -737,7 +737,7 @@ def _best_date(
     after = any(
         e.start >= ref.end and not _CLAUSE_BREAK.search(text, ref.end, e.start) for e in usable
     )
-    return min(
+    best = min(
         usable,
         key=lambda e: (
             abs(e.start - ref.start)
@@ -751,6 +751,18 @@ def _best_date(
             )
         ),
     )
+    if best.precision in ("week", "month"):
+        # "meet next week in The Hague, June 24 to 25": the days within the week.
+        inside = [
+            e
+            for e in usable
+            if e.precision == "day"
+            and best.value <= e.value
+            and (e.end_value or e.value) <= (best.end_value or best.value)
+        ]
+        if inside:
+            return min(inside, key=lambda e: abs(e.start - ref.start))
+    return best
 
 
 _CLAUSE_BREAK = re.compile(r", (?:where|when|which|after|before|while)\b|;")

@@ -196,9 +196,11 @@ _HEADER_DAY_MONTH = re.compile(
 
 
 # "Thursday, February 13th", "13 February": a line that is only a day of a month.
+# "3 June, 14:20": with the time of day.
 _HEADER_MONTH_DAY = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<name>{MONTH_NAMES})\s+"
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}))$"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}))"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?$"
 )
 
 
