@@ -264,10 +264,23 @@ class Reader(FixedViewport, ScrollView, can_focus=True):
 _WORD = re.compile(r"\s*\S+\s*")  # rich's words: leading spaces (first only), trailing ones
 
 
+# Characters one cell wide, by Rich's measure too: Rich's own list (Latin, Greek, Cyrillic, box
+# drawing) and the punctuation news is typeset with (’ “ ” – — …), which Rich measures one by
+# one. Not the zero-width characters (U+200B-U+200F) or the line and paragraph separators.
+_ONE_CELL = frozenset(
+    [chr(c) for c in range(0x20, 0x7F)]
+    + [chr(c) for c in range(0xA0, 0xAD)]
+    + [chr(c) for c in range(0xAE, 0x300)]
+    + [chr(c) for c in range(0x370, 0x483)]
+    + [chr(c) for c in range(0x2010, 0x2028)]
+    + [chr(c) for c in range(0x2030, 0x205F)]
+).issuperset
+
+
 def _divide_line(text: str, width: int) -> list[int]:
     """`rich._wrap.divide_line(text, width, fold=True)`: where `text` breaks to fit `width`.
-    Printable ASCII (one cell a character) is measured with `len`, several times faster."""
-    if not (text.isascii() and text.isprintable()):
+    Text of characters one cell wide is measured with `len`, several times faster."""
+    if not ((text.isascii() and text.isprintable()) or _ONE_CELL(text)):
         return divide_line(text, width, fold=True)
     if len(text.rstrip()) <= width:
         return []  # the paragraph fits (most do at this width, or the wrap is one line)
