@@ -56,13 +56,13 @@ from .payloads import (
     share_ids,
 )
 from .progress import Progress, ProgressCallback, StageCallback
-from .search import SearchHit, SearchIndex
 
 # Extraction and linking (the pipeline) are imported when a store opens or links, not for
 # opening from a list snapshot: a warm start paints without them.
 if TYPE_CHECKING:
     from .parallel import Runner, Worker
     from .pipeline import Ingested
+    from .search import SearchHit, SearchIndex
 
 RECENT = 64  # articles kept decoded, for moving back and forth in the list
 # 2: repeated titles, dates and author lists written once (marshal shares identical objects).
@@ -144,6 +144,10 @@ class Store:
             self._newest_first = pages.ids
 
     def _set_list(self, articles: list[ArticleSummary], rows: dict[str, _Row]) -> None:
+        # Imported here: a warm start opens a paged snapshot, whose list (and search index)
+        # is only set after the first paint.
+        from .search import SearchIndex
+
         self._by_id = {a.id: a for a in articles}
         self._rows = rows
         self._articles = articles

@@ -14,7 +14,6 @@ from rich.text import Text
 
 from ..core.models import Article, ArticleExtraction
 from ..core.safe_text import visible
-from ..core.search import match_spans
 from .literal import literal
 
 BASIS_WORDS = {
@@ -122,6 +121,8 @@ def build_document(
                 for mention in actor.mentions:
                     mark(mention.start, mention.end, styles["actor-focus"])
     if query:
+        from ..core.search import match_spans  # only with a search on: not at start-up
+
         for start, end in match_spans(article.text, query, live=True):
             mark(start, end, styles["match"])
     if target is not None:
