@@ -355,11 +355,10 @@ def _match_gazetteer(
     for f in found if taken is not None else ():
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     surfaces, given_names = index.surfaces, index.given_names
-    for match in index.scanner.finditer(folded):
-        start, end = match.span()
+    for start, end in index.scan(folded):
         if taken is not None and taken.find(1, start, end) >= 0:
             continue
-        matched = match.group()
+        matched = folded[start:end]
         known = surfaces.get(matched) or index.surface(matched)
         usable, partial = known.aliases, not known.full
         # "the Kremlin", "at the White House": an alias with its article is written with capitals.

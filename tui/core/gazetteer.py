@@ -8,6 +8,7 @@ wins. That is linear in the text and independent of the gazetteer's size.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -168,12 +169,21 @@ class GazetteerIndex:
 
     @property
     def scanner(self) -> re.Pattern[str]:
-        """One pattern of every alias (a prefix trie), run over the folded text."""
+        """One pattern of every alias (a prefix trie), run over the folded text with a space put
+        in front (`scan`): each match takes the character before the alias too."""
         if self._scanner is None:
             body = trie_pattern(list(self.by_surface), space=" ")
             # Not inside a word, nor glued to one by a dot ("Rubio.vc") or a hyphen before it.
-            self._scanner = re.compile(rf"(?<![\w])(?<!\w[.-])(?:{body})(?!\w|\.\w)")
+            # The character before taken, not tested: a pattern that starts with a class lets
+            # the engine skip in C to the next space or punctuation, not stop at every letter.
+            self._scanner = re.compile(rf"\W(?<!\w[.-])(?:{body})(?!\w|\.\w)")
         return self._scanner
+
+    def scan(self, folded: str) -> Iterator[tuple[int, int]]:
+        """The (start, end) in `folded` of the aliases the scanner finds there, in order."""
+        # A match at k of the spaced text takes the character before offset k of `folded`.
+        for match in self.scanner.finditer(" " + folded):
+            yield match.start(), match.end() - 1
 
     def surface(self, matched: str) -> SurfaceMatch:
         """The aliases of a scanner match (its text in the folded article)."""

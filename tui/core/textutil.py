@@ -647,6 +647,7 @@ class _SortedUnion(LowerCasePattern):
         self.pattern = plain.pattern
         self.plain = plain
         self.any_case = any_case
+        self.spaced = _after_non_word(plain.pattern)
 
     @classmethod
     def of(
@@ -672,6 +673,27 @@ class _SortedUnion(LowerCasePattern):
             return cls(re.compile(source), any_case)
         except (re.error, RecursionError, OverflowError):
             return None
+
+
+# `WORD_START`'s test of the character before, as a character taken (`_after_non_word`).
+_NOT_AFTER_WORD = r"(?<!\w)"
+
+
+def _after_non_word(source: str) -> re.Pattern[str] | None:
+    """For a union that starts with `WORD_START`: the same union with the character before the
+    word taken (any but a letter, digit or '_'), to be run over the text with a space put in
+    front. A pattern that starts with a class of characters lets the engine skip in C to the
+    next of them, and only there start a match: here at the spaces and punctuation, not at
+    each letter of each word. A match at offset k of the spaced text takes the character
+    before the word at k. None for a union that does not start so, or that could tell the
+    space put in front from the start of the text (`^`, `\\A`; a lookbehind that needs a
+    character there is positive in a union, and only matches more)."""
+    if not source.startswith(WORD_START):
+        return None
+    tokens = _SOURCE_TOKEN.findall(source)
+    if any(t == "\\A" or ("^" in t and not t.startswith(("[", "\\"))) for t in tokens):
+        return None
+    return re.compile(r"\W" + source.removeprefix(_NOT_AFTER_WORD))
 
 
 class PatternSet:
@@ -759,11 +781,14 @@ class PatternSet:
         # The compiled patterns called directly on the text each runs over (as they would call).
         lowered = lower_same_length(text)
         if lowered is None:
-            return self.union.search, text, text, [(p.match, False) for p in self.patterns]
+            return self.union.search, text, text, [(p.match, False) for p in self.patterns], 0
         union = self.union
+        if isinstance(union, _SortedUnion) and union.spaced is not None:
+            # Offsets into the spaced text, less one, are the text's (see `_after_non_word`).
+            return union.spaced.search, " " + lowered, lowered, self._matchers, 1
         if isinstance(union, LowerCasePattern):
-            return union.plain.search, lowered, lowered, self._matchers
-        return union.search, text, lowered, self._matchers
+            return union.plain.search, lowered, lowered, self._matchers, 0
+        return union.search, text, lowered, self._matchers, 0
 
     def _scan(
         self,
@@ -779,11 +804,13 @@ class PatternSet:
             for own, p, start in zip(found, self.patterns, resume, strict=True):
                 own.extend(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
             return
-        search, scanned, lowered, matchers = prepared
+        search, scanned, lowered, matchers, shift = prepared
         count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
         pos = min(resume, default=0)
         while pos <= limit:
-            candidate = search(scanned, pos, endpos)
+            # In a spaced text (`shift` 1) a match at k takes the character before the word
+            # at k: it starts at the word's offset in `text`, and may end one further.
+            candidate = search(scanned, pos, limit + shift)
             if candidate is None:
                 break
             at = candidate.start()
