@@ -189,7 +189,10 @@ def test_pieces_start_narrower_and_match_wherever_the_source_matches():
         (r"[$€]\s?\d", "$", r"\s?\d"),
         (r"\$\d", "$", r"\d"),
         (r"x?y", "x", None),  # a repeat in front
-        (r"(?<=the )two", "t", None),  # a lookaround in front
+        # A lookbehind in front looks back over the character too; a lookahead is not followed.
+        (r"(?<=the )two", "t", r"(?<=the [\s\S])wo"),
+        (r"(?<!\d )two", "t", r"(?<!\d [\s\S])wo"),
+        (r"(?=tw)two", "t", None),
         (r"(?:a|b*)c", "a", None),  # an alternative that may match empty
         (r"\x41b", "a", None),
     ],

@@ -8,12 +8,11 @@ wins. That is linear in the text and independent of the gazetteer's size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+from .textutil import MONTHS, NON_WORD, WEEKDAYS, fold, fold_same_length, trie_pattern
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Gazetteer, RolePeriod
@@ -56,6 +55,10 @@ class SurfaceMatch:
     full: bool  # some alias is a full name, not a bare surname
 
 
+# How every alias ends for `GazetteerIndex._takes_the_character_before`.
+_ENDS_A_WORD = re.compile(r"\w\.?\Z")
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text):
@@ -96,6 +99,7 @@ class GazetteerIndex:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.by_surface: dict[str, list[Alias]] = {}
         self._scanner: re.Pattern[str] | None = None
+        self._takes_the_character_before = False  # set with the scanner
         self.surfaces: dict[str, SurfaceMatch] = {}  # `surface`'s, by the matched text
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
@@ -169,21 +173,31 @@ class GazetteerIndex:
 
     @property
     def scanner(self) -> re.Pattern[str]:
-        """One pattern of every alias (a prefix trie), run over the folded text with a space put
-        in front (`scan`): each match takes the character before the alias too."""
+        """One pattern of every alias (a prefix trie), run over the folded text (`scan`)."""
         if self._scanner is None:
             body = trie_pattern(list(self.by_surface), space=" ")
             # Not inside a word, nor glued to one by a dot ("Rubio.vc") or a hyphen before it.
-            # The character before taken, not tested: a pattern that starts with a class lets
-            # the engine skip in C to the next space or punctuation, not stop at every letter.
-            self._scanner = re.compile(rf"\W(?<!\w[.-])(?:{body})(?!\w|\.\w)")
+            before = r"(?<![\w])(?<!\w[.-])"
+            # The scanner may take the character before an alias (run over the text with a
+            # space put in front) where that character is never part of the match before: no
+            # match can start where one ends, after an alias that ends with a letter or a
+            # digit, or with a dot after one ("u.s.").
+            self._takes_the_character_before = all(map(_ENDS_A_WORD.search, self.by_surface))
+            if self._takes_the_character_before:
+                # A pattern that starts with a class lets the engine skip in C to the next
+                # space or punctuation, instead of starting a match at every letter.
+                before = NON_WORD + r"(?<!\w[.-])"
+            self._scanner = re.compile(rf"{before}(?:{body})(?!\w|\.\w)")
         return self._scanner
 
-    def scan(self, folded: str) -> Iterator[tuple[int, int]]:
+    def scan(self, folded: str) -> list[tuple[int, int]]:
         """The (start, end) in `folded` of the aliases the scanner finds there, in order."""
-        # A match at k of the spaced text takes the character before offset k of `folded`.
-        for match in self.scanner.finditer(" " + folded):
-            yield match.start(), match.end() - 1
+        scanner = self.scanner
+        if self._takes_the_character_before:
+            # A match at k of the spaced text takes the character before offset k of `folded`.
+            spaced = " " + folded
+            return [(match.start(), match.end() - 1) for match in scanner.finditer(spaced)]
+        return [match.span() for match in scanner.finditer(folded)]
 
     def surface(self, matched: str) -> SurfaceMatch:
         """The aliases of a scanner match (its text in the folded article)."""

@@ -701,7 +701,10 @@ _VENUE_KINDS = ("capital", "city", "town", "resort", "port")
 def _place_window(text: str, start: int) -> int:
     """How far back 'in ...' may stand: 'in Brussels', or 'in the Belgian capital Brussels'."""
     before = text[max(0, start - 40) : start].lower()
-    return 40 if any(kind in before for kind in _VENUE_KINDS) else 8
+    for kind in _VENUE_KINDS:  # a plain loop: `any` over a generator costs twice as much here
+        if kind in before:
+            return 40
+    return 8
 
 
 def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> str | None:

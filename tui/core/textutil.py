@@ -505,7 +505,8 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
     holding `char` (minus that character): the pattern's derivative by `char`, worked out for
     the simple cases (a character, class or escape taken plainly, alternatives that cannot start
     with `char` left out, non-capturing groups followed inside, a leading word boundary where
-    the position is a word start). None for anything else (a repeat or a lookaround in front)."""
+    the position is a word start, a lookbehind in front made to look back over `char` too).
+    None for anything else (a repeat or a lookahead in front)."""
     if depth > _AFTER_DEPTH:
         return None
     options = alternatives(source)
@@ -531,6 +532,14 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
         inner, _, rest = split
         derived = after_character(inner, char, word_start, depth + 1)
         return None if derived is None else f"(?:{derived}){rest}"
+    if source.startswith(_LOOKBEHINDS):
+        behind = _leading_lookbehind(source)
+        if behind is None:
+            return None
+        opening, inner, rest = behind
+        derived = after_character(rest, char, word_start, depth + 1)
+        # "(?<=the )two" at the 't': what stood before the 't' stands before it and the 't'.
+        return None if derived is None else rf"{opening}{inner}[\s\S]){derived}"
     token = _ONE_CHARACTER.match(source)
     if token is None or source[token.end() : token.end() + 1] in _QUANTIFIER:
         return None
@@ -538,6 +547,25 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
 
 
 _WORD = re.compile(r"\w")
+_LOOKBEHINDS = ("(?<=", "(?<!")
+
+
+def _leading_lookbehind(source: str) -> tuple[str, str, str] | None:
+    """For a source that starts with a lookbehind: its opening, its inside and the rest after
+    it (None for a lookbehind followed by a repeat, or not closed)."""
+    depth = 0
+    for match in _SOURCE_TOKEN.finditer(source):
+        token = match.group()
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                rest = source[match.end() :]
+                if rest[:1] in _QUANTIFIER:
+                    return None
+                return source[:4], source[4 : match.end() - 1], rest
+    return None
 
 
 def _may_start_with(starts: tuple[set[str], list[str]], char: str) -> bool:
@@ -677,6 +705,10 @@ class _SortedUnion(LowerCasePattern):
 
 # `WORD_START`'s test of the character before, as a character taken (`_after_non_word`).
 _NOT_AFTER_WORD = r"(?<!\w)"
+# A character `\W` matches, as a class the engine looks up in a table, not by asking for the
+# character's Unicode category (several calls for a space): the ASCII characters but letters,
+# digits and '_', and the others, but the letters and digits among them.
+NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\x80-\U0010ffff](?<![^\x00-\x7f\W])"
 
 
 def _after_non_word(source: str) -> re.Pattern[str] | None:
@@ -693,7 +725,7 @@ def _after_non_word(source: str) -> re.Pattern[str] | None:
     tokens = _SOURCE_TOKEN.findall(source)
     if any(t == "\\A" or ("^" in t and not t.startswith(("[", "\\"))) for t in tokens):
         return None
-    return re.compile(r"\W" + source.removeprefix(_NOT_AFTER_WORD))
+    return re.compile(NON_WORD + source.removeprefix(_NOT_AFTER_WORD))
 
 
 class PatternSet:
