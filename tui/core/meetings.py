@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 from .gazetteer import GazetteerIndex
 from .known_events import known_place
 from .models import ActorRef, DateExpr, MeetingMention, Source
-from .textutil import WEEKDAYS, Caseless, PatternSet, after_word_start, at_word_start, caseless
+from .textutil import (
+    WEEKDAYS,
+    Caseless,
+    LowerCasePattern,
+    PatternSet,
+    after_word_start,
+    at_word_start,
+    caseless,
+)
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import KnownEvent, MeetingRules, MeetingType
@@ -118,10 +126,10 @@ _ORDINAL_WORDS = {
         ]
     )
 }
-# An ordinal word or number, then what may stand between it and the meeting's name.
-_ORDINAL_TOKEN = re.compile(
-    r"\b(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b",
-    re.IGNORECASE,
+# An ordinal word or number, then what may stand between it and the meeting's name. Searched
+# in the lower-cased text (faster than case-insensitively; its words are read lower-cased).
+_ORDINAL_TOKEN = LowerCasePattern(
+    r"\b(?:(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<number>\d{1,3})(?:st|nd|rd|th))\b"
 )
 _ORDINAL_BETWEEN = re.compile(
     r"(?:[\s-]+(?:of\s+(?:the\s+)?)?(?!(?:days?|time|week|visit|trip|since|of|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)[\w’'-]+){0,2}?"
