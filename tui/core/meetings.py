@@ -31,7 +31,8 @@ from .textutil import (
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import KnownEvent, MeetingRules, MeetingType
 
-_DURATION = re.compile(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b", re.IGNORECASE)
+# Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
+_DURATION = LowerCasePattern(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b")
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
 _BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
