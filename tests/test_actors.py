@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extraction_helpers import extract, people, small_extractor
+
+from tui.core.textutil import NON_WORD, fold_same_length
 
 
 @pytest.fixture(scope="module")
@@ -318,3 +322,19 @@ def test_a_surname_after_someone_elses_initials_is_not_the_known_person(extracto
     )
     assert "Donald Trump" in found
     assert not [name for name in found if name.endswith("Smith")]
+
+
+def test_gazetteer_scan_that_takes_the_character_before_finds_what_a_plain_scan_finds(extractor):
+    # The scanner runs over the folded text with a space put in front, each match taking the
+    # character before the alias; the same pattern without that finds the same spans.
+    index = extractor.index
+    assert index.scanner.pattern.startswith(NON_WORD)
+    plain = re.compile(r"(?<![\w])" + index.scanner.pattern.removeprefix(NON_WORD))
+    texts = [
+        "Rubio spoke. NATO, (NATO) and U.S.-NATO ties; rubio.vc and x-rubio are not Rubio.",
+        "Marco Rubio met Mark Rutte",  # at the very start and the very end
+        "'s-Gravenhage\nNATO",
+    ]
+    for text in texts:
+        folded = fold_same_length(text)
+        assert index.scan(folded) == [m.span() for m in plain.finditer(folded)]

@@ -142,6 +142,16 @@ def test_sorted_union_finds_what_each_pattern_finds(sources):
     _check_pattern_set(patterns, ("The press conference: nato allies said two 5 % talks.",))
 
 
+def test_union_that_takes_the_character_before_a_word_finds_matches_at_the_edges():
+    # The union runs over the text with a space put in front: a match at the very start, one
+    # after punctuation, one ending at the very end and one up to an end offset are all found.
+    patterns = PatternSet([WORD_START + r"(?:nato|allies)\b", WORD_START + r"(?:summit)(?!\w)"])
+    assert patterns.union.spaced is not None
+    _check_pattern_set(patterns, ("NATO allies,(allies)-NATO summit", "summit", "x summit"))
+    found = patterns.finditer_each("summit NATO", endpos=6)
+    assert [[m.span() for m in own] for own in found] == [[], [(0, 6)]]
+
+
 def test_alternatives_opens_non_capturing_groups():
     assert alternatives(r"a|(?:b|c)d|(?:e|(?:f|g))") == ["a", "(?:b|c)d", "e", "f", "g"]
     assert alternatives(r"[|]x|\|y|(?=a|b)c") == ["[|]x", r"\|y", "(?=a|b)c"]
@@ -179,7 +189,10 @@ def test_pieces_start_narrower_and_match_wherever_the_source_matches():
         (r"[$€]\s?\d", "$", r"\s?\d"),
         (r"\$\d", "$", r"\d"),
         (r"x?y", "x", None),  # a repeat in front
-        (r"(?<=the )two", "t", None),  # a lookaround in front
+        # A lookbehind in front looks back over the character too; a lookahead is not followed.
+        (r"(?<=the )two", "t", r"(?<=the [\s\S])wo"),
+        (r"(?<!\d )two", "t", r"(?<!\d [\s\S])wo"),
+        (r"(?=tw)two", "t", None),
         (r"(?:a|b*)c", "a", None),  # an alternative that may match empty
         (r"\x41b", "a", None),
     ],

@@ -355,11 +355,10 @@ def _match_gazetteer(
     for f in found if taken is not None else ():
         taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     surfaces, given_names = index.surfaces, index.given_names
-    for match in index.scanner.finditer(folded):
-        start, end = match.span()
+    for start, end in index.scan(folded):
         if taken is not None and taken.find(1, start, end) >= 0:
             continue
-        matched = match.group()
+        matched = folded[start:end]
         known = surfaces.get(matched) or index.surface(matched)
         usable, partial = known.aliases, not known.full
         # "the Kremlin", "at the White House": an alias with its article is written with capitals.
@@ -373,8 +372,10 @@ def _match_gazetteer(
             partial = all(not a.full for a in usable)
         if not usable:
             continue
+        entity = usable[0].entity
+        kind = entity.kind
         first = bisect_left(starts, start)
-        if usable[0].entity.kind in ("country", "place") and (
+        if kind in ("country", "place") and (
             # Each test only where its word is a given name at all (most places are not).
             (
                 first > 0
@@ -390,11 +391,14 @@ def _match_gazetteer(
             continue  # "Steve Holland", "Sofia Lindqvist": a person's name that is also a place
         if (
             partial
-            and usable[0].entity.kind == "person"
+            and kind == "person"
+            # An initial's full stop stands up to three characters before ("H.\n\n" too, `$`
+            # before a last newline): a plain search first.
+            and text.find(".", max(0, start - 3), start) >= 0
             and (initial := _INITIAL_BEFORE.search(text, max(0, start - 4), start))
-            and not usable[0].entity.name.startswith(initial[1])
+            and not entity.name.startswith(initial[1])
             # "Donald J. Trump": his given name before his middle initial
-            and usable[0].entity.name.split()[0] not in text[max(0, start - 40) : start]
+            and entity.name.split()[0] not in text[max(0, start - 40) : start]
         ):
             continue  # "Camp H. M. Smith": an initial of someone else's name, not Julianne Smith
         # A given name written before a bare surname belongs to the mention ("Matt Whitaker");
@@ -403,18 +407,17 @@ def _match_gazetteer(
             first > 0
             and not covered[first - 1]
             and partial
-            and usable[0].entity.kind == "person"
-            and tokens[first - 1].key in index.given_names
+            and kind == "person"
+            and tokens[first - 1].key in given_names
             and text[tokens[first - 1].end : start] in (" ", "] ")
         ):
-            if not _same_given_name(tokens[first - 1].key, usable[0].entity):
+            if not _same_given_name(tokens[first - 1].key, entity):
                 continue
             start = tokens[first - 1].start
             covered[first - 1] = True
-        entity = usable[0].entity
         following = bisect_left(starts, end, first)
         if (
-            entity.kind == "person"
+            kind == "person"
             and partial
             and following < len(tokens)
             and not covered[following]
@@ -426,7 +429,7 @@ def _match_gazetteer(
         ):
             continue  # "Martin Keane": not Micheál Martin, but someone called Martin
         covered[first:following] = [True] * (following - first)
-        found.append(_Found(start, end, entity, entity.name, entity.kind, strong, usable))
+        found.append(_Found(start, end, entity, entity.name, kind, strong, usable))
 
 
 def _same_given_name(key: str, entity: Entity) -> bool:
@@ -871,7 +874,9 @@ def _past_before_scope(text: str, start: int, markers: set[str]) -> bool:
 
 
 def _norm(title: str) -> str:
-    return _SPACES.sub(" ", title.lower()).strip()
+    # The words joined by single spaces: what `_SPACES.sub(" ", ...).strip()` gives (both split
+    # at the characters `str.isspace` takes), without a regex call.
+    return " ".join(title.lower().split())
 
 
 def _role_text(

@@ -146,6 +146,8 @@ def quantity_claims(
     starts = [s for s, _ in sentences]
     percent: bool | None = None  # whether the text writes a percentage, looked up once
     for index, (rule, context, past, current) in enumerate(matcher.rules):
+        if matches is not None and not matches[index]:
+            continue  # nothing to check (the searches below are of the whole text)
         if context is not None and not context.search(text):
             continue  # the claim's topic is nowhere in this article
         if rule.unit == "%":

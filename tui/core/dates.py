@@ -322,15 +322,14 @@ def find_dates(
         int(c.groups["y"]) for c in candidates if c.groups.get("y") and c.kind not in ("year", "my")
     )
     year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
-    sentence_years = _sentence_years(candidates, sentences)
+    starts = [s for s, _ in sentences]  # for `_sentence_index`, worked out once
+    sentence_years = _sentence_years(candidates, starts)
     cues = _TenseCues(text, sentences, resolver)
     out = []
     for candidate in candidates:
         tense = _tense(candidate, cues)
         # "in 2017, when ... an April meeting": the year written in the sentence wins.
-        own_year, year_at = sentence_years.get(
-            _sentence_index(sentences, candidate.start), (None, 0)
-        )
+        own_year, year_at = sentence_years.get(_sentence_index(starts, candidate.start), (None, 0))
         # Only a year written before a month and day dates them; weekdays and "next week"
         # count from the published day ("the forum it created in 2022" dates no Friday).
         if (
@@ -370,23 +369,22 @@ _ANAPHORIC = re.compile(
 )
 
 
-def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int:
-    return bisect_right([s for s, _ in sentences], offset) - 1
+def _sentence_index(starts: list[int], offset: int) -> int:
+    """The sentence holding `offset`, by the sentences' `starts`."""
+    return bisect_right(starts, offset) - 1
 
 
 _FROM_PUBLISHED = ("weekday", "weekday_range", "relative", "day_ordinal")
 _WEEK_PREFIXES = ("next", "coming", "last", "past")  # "last Tuesday and Wednesday"
 
 
-def _sentence_years(
-    candidates: list[_Candidate], sentences: list[tuple[int, int]]
-) -> dict[int, tuple[int, int]]:
+def _sentence_years(candidates: list[_Candidate], starts: list[int]) -> dict[int, tuple[int, int]]:
     """Sentences that state exactly one year on its own ('in 2017'): the year and where."""
     years: dict[int, dict[int, int]] = {}
     for c in candidates:
         # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1".
         if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during"):
-            found = years.setdefault(_sentence_index(sentences, c.start), {})
+            found = years.setdefault(_sentence_index(starts, c.start), {})
             found.setdefault(int(c.groups["y"]), c.start)
     return {i: ys.popitem() for i, ys in years.items() if len(ys) == 1}
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .textutil import MONTHS, WEEKDAYS, fold, fold_same_length, trie_pattern
+from .textutil import MONTHS, NON_WORD, WEEKDAYS, fold, fold_same_length, trie_pattern
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Gazetteer, RolePeriod
@@ -55,6 +55,10 @@ class SurfaceMatch:
     full: bool  # some alias is a full name, not a bare surname
 
 
+# How every alias ends for `GazetteerIndex._takes_the_character_before`.
+_ENDS_A_WORD = re.compile(r"\w\.?\Z")
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in TOKEN.finditer(text):
@@ -95,6 +99,7 @@ class GazetteerIndex:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.by_surface: dict[str, list[Alias]] = {}
         self._scanner: re.Pattern[str] | None = None
+        self._takes_the_character_before = False  # set with the scanner
         self.surfaces: dict[str, SurfaceMatch] = {}  # `surface`'s, by the matched text
         self.max_len = 1
         self.demonyms: dict[str, Entity] = {}
@@ -168,12 +173,31 @@ class GazetteerIndex:
 
     @property
     def scanner(self) -> re.Pattern[str]:
-        """One pattern of every alias (a prefix trie), run over the folded text."""
+        """One pattern of every alias (a prefix trie), run over the folded text (`scan`)."""
         if self._scanner is None:
             body = trie_pattern(list(self.by_surface), space=" ")
             # Not inside a word, nor glued to one by a dot ("Rubio.vc") or a hyphen before it.
-            self._scanner = re.compile(rf"(?<![\w])(?<!\w[.-])(?:{body})(?!\w|\.\w)")
+            before = r"(?<![\w])(?<!\w[.-])"
+            # The scanner may take the character before an alias (run over the text with a
+            # space put in front) where that character is never part of the match before: no
+            # match can start where one ends, after an alias that ends with a letter or a
+            # digit, or with a dot after one ("u.s.").
+            self._takes_the_character_before = all(map(_ENDS_A_WORD.search, self.by_surface))
+            if self._takes_the_character_before:
+                # A pattern that starts with a class lets the engine skip in C to the next
+                # space or punctuation, instead of starting a match at every letter.
+                before = NON_WORD + r"(?<!\w[.-])"
+            self._scanner = re.compile(rf"{before}(?:{body})(?!\w|\.\w)")
         return self._scanner
+
+    def scan(self, folded: str) -> list[tuple[int, int]]:
+        """The (start, end) in `folded` of the aliases the scanner finds there, in order."""
+        scanner = self.scanner
+        if self._takes_the_character_before:
+            # A match at k of the spaced text takes the character before offset k of `folded`.
+            spaced = " " + folded
+            return [(match.start(), match.end() - 1) for match in scanner.finditer(spaced)]
+        return [match.span() for match in scanner.finditer(folded)]
 
     def surface(self, matched: str) -> SurfaceMatch:
         """The aliases of a scanner match (its text in the folded article)."""

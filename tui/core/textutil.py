@@ -505,7 +505,8 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
     holding `char` (minus that character): the pattern's derivative by `char`, worked out for
     the simple cases (a character, class or escape taken plainly, alternatives that cannot start
     with `char` left out, non-capturing groups followed inside, a leading word boundary where
-    the position is a word start). None for anything else (a repeat or a lookaround in front)."""
+    the position is a word start, a lookbehind in front made to look back over `char` too).
+    None for anything else (a repeat or a lookahead in front)."""
     if depth > _AFTER_DEPTH:
         return None
     options = alternatives(source)
@@ -531,6 +532,14 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
         inner, _, rest = split
         derived = after_character(inner, char, word_start, depth + 1)
         return None if derived is None else f"(?:{derived}){rest}"
+    if source.startswith(_LOOKBEHINDS):
+        behind = _leading_lookbehind(source)
+        if behind is None:
+            return None
+        opening, inner, rest = behind
+        derived = after_character(rest, char, word_start, depth + 1)
+        # "(?<=the )two" at the 't': what stood before the 't' stands before it and the 't'.
+        return None if derived is None else rf"{opening}{inner}[\s\S]){derived}"
     token = _ONE_CHARACTER.match(source)
     if token is None or source[token.end() : token.end() + 1] in _QUANTIFIER:
         return None
@@ -538,6 +547,25 @@ def after_character(source: str, char: str, word_start: bool = False, depth: int
 
 
 _WORD = re.compile(r"\w")
+_LOOKBEHINDS = ("(?<=", "(?<!")
+
+
+def _leading_lookbehind(source: str) -> tuple[str, str, str] | None:
+    """For a source that starts with a lookbehind: its opening, its inside and the rest after
+    it (None for a lookbehind followed by a repeat, or not closed)."""
+    depth = 0
+    for match in _SOURCE_TOKEN.finditer(source):
+        token = match.group()
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                rest = source[match.end() :]
+                if rest[:1] in _QUANTIFIER:
+                    return None
+                return source[:4], source[4 : match.end() - 1], rest
+    return None
 
 
 def _may_start_with(starts: tuple[set[str], list[str]], char: str) -> bool:
@@ -647,6 +675,7 @@ class _SortedUnion(LowerCasePattern):
         self.pattern = plain.pattern
         self.plain = plain
         self.any_case = any_case
+        self.spaced = _after_non_word(plain.pattern)
 
     @classmethod
     def of(
@@ -672,6 +701,31 @@ class _SortedUnion(LowerCasePattern):
             return cls(re.compile(source), any_case)
         except (re.error, RecursionError, OverflowError):
             return None
+
+
+# `WORD_START`'s test of the character before, as a character taken (`_after_non_word`).
+_NOT_AFTER_WORD = r"(?<!\w)"
+# A character `\W` matches, as a class the engine looks up in a table, not by asking for the
+# character's Unicode category (several calls for a space): the ASCII characters but letters,
+# digits and '_', and the others, but the letters and digits among them.
+NON_WORD = r"[\x00-/:-@\[-^`{-\x7f\x80-\U0010ffff](?<![^\x00-\x7f\W])"
+
+
+def _after_non_word(source: str) -> re.Pattern[str] | None:
+    """For a union that starts with `WORD_START`: the same union with the character before the
+    word taken (any but a letter, digit or '_'), to be run over the text with a space put in
+    front. A pattern that starts with a class of characters lets the engine skip in C to the
+    next of them, and only there start a match: here at the spaces and punctuation, not at
+    each letter of each word. A match at offset k of the spaced text takes the character
+    before the word at k. None for a union that does not start so, or that could tell the
+    space put in front from the start of the text (`^`, `\\A`; a lookbehind that needs a
+    character there is positive in a union, and only matches more)."""
+    if not source.startswith(WORD_START):
+        return None
+    tokens = _SOURCE_TOKEN.findall(source)
+    if any(t == "\\A" or ("^" in t and not t.startswith(("[", "\\"))) for t in tokens):
+        return None
+    return re.compile(NON_WORD + source.removeprefix(_NOT_AFTER_WORD))
 
 
 class PatternSet:
@@ -759,11 +813,14 @@ class PatternSet:
         # The compiled patterns called directly on the text each runs over (as they would call).
         lowered = lower_same_length(text)
         if lowered is None:
-            return self.union.search, text, text, [(p.match, False) for p in self.patterns]
+            return self.union.search, text, text, [(p.match, False) for p in self.patterns], 0
         union = self.union
+        if isinstance(union, _SortedUnion) and union.spaced is not None:
+            # Offsets into the spaced text, less one, are the text's (see `_after_non_word`).
+            return union.spaced.search, " " + lowered, lowered, self._matchers, 1
         if isinstance(union, LowerCasePattern):
-            return union.plain.search, lowered, lowered, self._matchers
-        return union.search, text, lowered, self._matchers
+            return union.plain.search, lowered, lowered, self._matchers, 0
+        return union.search, text, lowered, self._matchers, 0
 
     def _scan(
         self,
@@ -779,11 +836,13 @@ class PatternSet:
             for own, p, start in zip(found, self.patterns, resume, strict=True):
                 own.extend(takewhile(lambda m: m.start() < stop, p.finditer(text, start, endpos)))
             return
-        search, scanned, lowered, matchers = prepared
+        search, scanned, lowered, matchers, shift = prepared
         count, limit, first_of = len(self.patterns), min(len(text), endpos), self.first
         pos = min(resume, default=0)
         while pos <= limit:
-            candidate = search(scanned, pos, endpos)
+            # In a spaced text (`shift` 1) a match at k takes the character before the word
+            # at k: it starts at the word's offset in `text`, and may end one further.
+            candidate = search(scanned, pos, limit + shift)
             if candidate is None:
                 break
             at = candidate.start()
