@@ -398,3 +398,56 @@ def test_a_pool_spawns_under_a_stderr_without_a_file_descriptor(tmp_path, argume
         [sys.executable, str(script), argument], capture_output=True, text=True, env=env, timeout=60
     )
     assert run.stdout == output
+
+
+# --- the export kept beside the cache --------------------------------------------------------
+
+
+def test_a_second_extract_of_unchanged_files_writes_the_kept_document(
+    tmp_path, capsys, monkeypatch
+):
+    import shutil
+
+    import tui.core.pipeline as pipeline
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(shipped_data_dir_path(), corpus)
+    assert main(["extract", str(corpus)]) == 0
+    first = capsys.readouterr().out
+
+    def no_assembly(*args, **kwargs):
+        raise AssertionError("the corpus was assembled again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "_assemble", no_assembly)
+        assert main(["extract", str(corpus)]) == 0
+    assert capsys.readouterr().out == first  # byte for byte, without assembling
+
+    # An edited file makes the kept document stale: the next one says what the file says now.
+    victim = sorted(corpus.glob("*.txt"))[0]
+    victim.write_text("Ministers Meet Again\n\n" + victim.read_text())
+    os.utime(victim, ns=(time.time_ns() - 10**10, time.time_ns() - 10**10))
+    assert main(["extract", str(corpus)]) == 0
+    edited = capsys.readouterr().out
+    assert edited != first
+    assert json.loads(edited)["articles"] != json.loads(first)["articles"]
+
+
+def test_a_damaged_kept_export_is_made_again(tmp_path, capsys):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(shipped_data_dir_path(), corpus)
+    assert main(["extract", str(corpus)]) == 0
+    first = capsys.readouterr().out
+    [kept] = (Path(os.environ["NATOTUI_CACHE_DIR"]) / "exports").glob("*.z")
+    kept.write_bytes(kept.read_bytes()[:200])  # cut short
+    assert main(["extract", str(corpus)]) == 0
+    assert capsys.readouterr().out == first
+    assert kept.stat().st_size > 200  # written whole again
+
+
+def shipped_data_dir_path() -> Path:
+    from tui.core.paths import shipped_data_dir
+
+    return shipped_data_dir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import json
 import os
 import sys
@@ -229,20 +230,42 @@ def _extract(
     loaded: LoadedConfig, paths: list[Path], fmt: str, use_cache: bool, jobs: int | None = None
 ) -> int:
     from .core.export import corpus_document, print_table
-    from .core.pipeline import build_corpus
+    from .core.pipeline import build_corpus, export_corpus
 
-    # The progress bar is drawn only when stderr is a terminal (build_corpus checks).
-    corpus = build_corpus(paths, loaded, use_cache=use_cache, progress=True, jobs=jobs)
-    for warning in corpus.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    # The progress bar is drawn only when stderr is a terminal (the pipeline checks).
     if fmt == "json":
-        from .core.payloads import bulk
 
-        with bulk():  # millions of small dicts on a large corpus: no cyclic GC meanwhile
-            _write_json(corpus_document(corpus), sys.stdout)
-    else:
-        print_table(corpus)
+        def render(corpus) -> bytes:
+            out = io.StringIO()
+            _write_json(corpus_document(corpus), out)
+            return out.getvalue().encode()
+
+        from .core import export
+        from .core.export_cache import renderer_version
+
+        # Unchanged files under the same config and code: the document written last time
+        # (by this rendering code, at this layout threshold).
+        kind = f"json-{renderer_version(export, sys.modules[__name__])}-{PRETTY_ITEMS}"
+        document, warnings = export_corpus(
+            paths, loaded, render, kind, use_cache=use_cache, progress=True, jobs=jobs
+        )
+        _warn(warnings)
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stream (an embedding program's)
+            sys.stdout.write(document.decode())
+        else:
+            sys.stdout.flush()
+            binary.write(document)
+        return 0
+    corpus = build_corpus(paths, loaded, use_cache=use_cache, progress=True, jobs=jobs)
+    _warn(corpus.warnings)
+    print_table(corpus)
     return 0
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 PRETTY_ITEMS = 2000  # larger documents: one line per article, meeting and conflict

@@ -378,6 +378,39 @@ def build_corpus(
         return with_cache(use_cache, work)
 
 
+def export_corpus(
+    paths: list[Path],
+    loaded: LoadedConfig,
+    render: Callable[[Corpus], bytes],
+    kind: str,
+    use_cache: bool = True,
+    progress: bool = False,
+    jobs: int | None = None,
+) -> tuple[bytes, list[str]]:
+    """`render(corpus)` of the articles under `paths`, and the corpus warnings (cache notices
+    first). The rendered document is kept beside the cache (`export_cache`): when the files, the
+    config and the code are as they were, it is returned without assembling the corpus again."""
+    from .export_cache import keep_export, read_export
+
+    with Progress(None, None, bar=progress) as reporter:
+
+        def work(cache: Cache, notices: list[str]) -> tuple[bytes, list[str]]:
+            with Runner(loaded, jobs, notices) as runner:
+                ingested = ingest(paths, loaded, cache, runner, reporter)
+                key, state = ingested.corpus_key, ingested.state
+                kept = read_export(cache.path, key, state, kind)
+                if kept is None:
+                    with bulk():
+                        corpus = _assemble(ingested, cache, runner)
+                        kept = render(corpus), corpus.warnings
+                    keep_export(cache.path, key, state, kind, *kept)
+            cache.close()
+            document, warnings = kept
+            return document, [*notices, *warnings]
+
+        return with_cache(use_cache, work)
+
+
 def _assemble(ingested: Ingested, cache: Cache, runner: Runner) -> Corpus:
     wanted = {e.key: e for e in ingested.articles}
     found: dict[Key, tuple[Article, ArticleExtraction]] = {}
