@@ -72,6 +72,24 @@ async def test_resizing_switches_layout_and_keeps_focus_visible():
         await pilot.pause()
         assert app.screen.has_class("-narrow") and not app.screen.has_class("-wide")
         assert app.focused is not None and app.focused.region.area > 0
+        # A resize to the size the screen has is not laid out again; a real one still is.
+        from textual.geometry import Size
+
+        from tui.screens import DashboardScreen
+
+        layouts = []
+        original = DashboardScreen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **k: (
+            layouts.append(1),
+            original(app.screen, *a, **k),
+        )
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert layouts == []
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert layouts and app.screen.size == Size(100, 30)
+        assert app.query_one("#panes").region.width == 100
 
 
 async def test_a_deferred_pane_removed_before_it_is_built_builds_quietly():

@@ -135,8 +135,10 @@ class DashboardScreen(PaneNavigation):
         yield KeyFooter(id="footer")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Runs before Textual's own handler. The first time, every widget has just been styled
-        # as it mounted: restyling the whole screen again would only cost start-up time.
+        # Runs before Textual's own handler, which lays the screen out at the app's size.
+        self.laid_out_at = self.app.size
+        # The first time, every widget has just been styled as it mounted: restyling the whole
+        # screen again would only cost start-up time.
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False

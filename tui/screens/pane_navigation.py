@@ -6,6 +6,7 @@ A mixin for the dashboard screen; which panes show at which size is in `pane_lay
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -17,9 +18,19 @@ class PaneNavigation(Screen):
 
     layout_name = "narrow"
     shown = "reader"  # the chosen pane of the shared place
+    # The size Textual last laid the screen out at (on resuming, or for a resize), which the
+    # screen's own size does not tell: it is already the new one when a resize arrives.
+    laid_out_at: Size | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_layout(event.size.width, event.size.height)
+        if event.size == self.laid_out_at:
+            # The terminal reports its size again at start-up (twice): the screen is laid out
+            # at that size already, and Textual's handler would lay it all out again for each.
+            event.stop()
+            event.prevent_default()
+        else:
+            self.laid_out_at = event.size
 
     def _apply_layout(self, width: int, height: int) -> None:
         layout = layout_for(width, height)
