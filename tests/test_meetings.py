@@ -532,3 +532,16 @@ def test_the_days_given_within_next_week_date_the_meeting(extractor):
     text = "NATO leaders meet next week in Brussels, June 24 to 25, to agree a new target."
     [meeting] = [m for m in meetings(text, extractor, published="2025-06-17") if m.kind == "summit"]
     assert (meeting.start, meeting.end) == ("2025-06-24", "2025-06-25")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marco Rubio did not take part in the NATO foreign ministers' meeting on 3 December 2025.",
+        "Marco Rubio took part neither in person nor online in the NATO foreign ministers' "
+        "meeting on 3 December 2025.",
+    ],
+)
+def test_not_taking_part_is_absence(extractor, sentence):
+    [meeting] = meetings(sentence, extractor)
+    assert meeting.absentees == ["Marco Rubio"] and meeting.attendees == []
