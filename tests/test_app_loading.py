@@ -134,3 +134,27 @@ async def test_the_next_launch_shows_the_last_list_then_the_files_as_they_are(tm
         assert table.row_count == 3
         assert table.cells("two")["title"].plain.startswith("B title, edited")
         assert screen.status.loading is None
+
+
+async def test_a_snapshot_whose_first_article_cannot_be_read_loads_as_usual(monkeypatch):
+    # The list snapshot is opened before the first paint; a cache that fails to give the first
+    # article then must not stop the dashboard: the loading worker opens the corpus as usual.
+    from tui.core.store import Store
+
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)  # writes the snapshot
+    calls = []
+    original = Store.extraction
+
+    def failing(self, article_id):
+        if getattr(self, "from_snapshot", False) and not calls:
+            calls.append(article_id)
+            raise OSError("disk gone")
+        return original(self, article_id)
+
+    monkeypatch.setattr(Store, "extraction", failing)
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        assert calls and len(screen.view.articles) == 5

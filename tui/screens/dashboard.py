@@ -165,7 +165,11 @@ class DashboardScreen(PaneNavigation):
             return None
         shown = Store.from_snapshot([self.data_dir], self.loaded)
         if shown is not None and len(shown):
-            self._read_first_article(shown)
+            try:
+                self._read_first_article(shown)
+            except Exception:  # noqa: BLE001 - a cache that fails here: the worker loads as usual
+                shown.close()
+                return None
         return shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
