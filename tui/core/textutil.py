@@ -301,17 +301,7 @@ def _leading_group(source: str) -> tuple[str, bool, str] | None:
     (repeated from zero times), and the rest after it (and its repeat)."""
     if not source.startswith("(?:"):
         return None
-    depth = 0
-    end = None
-    for match in _SOURCE_TOKEN.finditer(source):
-        token = match.group()
-        if token.startswith("("):
-            depth += 1
-        elif token == ")":
-            depth -= 1
-            if depth == 0:
-                end = match.end()
-                break
+    end = _leading_group_end(source)
     if end is None:
         return None
     inner, after = source[3 : end - 1], source[end:]
@@ -321,6 +311,20 @@ def _leading_group(source: str) -> tuple[str, bool, str] | None:
     if after[:1] in ("+", "{"):  # repeated at least once: the rest is not what follows it
         return None
     return inner, False, after
+
+
+def _leading_group_end(source: str) -> int | None:
+    """Where the group `source` starts with closes (just after its parenthesis), or None."""
+    depth = 0
+    for match in _SOURCE_TOKEN.finditer(source):
+        token = match.group()
+        if token.startswith("("):
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    return None
 
 
 def _one_group(source: str) -> str | None:
@@ -553,19 +557,10 @@ _LOOKBEHINDS = ("(?<=", "(?<!")
 def _leading_lookbehind(source: str) -> tuple[str, str, str] | None:
     """For a source that starts with a lookbehind: its opening, its inside and the rest after
     it (None for a lookbehind followed by a repeat, or not closed)."""
-    depth = 0
-    for match in _SOURCE_TOKEN.finditer(source):
-        token = match.group()
-        if token.startswith("("):
-            depth += 1
-        elif token == ")":
-            depth -= 1
-            if depth == 0:
-                rest = source[match.end() :]
-                if rest[:1] in _QUANTIFIER:
-                    return None
-                return source[:4], source[4 : match.end() - 1], rest
-    return None
+    end = _leading_group_end(source)
+    if end is None or source[end : end + 1] in _QUANTIFIER:
+        return None
+    return source[:4], source[4 : end - 1], source[end:]
 
 
 def _may_start_with(starts: tuple[set[str], list[str]], char: str) -> bool:
