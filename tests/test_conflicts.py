@@ -388,3 +388,34 @@ def test_an_office_with_a_two_letter_scope_has_one_holder(tmp_path):
     assert [(c.subject, {c.a.value, c.b.value}) for c in holders] == [
         ("eu high representative", {"Josep Borrell", "Kaja Kallas"})
     ]
+
+
+def test_two_outlets_a_day_apart_on_a_summit_in_a_city_and_its_region_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nHONG KONG, Aug 16, 2025 - Trump and Putin met for a summit in Anchorage "
+            "on Saturday and reached no deal."
+        ),
+        b=(
+            "Summit\n\nHELSINKI, Aug 19, 2025 - Stubb said the summit in Alaska last Friday "
+            "had changed little."
+        ),
+    )
+    [summit] = [m for m in corpus.meetings if m.kind == "summit"]
+    assert {s.article for s in summit.sources} == {"a", "b"}
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert [{c.a.value, c.b.value} for c in dates] == [{"2025-08-15", "2025-08-16"}]
+    assert not [c for c in corpus.conflicts if c.attribute == "place"]  # Anchorage is in Alaska
+
+
+def test_two_single_days_of_a_summit_reported_with_both_days_do_not_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a="Summit\n\nBRUSSELS, June 20, 2025 - The NATO summit in The Hague is on June 24-25.",
+        b="Summit\n\nSEOUL, June 21, 2025 - Lee will skip the NATO summit on June 24.",
+        c="Summit\n\nTOKYO, June 21, 2025 - Ishiba will attend the NATO summit on June 25.",
+    )
+    [summit] = [m for m in corpus.meetings if m.kind == "summit"]
+    assert len({s.article for s in summit.sources}) == 3
+    assert not [c for c in corpus.conflicts if c.attribute == "dates"]

@@ -545,3 +545,22 @@ def test_the_days_given_within_next_week_date_the_meeting(extractor):
 def test_not_taking_part_is_absence(extractor, sentence):
     [meeting] = meetings(sentence, extractor)
     assert meeting.absentees == ["Marco Rubio"] and meeting.attendees == []
+
+
+def test_a_later_report_of_an_undated_meeting_takes_the_days_next_to_it(extractor):
+    text = (
+        "Merz defended the result at the end of the two-day NATO summit in The Hague. "
+        "The allies had agreed on 24. and 25. June to spend five percent. "
+        "Zelensky met Trump on Wednesday on the sidelines of the summit."
+    )
+    headline = "The chancellor defended the new goal at the NATO summit. "
+    [summit] = [
+        m for m in meetings(headline + text, extractor, published="2025-06-25") if m.kind == "summit"
+    ]
+    assert (summit.start, summit.end) == ("2025-06-24", "2025-06-25")
+
+
+def test_a_schedule_in_the_present_tense_looks_ahead(extractor):
+    text = "NATO leaders arrive in Brussels on Tuesday for the summit."
+    [summit] = [m for m in meetings(text, extractor, published="2025-06-23") if m.kind == "summit"]
+    assert summit.start == "2025-06-24"

@@ -81,6 +81,9 @@ class PlaceEntry(Strict):
     aliases: list[str] = Field(default_factory=list, description="Other names.")
     country: str | None = Field(None, description="Country code.")
     city: str | None = Field(None, description="For a venue: the city it stands in.")
+    region: str | None = Field(
+        None, description="For a city: the state or region it is in (Anchorage: Alaska)."
+    )
 
 
 class KnownEvent(Strict):

@@ -144,6 +144,8 @@ class GazetteerIndex:
             for e in places
             if e.country and e.country.upper() in self.countries_by_code
         }
+        # "the summit in Alaska" and "the summit in Anchorage" are at one place.
+        self.place_regions = {e.name: e.region for e in gazetteer.places if e.region}
         self.given_names = {token_key(n) for n in gazetteer.given_names}
         self.not_names = {token_key(n) for n in gazetteer.not_names}
         # Words that name a known non-person (country, place, organisation) or are demonyms.

@@ -48,7 +48,11 @@ def link_corpus(
     set_role_synonyms(config.conflicts.role_synonyms)
     actors = corpus_actors(articles, extractions)
     meetings, meeting_conflicts = merge_meetings(
-        articles, extractions, config, extractor.index.place_countries
+        articles,
+        extractions,
+        config,
+        extractor.index.place_countries,
+        extractor.index.place_regions,
     )
     claims = [c for a in articles if a.id in extractions for c in extractions[a.id].claims]
     conflicts = meeting_conflicts + claim_conflicts(claims, config, extractor.index)
@@ -181,6 +185,7 @@ def merge_meetings(
     extractions: dict[str, ArticleExtraction],
     config,
     place_countries: dict[str, str] | None = None,
+    place_regions: dict[str, str] | None = None,
 ) -> tuple[list[Meeting], list[Conflict]]:
     """Reports of one meeting from many articles become one meeting.
 
@@ -190,6 +195,7 @@ def merge_meetings(
     """
     types = {t.id: t for t in config.meetings.types}
     window = config.meetings.merge_window_days
+    areas = _Areas(place_regions or {})
 
     def related(a: str, b: str) -> bool:
         ta, tb = types.get(a), types.get(b)
@@ -235,7 +241,11 @@ def merge_meetings(
             for g in still_open(open_by_type[t], horizon)
         ]
         at_place = (
-            still_open(open_by_place[(mention.kind, mention.place)], horizon)
+            [
+                g
+                for name in areas.names(mention.place)
+                for g in still_open(open_by_place[(mention.kind, name)], horizon)
+            ]
             if mention.place
             else []
         )
@@ -265,7 +275,9 @@ def merge_meetings(
                 continue  # the second round is not the third
             overlap = span[0] <= other[1] and other[0] <= span[1]
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
-            places_ok = not mention.place or not group.places or mention.place in group.places
+            places_ok = (
+                not mention.place or not group.places or areas.holds(group.places, mention.place)
+            )
             group_single = any(single(t) for t in group.type_ids)
             both_single = single(mention.type_id) and group_single
             # "the third round of talks in Istanbul" on 22 and on 23 July: one round, two dates.
@@ -279,7 +291,7 @@ def merge_meetings(
             # One article that dates one meeting (at one place) two ways, a day or two apart.
             self_contradiction = (
                 (
-                    (mention.place and mention.place in group.places)
+                    (mention.place and areas.holds(group.places, mention.place))
                     # a report that names no place, of a kind that does not happen daily
                     or (places_ok and mention.kind not in ("bilateral", "call", "meeting"))
                 )
@@ -287,8 +299,19 @@ def merge_meetings(
                 and mention.type_id in group.type_ids
                 and any(m.sources[0].article == mention.sources[0].article for m in group.mentions)
             )
+            # "the summit in Anchorage on Saturday" (a Hong Kong paper) and "last Friday's
+            # summit in Alaska": two outlets a day apart on a meeting that is not held daily.
+            day_apart = (
+                gap == 1
+                and mention.kind in _NOT_DAILY
+                and mention.place
+                and group.places
+                and places_ok
+                and all(m.sources[0].article != article for m in group.mentions)
+            )
             if (
                 (both_single and (overlap or (gap <= window and places_ok)))
+                or day_apart
                 or (overlap and places_ok and mention.place and group.places)
                 or (overlap and places_ok and group_single)  # "the summit in The Hague"
                 or same_number
@@ -349,9 +372,32 @@ def merge_meetings(
         for group in blocks[kind]:
             meeting = _meeting(group, types)
             meetings.append(meeting)
-            conflicts += _meeting_conflicts(meeting, group, place_countries or {})
+            conflicts += _meeting_conflicts(meeting, group, place_countries or {}, areas)
     meetings.sort(key=lambda m: (m.start is None, m.start or "", m.name))
     return meetings, conflicts
+
+
+# Kinds of meeting a place does not hold on two days running, unless it is one meeting.
+_NOT_DAILY = frozenset({"summit", "ministerial", "conference"})
+
+
+class _Areas:
+    """Places that hold one another: a region and its cities (Alaska, Anchorage)."""
+
+    def __init__(self, regions: dict[str, str]):
+        self.regions = regions
+        self.cities: dict[str, list[str]] = defaultdict(list)
+        for city, region in regions.items():
+            self.cities[region].append(city)
+
+    def names(self, place: str) -> list[str]:
+        """`place`, the region it is in and the cities in it."""
+        region = self.regions.get(place)
+        return [place, *([region] if region else []), *self.cities.get(place, ())]
+
+    def holds(self, places: set[str], place: str) -> bool:
+        """Whether one of `places` is `place`, its region or a city in it."""
+        return place in places or any(name in places for name in self.names(place)[1:])
 
 
 def _has_weekday(span: tuple[date, date] | None, weekday: int) -> bool:
@@ -417,7 +463,7 @@ def _meeting(group: _Group, types) -> Meeting:
 
 
 def _meeting_conflicts(
-    meeting: Meeting, group: _Group, place_countries: dict[str, str]
+    meeting: Meeting, group: _Group, place_countries: dict[str, str], areas: _Areas
 ) -> list[Conflict]:
     """Reports of one meeting that disagree on its dates, its place, or who attends.
 
@@ -433,7 +479,13 @@ def _meeting_conflicts(
         single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1]) or (
             sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1]
         )
-        if not single_in_range:
+        # "opens on Wednesday" and "on Thursday" beside a report of both days: two days of it.
+        in_one_range = (
+            sa[0] == sa[1]
+            and sb[0] == sb[1]
+            and any(r[0] <= min(sa[0], sb[0]) and max(sa[1], sb[1]) <= r[1] for r in by_span)
+        )
+        if not single_in_range and not in_one_range:
             va, vb = _span_text(sa), _span_text(sb)
             conflicts.append(_conflict(meeting.name, "dates", a.sources[0], va, b.sources[0], vb))
     by_place: dict[str, MeetingMention] = {}
@@ -445,6 +497,10 @@ def _meeting_conflicts(
     for country in countries & set(by_place):
         if len(by_place) > 1:
             del by_place[country]
+    # "in Alaska" and "in Anchorage" agree too.
+    for region in {areas.regions.get(p) for p in by_place} & set(by_place):
+        if len(by_place) > 1:
+            del by_place[region]
     if len(by_place) > 1:
         (pa, a), (pb, b) = list(by_place.items())[:2]
         conflicts.append(_conflict(meeting.name, "place", a.sources[0], pa, b.sources[0], pb))

@@ -354,6 +354,12 @@ def find_meetings(
             if ref.type.single_event and not same.type.single_event:
                 same.type = ref.type  # "the summit" ... "the NATO summit": the NATO summit
             _absorb(same.seen_at(ref), ref.sentence, own_date, own_place)
+            # "the two-day NATO summit in The Hague. The allies agreed on 24 and 25 June":
+            # a meeting still undated takes a span of days next to a later report too (a
+            # single day there is as likely another event's).
+            _date_from_neighbours(
+                same, ref.sentence, places_by_sentence, dates_by_sentence, ranges_only=True
+            )
             continue
         draft = _Draft(ref.type, [ref.sentence], own_date, place=own_place).seen_at(ref)
         host = _sidelines_host(text, sentences[ref.sentence], draft, drafts)
@@ -361,17 +367,7 @@ def find_meetings(
             if draft.date is None or draft.date.value is None:
                 draft.date, draft.end_override = host.date, host.end_override
             hosts.append((draft, host))  # its place, once the host's is known
-        if (draft.date is None or draft.date.value is None) and draft.year is None:
-            for neighbour in (ref.sentence - 1, ref.sentence + 1):
-                there = _best_place(places_by_sentence.get(neighbour, []), None)
-                if there and draft.place and there != draft.place:
-                    continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
-                candidate = _best_date(
-                    dates_by_sentence.get(neighbour, []), None, allow_unresolved=False
-                )
-                if candidate is not None and candidate.precision in ("day", "week"):
-                    draft.date = candidate
-                    break
+        _date_from_neighbours(draft, ref.sentence, places_by_sentence, dates_by_sentence)
         if draft.place is None:
             draft.place = _best_place(places_by_sentence.get(ref.sentence - 1, []), None)
         drafts.append(draft)
@@ -390,6 +386,32 @@ def find_meetings(
         draft.place = draft.place or host.place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [_mention(text, sentences, d, article_id) for d in drafts]
+
+
+def _date_from_neighbours(
+    draft: _Draft,
+    sentence: int,
+    places_by_sentence: dict[int, list[tuple[int, str, bool, int]]],
+    dates_by_sentence: dict[int, list[DateExpr]],
+    ranges_only: bool = False,
+) -> None:
+    """An undated meeting takes a day or week from the sentence before or after its report
+    (with `ranges_only`, only a span of days)."""
+    if (draft.date is not None and draft.date.value is not None) or draft.year is not None:
+        return
+    for neighbour in (sentence - 1, sentence + 1):
+        there = _best_place(places_by_sentence.get(neighbour, []), None)
+        if there and draft.place and there != draft.place:
+            continue  # "leaders meeting in The Hague on 24 and 25 June" is not the Brussels one
+        exprs = dates_by_sentence.get(neighbour, [])
+        if ranges_only:
+            exprs = [
+                e for e in exprs if e.precision == "day" and e.value and e.end_value != e.value
+            ]
+        candidate = _best_date(exprs, None, allow_unresolved=False)
+        if candidate is not None and candidate.precision in ("day", "week"):
+            draft.date = candidate
+            return
 
 
 _OF_BETWEEN = re.compile(r"\s+(?:of|of the|on|for)\s+(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
