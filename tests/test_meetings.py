@@ -555,7 +555,9 @@ def test_a_later_report_of_an_undated_meeting_takes_the_days_next_to_it(extracto
     )
     headline = "The chancellor defended the new goal at the NATO summit. "
     [summit] = [
-        m for m in meetings(headline + text, extractor, published="2025-06-25") if m.kind == "summit"
+        m
+        for m in meetings(headline + text, extractor, published="2025-06-25")
+        if m.kind == "summit"
     ]
     assert (summit.start, summit.end) == ("2025-06-24", "2025-06-25")
 
