@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -88,7 +89,8 @@ def score(document: dict, gold: dict) -> dict:
     fp_words = [w.lower() for w in gold.get("date_false_positives", [])]
 
     def conflict_found(values: list[str], files: list[str]) -> bool:
-        wanted = [fold(v).replace(" ", "") for v in values]
+        # "attends (by video)": the parenthesis annotates the value, it is not part of it.
+        wanted = [fold(re.sub(r"\s*\([^)]*\)", "", str(v))).replace(" ", "") for v in values]
         stems = {Path(f).stem for f in files}
         for c in document["conflicts"]:
             got = {fold(c["a"]["value"]).replace(" ", ""), fold(c["b"]["value"]).replace(" ", "")}

@@ -304,8 +304,34 @@ def scan(text: str) -> list[_Candidate]:
     for match in _COMBINED.finditer_windows(text, _windows(text))[0]:
         index = int(match.lastgroup[1:])
         groups = {name: match.group(renamed) for renamed, name in _GROUPS[index]}
-        found.append(_Candidate(_KINDS[index], match.start(), match.end(), groups))
+        candidate = _Candidate(_KINDS[index], match.start(), match.end(), groups)
+        if candidate.kind in ("cross_md", "cross_dm"):
+            found += _two_dates(text, candidate)
+        else:
+            found.append(candidate)
     return found
+
+
+_AND = re.compile(r"\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _two_dates(text: str, c: _Candidate) -> list[_Candidate]:
+    """"held on May 16 and June 2": two days, not the weeks between them ("between May 16 and
+    June 2" and "from 30 June to 2 July" are spans)."""
+    joint = _AND.search(text, c.start, c.end)
+    if joint is None or _BETWEEN.search(text, max(0, c.start - 10), c.start):
+        return [c]
+    g = c.groups
+    first = _safe_date(2024, _month(g["m1"]), _day(g["d1"]))
+    last = _safe_date(2024 + (_month(g["m2"]) < _month(g["m1"])), _month(g["m2"]), _day(g["d2"]))
+    if first and last and 0 < (last - first).days <= 2:
+        return [c]  # "on 30 June and 1 July": the days of one meeting
+    kind = "md" if c.kind == "cross_md" else "dm"
+    return [
+        _Candidate(kind, c.start, joint.start(), {"m": g["m1"], "d": g["d1"], "y": g["y"]}),
+        _Candidate(kind, joint.end(), c.end, {"m": g["m2"], "d": g["d2"], "y": g["y"]}),
+    ]
 
 
 def find_dates(
