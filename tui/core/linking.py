@@ -378,7 +378,7 @@ def merge_meetings(
 
 
 # Kinds of meeting a place does not hold on two days running, unless it is one meeting.
-_NOT_DAILY = frozenset({"summit", "ministerial", "conference"})
+_NOT_DAILY = frozenset({"summit", "ministerial", "conference", "talks"})
 
 
 class _Areas:
