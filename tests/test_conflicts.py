@@ -419,3 +419,24 @@ def test_two_single_days_of_a_summit_reported_with_both_days_do_not_conflict(tmp
     [summit] = [m for m in corpus.meetings if m.kind == "summit"]
     assert len({s.article for s in summit.sources}) == 3
     assert not [c for c in corpus.conflicts if c.attribute == "dates"]
+
+
+def test_counts_of_participants_that_cannot_both_be_true_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ramstein\n\nKYIV, June 3, 2025 - The Ukraine Defense Contact Group meets in Brussels "
+            "on June 4. Representatives of 40 countries will take part in the meeting."
+        ),
+        b=(
+            "Ramstein\n\nKYIV, June 4, 2025 - The Ukraine Defense Contact Group met in Brussels "
+            "on Wednesday. Nearly 50 countries took part in the meeting."
+        ),
+        c=(
+            "Ramstein\n\nBERLIN, June 4, 2025 - The Ukraine Defense Contact Group met in Brussels "
+            "on Wednesday. About 45 countries attended the meeting."
+        ),
+    )
+    counts = [c for c in corpus.conflicts if c.attribute == "participants"]
+    assert [{c.a.value, c.b.value} for c in counts] == [{"40 countries", "nearly 50 countries"}]
+    assert "Nearly 50 countries" in (counts[0].a.sentence + counts[0].b.sentence)

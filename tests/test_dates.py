@@ -284,3 +284,14 @@ def test_a_day_written_with_a_dot_before_the_month(extractor):
         ("2025-06-24", "2025-06-25"),
         ("2025-07-03", "2025-07-03"),
     ]
+
+
+def test_two_days_joined_by_and_are_two_dates_unless_a_span():
+    from tui.core.dates import scan
+
+    def found(text: str) -> list[str]:
+        return [text[c.start : c.end] for c in scan(text)]
+
+    assert found("the first two rounds, held on May 16 and June 2, ended") == ["May 16", "June 2"]
+    assert found("talks between May 16 and June 2") == ["May 16 and June 2"]
+    assert found("the summit on 30 June and 1 July 2025") == ["30 June and 1 July 2025"]

@@ -265,6 +265,11 @@ class MeetingRules(Strict):
         description="Words that make the day of a report the last day of a meeting of known "
         "length ('wrapped up a three-day meeting on Friday').",
     )
+    participants: list[Regex] = Field(
+        default_factory=list,
+        description="How many took part ('representatives of 40 countries'): patterns with a "
+        "group 'n' (the number), optionally 'q' (nearly, more than ...) and 'what'.",
+    )
 
 
 # --- claims and conflicts -----------------------------------------------------------------------

@@ -317,7 +317,7 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
 def _two_dates(text: str, c: _Candidate) -> list[_Candidate]:
-    """"held on May 16 and June 2": two days, not the weeks between them ("between May 16 and
+    """ "held on May 16 and June 2": two days, not the weeks between them ("between May 16 and
     June 2" and "from 30 June to 2 July" are spans)."""
     joint = _AND.search(text, c.start, c.end)
     if joint is None or _BETWEEN.search(text, max(0, c.start - 10), c.start):

@@ -504,6 +504,15 @@ def _meeting_conflicts(
     if len(by_place) > 1:
         (pa, a), (pb, b) = list(by_place.items())[:2]
         conflicts.append(_conflict(meeting.name, "place", a.sources[0], pa, b.sources[0], pb))
+    counted: dict[str, Source] = {}
+    for m in group.mentions:
+        for count in m.participants:
+            counted.setdefault(count, _source_writing(m, count))
+    for (va, a), (vb, b) in combinations(counted.items(), 2):
+        ra, rb = _count_range(va), _count_range(vb)
+        if ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
+            conflicts.append(_conflict(meeting.name, "participants", a, va, b, vb))
+            break  # one pair shows the disagreement
     attending: dict[str, MeetingMention] = {}
     absent: dict[str, MeetingMention] = {}
     for m in group.mentions:
@@ -525,6 +534,46 @@ def _meeting_conflicts(
                 )
             )
     return conflicts
+
+
+# What a count's qualifier allows, as factors of its number: "nearly 50" is 45 to 50.
+_COUNT_QUALIFIERS = {
+    "nearly": (0.9, 0.99),
+    "almost": (0.9, 0.99),
+    "close to": (0.9, 1.0),
+    "about": (0.85, 1.15),
+    "around": (0.85, 1.15),
+    "some": (0.85, 1.15),
+    "roughly": (0.85, 1.15),
+    "approximately": (0.85, 1.15),
+    "more than": (1.01, 1.3),
+    "over": (1.01, 1.3),
+    "at least": (1.0, 1.3),
+    "up to": (0.7, 1.0),
+}
+
+
+def _source_writing(mention: MeetingMention, count: str) -> Source:
+    """The sentence of `mention` that writes `count` ('nearly 50 countries')."""
+    number, what = count.split()[-2:]
+    return next(
+        (
+            s
+            for s in mention.sources
+            if re.search(rf"\b{number}\s+{what}\b", s.sentence, re.IGNORECASE)
+        ),
+        mention.sources[0],
+    )
+
+
+def _count_range(written: str) -> tuple[float, float] | None:
+    """'nearly 50 countries' -> (45, 49.5); '40 countries' -> (40, 40)."""
+    match = re.match(r"(?:(?P<q>[a-z ]+?)\s+)?(?P<n>\d+)\b", written)
+    if match is None:
+        return None
+    n = int(match["n"])
+    low, high = _COUNT_QUALIFIERS.get(match["q"] or "", (1.0, 1.0))
+    return n * low, n * high
 
 
 def _span_text(span: tuple[date, date]) -> str:

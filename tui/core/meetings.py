@@ -86,6 +86,7 @@ class MeetingMatcher:
     end_cues: re.Pattern[str] | None
     # Meetings of public record, by the kind of their type.
     events: dict[str, list[KnownEvent]] = field(default_factory=dict)
+    participants: re.Pattern[str] | None = None  # "representatives of 40 countries"
 
     @classmethod
     def from_config(
@@ -104,7 +105,23 @@ class MeetingMatcher:
             if rules.end_cues
             else None,
             events=_events_by_kind(events or [], {t.id: t.kind for t in rules.types}),
+            participants=re.compile(
+                "|".join(f"(?:{p})" for p in _renamed_apart(rules.participants)), re.IGNORECASE
+            )
+            if rules.participants
+            else None,
         )
+
+
+def _renamed_apart(patterns: list[str]) -> list[str]:
+    """Patterns joined into one keep their groups apart: 'n' becomes 'n0', 'n1' ..."""
+    return [re.sub(r"\(\?P<(\w+)>", rf"(?P<\g<1>{i}>", p) for i, p in enumerate(patterns)]
+
+
+def participants_in(match: re.Match[str]) -> str:
+    """'nearly 50 countries' from a match of the participants patterns."""
+    groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
+    return " ".join(groups[k].lower() for k in ("q", "n", "what") if k in groups)
 
 
 # "the third round of talks", "the 27th meeting of the Contact Group": which one of a series.
@@ -385,7 +402,7 @@ def find_meetings(
     for draft, host in hosts:
         draft.place = draft.place or host.place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
-    return [_mention(text, sentences, d, article_id) for d in drafts]
+    return [_mention(text, sentences, d, article_id, matcher.participants) for d in drafts]
 
 
 def _date_from_neighbours(
@@ -1106,8 +1123,16 @@ def _excluded(text: str, start: int) -> bool:
     return bool(_EXCLUDED_BEFORE.search(text[max(0, start - 20) : start]))
 
 
-def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMention:
+def _mention(
+    text: str, sentences, draft: _Draft, article_id: str, participants: re.Pattern[str] | None
+) -> MeetingMention:
     span = _span(draft.date, draft.end_override)
+    counts: list[str] = []
+    if participants is not None:
+        for index in sorted(set(draft.sentences)):
+            match = participants.search(text, *sentences[index])
+            if match and participants_in(match) not in counts:
+                counts.append(participants_in(match))
     basis = draft.date.basis if draft.date is not None else "unresolved"
     if span is None:
         basis = "unresolved"
@@ -1136,4 +1161,5 @@ def _mention(text: str, sentences, draft: _Draft, article_id: str) -> MeetingMen
         weekday_hint=draft.weekday,
         precision=draft.date.precision if span and draft.date else "day",
         ordinal=draft.ordinal,
+        participants=counts,
     )

@@ -124,6 +124,8 @@ class MeetingMention:
     weekday_hint: int | None = None  # "on Thursday" with no date: 0=Monday
     precision: str = "day"
     ordinal: int | None = None  # "the third round", "the 27th meeting": its number in a series
+    # "nearly 50 countries": how many took part, as each sentence that counts them writes it.
+    participants: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
