@@ -566,3 +566,14 @@ def test_a_schedule_in_the_present_tense_looks_ahead(extractor):
     text = "NATO leaders arrive in Brussels on Tuesday for the summit."
     [summit] = [m for m in meetings(text, extractor, published="2025-06-23") if m.kind == "summit"]
     assert summit.start == "2025-06-24"
+
+
+def test_the_meeting_of_a_named_group_is_that_group_not_the_meeting_before(extractor):
+    text = (
+        "The conference continues tomorrow with sessions on energy. "
+        "The next meeting of the Ukraine Defense Contact Group is expected to be held by video "
+        "on July 21."
+    )
+    found = meetings(text, extractor, published="2025-07-10")
+    [group] = [m for m in found if m.kind == "contact_group"]
+    assert (group.start, group.end) == ("2025-07-21", "2025-07-21")

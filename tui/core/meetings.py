@@ -313,6 +313,15 @@ def find_meetings(
             ref.start,
         )
         if ref.type.generic:
+            if _named_after(text, ref, refs_by_sentence[ref.sentence]):
+                # "The next meeting of the Ukraine Defense Contact Group": not the meeting
+                # before; the name after it says which one (see `_names_generic_before`).
+                drafts.append(
+                    _Draft(
+                        ref.type, [ref.sentence], own_date, place=own_place, ref_end=ref.end
+                    ).seen_at(ref)
+                )
+                continue
             target = _generic_target(drafts, ref, own_date, own_place)
             if isinstance(target, _Draft) and target.numbered_otherwise(ref):
                 drafts.append(
@@ -351,6 +360,10 @@ def find_meetings(
             continue
         if _names_generic_before(text, ref, drafts):
             _absorb(drafts[-1].seen_at(ref), ref.sentence, own_date, own_place)
+            named = drafts[-1]
+            _date_from_neighbours(named, ref.sentence, places_by_sentence, dates_by_sentence)
+            if named.place is None:
+                named.place = _best_place(places_by_sentence.get(ref.sentence - 1, []), None)
             continue
         same = next(
             (
@@ -461,6 +474,15 @@ def _misdated(
     close.sort(key=lambda d: len(d.sentences), reverse=True)
     return (
         close[0] if len(close) == 1 or len(close[0].sentences) > len(close[1].sentences) else None
+    )
+
+
+def _named_after(text: str, ref: _Ref, refs: list[_Ref]) -> bool:
+    """Whether a named meeting follows the generic `ref` as its complement ('the meeting of
+    the NATO-Ukraine Council')."""
+    return any(
+        r.start >= ref.end and not r.type.generic and _OF_BETWEEN.fullmatch(text[ref.end : r.start])
+        for r in refs
     )
 
 
