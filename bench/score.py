@@ -39,9 +39,19 @@ def load_aliases(config: Path | None) -> None:
     """Let the gold's spelling match the gazetteer's canonical one (Sergei/Sergey Lavrov)."""
     from tui.core.config import load_config
 
-    for person in load_config(config).config.gazetteer.people:
+    gazetteer = load_config(config).config.gazetteer
+    for person in gazetteer.people:
         for alias in [person.name, *person.aliases]:
             ALIASES.setdefault(fold(alias), set()).add(fold(person.name))
+    # "Ukrainian president", "European Commission president": the title with the country or
+    # body it belongs to, which the extractor reports beside the role, not in it.
+    for country in gazetteer.countries:
+        QUALIFIERS.update(fold(n) for n in [country.name, *country.aliases, *country.demonyms])
+    for organization in gazetteer.organizations:
+        QUALIFIERS.update(fold(n) for n in [organization.name, *organization.aliases])
+
+
+QUALIFIERS: set[str] = {"then", "former"}
 
 
 def same_person(gold: str, predicted: str, mentions: list[str]) -> bool:
@@ -60,9 +70,21 @@ def role_match(gold_roles: list[str], predicted: list[str]) -> bool:
     def norm(r: str) -> str:
         return fold(r).replace("-", " ").replace(" (former)", "")
 
+    def bare(role: str) -> str:
+        """'former ukrainian president' -> 'president'."""
+        words = role.split()
+        while len(words) > 1:
+            for n in (3, 2, 1):
+                if len(words) > n and " ".join(words[:n]) in QUALIFIERS:
+                    words = words[n:]
+                    break
+            else:
+                break
+        return " ".join(words)
+
     for g in map(norm, gold_roles):
         for p in map(norm, predicted):
-            if g == p or p.startswith(g) or g.startswith(p) or g in p:
+            if g == p or p.startswith(g) or g.startswith(p) or g in p or bare(g) == bare(p):
                 return True
     return False
 

@@ -338,3 +338,14 @@ def test_gazetteer_scan_that_takes_the_character_before_finds_what_a_plain_scan_
     for text in texts:
         folded = fold_same_length(text)
         assert index.scan(folded) == [m.span() for m in plain.finditer(folded)]
+
+
+@pytest.mark.parametrize(
+    ("published", "roles"),
+    [("2025-03-01", ["secretary of state"]), ("2024-03-01", [])],  # not yet in office in 2024
+)
+def test_a_title_with_a_country_and_no_name_is_the_one_holder_of_the_article(
+    extractor, published, roles
+):
+    text = "Rubio met Lavrov in Riyadh. Later the American secretary of state flew home."
+    assert people(extract(text, extractor, published))["Marco Rubio"] == roles

@@ -329,3 +329,17 @@ def test_header_dates_far_down_with_a_time_or_in_capitals(infer, lines, publishe
 def test_a_header_day_and_month_with_a_time_is_a_partial_date(infer):
     found = infer(f"{TITLE}\n\n3 June, 14:20\nShare: Facebook\n\nMinisters will meet on Wednesday.")
     assert (found.published, found.published_partial) == (None, "06-03")
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Publié le 4 septembre 2025 à 19:51. Modifié le 5 septembre 2025 à 07:12.", "2025-09-04"),
+        ("Maria Rossi11 luglio 2025", "2025-07-11"),
+        ("Madrid, 4 de septiembre de 2025", "2025-09-04"),
+        ("3 czerwca 2025, 14:20", "2025-06-03"),
+    ],
+)
+def test_a_header_date_in_the_original_language(infer, header, published):
+    text = f"Coalition promises soldiers for the day after a ceasefire\n\n{header}\n\nThe body.\n"
+    assert infer(text).published == dt.date.fromisoformat(published)

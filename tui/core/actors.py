@@ -297,7 +297,65 @@ def find_actors(
             )
     _inherit_plural_titles(text, found)
     _byline_roles(text, authors, found, rules)
-    return _assemble(text, found)
+    actors = _assemble(text, found)
+    if published is not None:
+        _described_roles(text, titles, actors, index, rules, published)
+    return actors
+
+
+# "the French president", "the Ukrainian president's office": a title with a country and no
+# name, just before the title.
+_DESCRIPTION_BEFORE = re.compile(r"\b[Tt]he\s+(?P<country>[A-Z][\w.]*)\s+$")
+_NAME_AFTER = re.compile(r",?\s+[A-Z]")
+
+
+def _described_roles(
+    text: str,
+    titles: TitleIndex,
+    actors: list[ActorRef],
+    index: GazetteerIndex,
+    rules: ActorRules,
+    published: date,
+) -> None:
+    """'a one-on-one meeting between Mr Trump and the French president': the one person of
+    the article who holds that title for that country on the day gets the role there."""
+    people = [a for a in actors if a.kind == "person" and a.known and a.country]
+    if not people:
+        return
+    for match in titles.matches:
+        before = _DESCRIPTION_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is None or match["mods"] or _NAME_AFTER.match(text, match.end()):
+            continue
+        country = index.demonyms.get(token_key(before["country"]))
+        if country is None or not country.country:
+            continue
+        role, _ = _role_text(match, rules, tail="")
+        holders = [
+            a
+            for a in people
+            if a.country == country.country
+            and _holds(index.people_by_name.get(a.name), role, country.country, published)
+        ]
+        if len(holders) != 1:
+            continue
+        holder = holders[0]
+        holder.role_evidence.append([role, match.start(), False])
+        if role not in holder.roles:
+            holder.roles.append(role)
+
+
+def _holds(entity: Entity | None, role: str, country: str, day: date) -> bool:
+    """Whether the gazetteer has `entity` in `role` for `country` on `day`."""
+    if entity is None:
+        return False
+    wanted = role.replace("defense", "defence")
+    return any(
+        period.title.lower().replace("defense", "defence") == wanted
+        and (period.org or "").upper() == country.upper()
+        and (period.start is None or period.start <= day)
+        and (period.end is None or day <= period.end)
+        for period in entity.roles
+    )
 
 
 class Spans:

@@ -156,6 +156,11 @@ class Metadata(Strict):
         default_factory=list, description="Whole lines stating the date, with a named group 'date'."
     )
     dateline_max_line: int = Field(12, description="A dateline is looked for in the first lines.")
+    month_names: dict[str, int] = Field(
+        default_factory=dict,
+        description="Month names of other languages, lower-case, for page headers left in the "
+        "original language ('Publié le 4 septembre 2025'): septembre: 9.",
+    )
 
 
 # --- actors --------------------------------------------------------------------------------------

@@ -105,6 +105,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 found.dateline_place = yearless["place"].strip()
             elif labelled:
                 found.published, found.published_basis = labelled, "text"
+            elif number > 0 and len(line) <= 120 and (foreign := _foreign_date(line, rules)):
+                # "Publié le 4 septembre 2025 à 19:51": a header kept in its language.
+                found.published, found.published_basis = foreign, "text"
             elif (
                 number > 0
                 and len(line) <= 100
@@ -222,6 +225,25 @@ def _header_date(line: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# "4 septembre 2025", "4. syyskuuta 2025", "4 de septiembre de 2025": a day, a month's name,
+# a year.
+_WORDED_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?\s+(?:de\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _foreign_date(line: str, rules: Metadata) -> date | None:
+    """A date whose month is named in another language (`rules.month_names`)."""
+    if not rules.month_names:
+        return None
+    for match in _WORDED_DATE.finditer(line):
+        month = rules.month_names.get(match["month"].lower())
+        if month:
+            return _safe(int(match["year"]), month, int(match["day"]))
+    return None
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
