@@ -343,3 +343,13 @@ def test_a_header_day_and_month_with_a_time_is_a_partial_date(infer):
 def test_a_header_date_in_the_original_language(infer, header, published):
     text = f"Coalition promises soldiers for the day after a ceasefire\n\n{header}\n\nThe body.\n"
     assert infer(text).published == dt.date.fromisoformat(published)
+
+
+def test_a_byline_glued_to_a_place_and_a_date_in_capitals(infer):
+    text = f"{TITLE}\n\nLucía Ortega MoraLondon - MAR 03, 2025 - 05:40 CET\n\nThe body.\n"
+    assert infer(text).published == dt.date(2025, 3, 3)
+
+
+def test_a_header_day_and_month_in_capitals_leave_the_year_to_the_text(infer):
+    text = f"{TITLE}\n\n4 DEC, 18:25\n\nThe body.\n"
+    assert infer(text).published_partial == "12-04"

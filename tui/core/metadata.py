@@ -92,7 +92,10 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             )
             labelled = _published_line(line, rules) if not match and not yearless else None
             if match:
-                published = parse_explicit_date(match["date"])
+                # "MAR 03, 2025": a header's capitals too.
+                published = parse_explicit_date(match["date"]) or (
+                    _header_date(match["date"]) if _HEADER_DATE.search(match["date"]) else None
+                )
                 if published:
                     found.published, found.published_basis = published, "dateline"
                     found.dateline_place = match["place"].strip()
@@ -201,8 +204,8 @@ _HEADER_DAY_MONTH = re.compile(
 # "Thursday, February 13th", "13 February": a line that is only a day of a month.
 # "3 June, 14:20": with the time of day.
 _HEADER_MONTH_DAY = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<name>{MONTH_NAMES})\s+"
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}))"
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<name>{MONTH_NAMES}|{UPPER_MONTH_NAMES})\s+"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}|{UPPER_MONTH_NAMES}))"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?$"
 )
 
