@@ -221,6 +221,8 @@ def _header_date(line: str) -> date | None:
     if match["ymd"]:
         year, month, day = (int(x) for x in re.split(r"[./]", match["ymd"]))
         return _safe(year, month, day)
+    if not match.group()[:1].isdigit() or re.search(r"[^\W\d_]", match.group()):
+        return None  # a month named, on a day it does not have ("February 30, 2025")
     first, second, year = (int(x) for x in re.split(r"[./]", match.group()))
     # Day first, as most of the world writes it, unless that cannot be ("03/27/2025").
     day, month = (second, first) if second > 12 >= first else (first, second)
