@@ -112,7 +112,15 @@ def score(document: dict, gold: dict) -> dict:
 
     def conflict_found(values: list[str], files: list[str]) -> bool:
         # "attends (by video)": the parenthesis annotates the value, it is not part of it.
-        wanted = [fold(re.sub(r"\s*\([^)]*\)", "", str(v))).replace(" ", "") for v in values]
+        # "2025-06-24/2025-06-25": a span of days, which the extractor writes with "..".
+        wanted = [
+            re.sub(
+                r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)",
+                r"\1..\2",
+                fold(re.sub(r"\s*\([^)]*\)", "", str(v))).replace(" ", ""),
+            )
+            for v in values
+        ]
         stems = {Path(f).stem for f in files}
         for c in document["conflicts"]:
             got = {fold(c["a"]["value"]).replace(" ", ""), fold(c["b"]["value"]).replace(" ", "")}

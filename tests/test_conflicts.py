@@ -440,3 +440,19 @@ def test_counts_of_participants_that_cannot_both_be_true_conflict(tmp_path):
     counts = [c for c in corpus.conflicts if c.attribute == "participants"]
     assert [{c.a.value, c.b.value} for c in counts] == [{"40 countries", "nearly 50 countries"}]
     assert "Nearly 50 countries" in (counts[0].a.sentence + counts[0].b.sentence)
+
+
+def test_a_one_day_summit_and_a_two_day_report_of_it_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nPARIS, Dec 7, 2024 - EU leaders will meet in Brussels on 19 December for a "
+            "one-day summit."
+        ),
+        b=(
+            "Summit\n\nBRUSSELS, Dec 8, 2024 - Zelensky is expected at the European Council of "
+            "19 and 20 December, the first chaired by Costa."
+        ),
+    )
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert [{c.a.value, c.b.value} for c in dates] == [{"2024-12-19", "2024-12-19..2024-12-20"}]

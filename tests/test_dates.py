@@ -295,3 +295,11 @@ def test_two_days_joined_by_and_are_two_dates_unless_a_span():
     assert found("the first two rounds, held on May 16 and June 2, ended") == ["May 16", "June 2"]
     assert found("talks between May 16 and June 2") == ["May 16 and June 2"]
     assert found("the summit on 30 June and 1 July 2025") == ["30 June and 1 July 2025"]
+
+
+def test_a_participle_with_by_has_no_tense_of_its_own(extractor):
+    text = "Zelensky is expected at the European Council of 19 and 20 December, the first chaired by Costa."
+    [found] = [
+        d for d in extract(text, extractor, published="2024-12-08").dates if "December" in d.text
+    ]
+    assert (found.value, found.end_value) == ("2024-12-19", "2024-12-20")

@@ -466,10 +466,16 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
         # another clause is about that clause.
         if start >= c.end and _NEW_CLAUSE.search(cues.text, c.end, end):
             continue
+        # "the first chaired by Costa", "hosted by Macron": a participle, no tense of its own.
+        if tense == "past" and _BY_AFTER.match(cues.text, end):
+            continue
         distance = c.start - end if end <= c.start else (start - c.end) * 2
         if best is None or distance < best[0]:
             best = (distance, tense)
     return best[1] if best else None
+
+
+_BY_AFTER = re.compile(r"\s+by\b")
 
 
 def _month(name: str | None) -> int:

@@ -474,10 +474,14 @@ def _meeting_conflicts(
     by_span: dict[tuple[date, date], MeetingMention] = {}
     for m in group.mentions:
         if m.start and m.precision == "day":
-            by_span.setdefault(_span_of(m), m)
+            if m.days == 1:
+                by_span[_span_of(m)] = m  # the report that says how long it is speaks for it
+            else:
+                by_span.setdefault(_span_of(m), m)
     for (sa, a), (sb, b) in combinations(by_span.items(), 2):
-        single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1]) or (
-            sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1]
+        # "on June 25" beside "June 24-25" is a day of it, unless it is "the one-day summit".
+        single_in_range = (sa[0] == sa[1] and sb[0] <= sa[0] <= sb[1] and a.days != 1) or (
+            sb[0] == sb[1] and sa[0] <= sb[0] <= sa[1] and b.days != 1
         )
         # "opens on Wednesday" and "on Thursday" beside a report of both days: two days of it.
         in_one_range = (

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
     from .config_models import KnownEvent, MeetingRules, MeetingType
 
 # Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
-_DURATION = LowerCasePattern(r"\b(?P<n>two|three|four|five|2|3|4|5)[- ]day\b")
+_DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
 _BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
@@ -56,7 +56,19 @@ _FOR_WHOM = re.compile(
 )
 _PLACE_NAMES_A_KIND = re.compile(r"-(?:format|style|type|like|based|born|led)\b", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s(?-i:[A-Z])[a-z]")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_NUMBERS = {
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _EXCLUDED_BEFORE = re.compile(
     r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE
@@ -226,6 +238,7 @@ class _Draft:
     ref_end: int | None = None  # where the reference that started it ends
     ordinal: int | None = None  # "the third round": another number is another meeting
     year: int | None = None  # "the 2018 summit"
+    days: int | None = None  # "a two-day meeting": its length as said
     # Where its references start, by sentence: a cue goes to the meeting named nearest it.
     at: dict[int, list[int]] = field(default_factory=dict)
 
@@ -369,7 +382,11 @@ def find_meetings(
             (
                 d
                 for d in reversed(drafts)
-                if _related(d.type, ref.type)
+                if (
+                    _related(d.type, ref.type)
+                    # "EU leaders will meet on 19 December for a one-day summit": one summit
+                    or (d.type.kind == ref.type.kind and d.sentences[-1] == ref.sentence)
+                )
                 and (own_date is None or _compatible(d, own_date))
                 and not d.numbered_otherwise(ref)
                 and d.year in (None, ref.year)  # "the summit" is not "the 2018 summit"
@@ -958,7 +975,13 @@ def _apply_duration(
     text: str, sentences: list[tuple[int, int]], draft: _Draft, end_cues: re.Pattern[str] | None
 ) -> None:
     """'a two-day meeting' starting on a known day ends n-1 days later; one that 'wrapped up'
-    on it began n-1 days earlier."""
+    on it began n-1 days earlier. The length said is kept: a 'one-day summit' reported over
+    two days elsewhere is a disagreement."""
+    for index in draft.sentences:
+        match = _DURATION.search(text, *sentences[index])
+        if match:
+            draft.days = _NUMBERS[match["n"].lower()]
+            break
     if draft.date is None or draft.date.value is None or draft.date.precision != "day":
         return
     if draft.date.end_value != draft.date.value:
@@ -966,7 +989,7 @@ def _apply_duration(
     for index in draft.sentences:
         start, end = sentences[index]
         match = _DURATION.search(text, start, end)
-        if match:
+        if match and _NUMBERS[match["n"].lower()] > 1:
             days = _NUMBERS[match["n"].lower()]
             known = date.fromisoformat(draft.date.value)
             if end_cues is not None and end_cues.search(text, start, match.start()):
@@ -1184,4 +1207,5 @@ def _mention(
         precision=draft.date.precision if span and draft.date else "day",
         ordinal=draft.ordinal,
         participants=counts,
+        days=draft.days,
     )

@@ -126,6 +126,7 @@ class MeetingMention:
     ordinal: int | None = None  # "the third round", "the 27th meeting": its number in a series
     # "nearly 50 countries": how many took part, as each sentence that counts them writes it.
     participants: list[str] = field(default_factory=list)
+    days: int | None = None  # "a one-day summit": the length the report says it has
 
 
 @dataclass(slots=True)
