@@ -577,3 +577,28 @@ def test_the_meeting_of_a_named_group_is_that_group_not_the_meeting_before(extra
     found = meetings(text, extractor, published="2025-07-10")
     [group] = [m for m in found if m.kind == "contact_group"]
     assert (group.start, group.end) == ("2025-07-21", "2025-07-21")
+
+
+def test_the_pages_published_line_does_not_date_the_meeting_in_the_headline(extractor):
+    text = (
+        "Austin's last Ramstein meeting ends with Zelensky pressing allies\n\n"
+        "Published: 10 Jan. 2025, 07:12\n\n"
+        "Lloyd Austin chaired his final meeting of the Ukraine Defense Contact Group at Ramstein "
+        "on Thursday. The gathering, the 25th since Austin launched the coalition in April 2022, "
+        "brought together officials from some 50 countries."
+    )
+    found = meetings(text, extractor, published="2025-01-10")
+    groups = [m for m in found if m.kind == "contact_group"]
+    assert {(m.start, m.end) for m in groups} == {("2025-01-09", "2025-01-09")}
+    assert [m.participants for m in groups] == [["some 50 countries"]]
+
+
+def test_people_counted_in_the_sentence_after_the_meeting(extractor):
+    text = (
+        "The Ukraine Recovery Conference in Rome closed on Friday. "
+        "More than 3,500 participants registered, organisers said."
+    )
+    [conference] = [
+        m for m in meetings(text, extractor, published="2025-07-11") if m.kind == "conference"
+    ]
+    assert conference.participants == ["more than 3,500 participants"]

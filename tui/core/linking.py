@@ -513,6 +513,8 @@ def _meeting_conflicts(
         for count in m.participants:
             counted.setdefault(count, _source_writing(m, count))
     for (va, a), (vb, b) in combinations(counted.items(), 2):
+        if _COUNTED.get(va.split()[-1]) != _COUNTED.get(vb.split()[-1]):
+            continue  # 40 countries and 5,000 participants are counts of different things
         ra, rb = _count_range(va), _count_range(vb)
         if ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
             conflicts.append(_conflict(meeting.name, "participants", a, va, b, vb))
@@ -570,12 +572,26 @@ def _source_writing(mention: MeetingMention, count: str) -> Source:
     )
 
 
+# What a count counts, so that only counts of one thing are compared.
+_COUNTED = {
+    "countries": "countries",
+    "nations": "countries",
+    "states": "countries",
+    "allies": "countries",
+    "delegations": "delegations",
+    "participants": "people",
+    "attendees": "people",
+    "delegates": "people",
+    "people": "people",
+}
+
+
 def _count_range(written: str) -> tuple[float, float] | None:
     """'nearly 50 countries' -> (45, 49.5); '40 countries' -> (40, 40)."""
-    match = re.match(r"(?:(?P<q>[a-z ]+?)\s+)?(?P<n>\d+)\b", written)
+    match = re.match(r"(?:(?P<q>[a-z ]+?)\s+)?(?P<n>\d[\d,]*)\b", written)
     if match is None:
         return None
-    n = int(match["n"])
+    n = int(match["n"].replace(",", ""))
     low, high = _COUNT_QUALIFIERS.get(match["q"] or "", (1.0, 1.0))
     return n * low, n * high
 

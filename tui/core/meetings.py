@@ -33,9 +33,12 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
 
 # Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
 _DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
+_PUBLISHED_LABEL = re.compile(
+    r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
+)
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
-_BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,30}$", re.IGNORECASE)
+_BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,45}$", re.IGNORECASE)
 # "in Brussels", "at NATO Headquarters", and "the Vilnius summit": a place that says where.
 # "in the Belgian capital Brussels", "at the resort town of Antalya": a venue named after its kind.
 _PLACE_BEFORE = re.compile(
@@ -282,9 +285,11 @@ def find_meetings(
     for expr in dates:
         if _DATELINE_DASH.match(text, expr.end):
             continue  # the dateline dates the article, not what it reports
+        if _PUBLISHED_LABEL.match(text, sentences[sentence_of(expr.start)][0]):
+            continue  # "Published: 10 Jan. 2025, 07:12": the page's date, not a meeting's
         if expr.text.lower().startswith(("since", "after", "before")):
             continue
-        bound = _BOUNDING.search(text, max(0, expr.start - 40), expr.start)
+        bound = _BOUNDING.search(text, max(0, expr.start - 60), expr.start)
         # "before the Washington summit on July 9-11": a meeting named after the word has it;
         # "since a February 28 Oval Office meeting" too.
         if bound and not any(
@@ -374,6 +379,25 @@ def find_meetings(
         if _names_generic_before(text, ref, drafts):
             _absorb(drafts[-1].seen_at(ref), ref.sentence, own_date, own_place)
             named = drafts[-1]
+            earlier = next(
+                (
+                    d
+                    for d in reversed(drafts[:-1])
+                    if _related(d.type, named.type)
+                    and (named.date is None or _compatible(d, named.date))
+                    and not d.numbered_otherwise(ref)
+                    and d.year in (None, ref.year)
+                ),
+                None,
+            )
+            if earlier is not None and not _disagrees(earlier, named.date):
+                # "Austin's last Ramstein meeting" (the headline) ... "his final meeting of
+                # the Ukraine Defense Contact Group on Thursday": one meeting.
+                drafts.pop()
+                for index, starts in named.at.items():
+                    earlier.at.setdefault(index, []).extend(starts)
+                _absorb(earlier, ref.sentence, named.date, named.place)
+                continue
             _date_from_neighbours(named, ref.sentence, places_by_sentence, dates_by_sentence)
             if named.place is None:
                 named.place = _best_place(places_by_sentence.get(ref.sentence - 1, []), None)
@@ -432,7 +456,10 @@ def find_meetings(
     for draft, host in hosts:
         draft.place = draft.place or host.place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
-    return [_mention(text, sentences, d, article_id, matcher.participants) for d in drafts]
+    return [
+        _mention(text, sentences, d, article_id, matcher.participants, refs_by_sentence)
+        for d in drafts
+    ]
 
 
 def _date_from_neighbours(
@@ -1169,12 +1196,19 @@ def _excluded(text: str, start: int) -> bool:
 
 
 def _mention(
-    text: str, sentences, draft: _Draft, article_id: str, participants: re.Pattern[str] | None
+    text: str,
+    sentences,
+    draft: _Draft,
+    article_id: str,
+    participants: re.Pattern[str] | None,
+    refs_by_sentence: dict[int, list[_Ref]],
 ) -> MeetingMention:
     span = _span(draft.date, draft.end_override)
     counts: list[str] = []
     if participants is not None:
-        for index in sorted(set(draft.sentences)):
+        # "... at the gathering. Defense officials from about 40 countries attended."
+        after = {i + 1 for i in draft.sentences if i + 1 < len(sentences)} - set(refs_by_sentence)
+        for index in sorted(set(draft.sentences) | after):
             match = participants.search(text, *sentences[index])
             if match and participants_in(match) not in counts:
                 counts.append(participants_in(match))
