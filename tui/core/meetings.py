@@ -33,6 +33,11 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
 
 # Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
 _DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
+# What every participants pattern holds (a fast scan from digit to digit).
+_COUNT_NOUN = re.compile(
+    r"\d[\d,]*\s+(?:countries|nations|states|allies|delegations|participants|attendees"
+    r"|delegates|people)\b"
+)
 _PUBLISHED_LABEL = re.compile(
     r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
 )
@@ -1209,6 +1214,8 @@ def _mention(
         # "... at the gathering. Defense officials from about 40 countries attended."
         after = {i + 1 for i in draft.sentences if i + 1 < len(sentences)} - set(refs_by_sentence)
         for index in sorted(set(draft.sentences) | after):
+            if not _COUNT_NOUN.search(text, *sentences[index]):
+                continue  # no number before a counted noun: the full patterns need not run
             match = participants.search(text, *sentences[index])
             if match and participants_in(match) not in counts:
                 counts.append(participants_in(match))
