@@ -456,3 +456,21 @@ def test_a_one_day_summit_and_a_two_day_report_of_it_conflict(tmp_path):
     )
     dates = [c for c in corpus.conflicts if c.attribute == "dates"]
     assert [{c.a.value, c.b.value} for c in dates] == [{"2024-12-19", "2024-12-19..2024-12-20"}]
+
+
+def test_a_count_in_the_sentence_after_the_meeting_is_shown_with_its_sentence(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ramstein\n\nKYIV, Jan 10, 2025 - Austin hosted his last meeting of the Ukraine "
+            "Defense Contact Group at Ramstein on Thursday. Officials from some 50 countries came."
+        ),
+        b=(
+            "Ramstein\n\nTAIPEI, Jan 10, 2025 - Austin chaired the Ukraine Defense Contact Group "
+            "at Ramstein on Thursday. Defense officials from about 40 countries attended."
+        ),
+    )
+    [count] = [c for c in corpus.conflicts if c.attribute == "participants"]
+    assert {count.a.value, count.b.value} == {"some 50 countries", "about 40 countries"}
+    assert "50 countries" in (count.a.sentence + count.b.sentence)
+    assert "40 countries" in (count.a.sentence + count.b.sentence)

@@ -547,11 +547,11 @@ _COUNT_QUALIFIERS = {
     "nearly": (0.9, 0.99),
     "almost": (0.9, 0.99),
     "close to": (0.9, 1.0),
-    "about": (0.85, 1.15),
-    "around": (0.85, 1.15),
-    "some": (0.85, 1.15),
-    "roughly": (0.85, 1.15),
-    "approximately": (0.85, 1.15),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
     "more than": (1.01, 1.3),
     "over": (1.01, 1.3),
     "at least": (1.0, 1.3),
@@ -566,7 +566,7 @@ def _source_writing(mention: MeetingMention, count: str) -> Source:
         (
             s
             for s in mention.sources
-            if re.search(rf"\b{number}\s+{what}\b", s.sentence, re.IGNORECASE)
+            if re.search(rf"\b{re.escape(number)}\s+{what}\b", s.sentence, re.IGNORECASE)
         ),
         mention.sources[0],
     )

@@ -930,7 +930,8 @@ def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | No
         current = draft.date
         if (
             current is None
-            or current.value is None
+            # "on Thursday" in an undated article says more than a month guessed for it
+            or (current.value is None and not _guessed_month(expr))
             or _PRECISION_RANK.get(expr.precision, 9) < _PRECISION_RANK.get(current.precision, 9)
             or _wider_same_day(expr, current)
         ):
@@ -939,6 +940,10 @@ def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | No
         draft.date = expr
     if place and draft.place is None:
         draft.place = place
+
+
+def _guessed_month(expr: DateExpr) -> bool:
+    return expr.precision in ("month", "year") and expr.basis == "year_inferred"
 
 
 def _wider_same_day(new: DateExpr, current: DateExpr) -> bool:
@@ -1219,6 +1224,8 @@ def _mention(
             match = participants.search(text, *sentences[index])
             if match and participants_in(match) not in counts:
                 counts.append(participants_in(match))
+                if index not in draft.sentences:
+                    draft.sentences.append(index)  # a source of the meeting, as it counts it
     basis = draft.date.basis if draft.date is not None else "unresolved"
     if span is None:
         basis = "unresolved"
