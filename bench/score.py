@@ -66,21 +66,30 @@ def same_person(gold: str, predicted: str, mentions: list[str]) -> bool:
     return False
 
 
+def bare(role: str) -> str:
+    """'former ukrainian president' -> 'president': the title without its country or body."""
+    words = role.split()
+    while len(words) > 1:
+        for n in (3, 2, 1):
+            if len(words) > n and " ".join(words[:n]) in QUALIFIERS:
+                words = words[n:]
+                break
+        else:
+            break
+    return " ".join(words)
+
+
+def unqualified(role: str) -> str:
+    """'former romanian president' -> 'former president': the country or body left out, a
+    'former' kept (it is what a stale-title conflict is about)."""
+    former = role.startswith(("former ", "then "))
+    core = bare(role.split(" ", 1)[1] if former else role)
+    return f"{role.split()[0]} {core}" if former else core
+
+
 def role_match(gold_roles: list[str], predicted: list[str]) -> bool:
     def norm(r: str) -> str:
         return fold(r).replace("-", " ").replace(" (former)", "")
-
-    def bare(role: str) -> str:
-        """'former ukrainian president' -> 'president'."""
-        words = role.split()
-        while len(words) > 1:
-            for n in (3, 2, 1):
-                if len(words) > n and " ".join(words[:n]) in QUALIFIERS:
-                    words = words[n:]
-                    break
-            else:
-                break
-        return " ".join(words)
 
     for g in map(norm, gold_roles):
         for p in map(norm, predicted):
@@ -124,6 +133,9 @@ def score(document: dict, gold: dict) -> dict:
         stems = {Path(f).stem for f in files}
         for c in document["conflicts"]:
             got = {fold(c["a"]["value"]).replace(" ", ""), fold(c["b"]["value"]).replace(" ", "")}
+            if c["attribute"] == "role":  # "romanian president" is the role "president"
+                wanted = [unqualified(fold(str(v))).replace(" ", "") for v in values]
+                got = {unqualified(fold(c[side]["value"])).replace(" ", "") for side in "ab"}
             if all(any(w == g or w in g for g in got) for w in wanted) and (
                 not stems or {c["a"]["article"], c["b"]["article"]} & stems
             ):

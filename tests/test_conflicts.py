@@ -474,3 +474,24 @@ def test_a_count_in_the_sentence_after_the_meeting_is_shown_with_its_sentence(tm
     assert {count.a.value, count.b.value} == {"some 50 countries", "about 40 countries"}
     assert "50 countries" in (count.a.sentence + count.b.sentence)
     assert "40 countries" in (count.a.sentence + count.b.sentence)
+
+
+def test_a_title_the_gazetteer_has_ended_beside_a_former_title_is_stale(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nLONDON, March 1, 2025 - Romanian President Klaus Iohannis will attend "
+            "the summit."
+        ),
+        b=(
+            "Summit\n\nMADRID, March 3, 2025 - Romania was represented by interim president Ilie "
+            "Bolojan, who took over from former president Klaus Iohannis."
+        ),
+        # a term that began between the two statements: both true
+        c="Transition\n\nWASHINGTON, Jan 15, 2025 - Former president Donald Trump spoke.",
+        d="Orders\n\nWASHINGTON, Jan 22, 2025 - President Donald Trump signed orders.",
+    )
+    stale = [c for c in corpus.conflicts if c.attribute == "role" and "former" in c.b.value]
+    assert [(c.subject, c.a.value, c.b.value) for c in stale] == [
+        ("Klaus Iohannis", "president", "former president")
+    ]

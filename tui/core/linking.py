@@ -627,9 +627,12 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
     days = rules.same_time_days
     conflicts: list[Conflict] = []
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    former: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # "former president X"
     for claim in claims:
         if claim.period == "current":
             blocks[(claim.subject, claim.attribute)].append(claim)
+        elif claim.attribute == "role" and claim.when:
+            former[(claim.subject, _role_key(claim.value))].append(claim)
 
     exclusive = [{_role_key(r) for r in group} for group in rules.exclusive_roles]
     for (subject, attribute), block in blocks.items():
@@ -638,7 +641,52 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
         else:
             conflicts += _value_conflicts(subject, attribute, block, days * 4)
     conflicts += _office_conflicts(blocks, rules, index, days)
+    if former:
+        conflicts += _stale_role_conflicts(blocks, former, index)
     return conflicts
+
+
+STALE_ROLE_DAYS = 14  # how close a "former" statement must be to confirm a stale title
+
+
+def _stale_role_conflicts(blocks, former, index) -> list[Conflict]:
+    """'Romanian President Klaus Iohannis' on 1 March 2025 and 'former president Iohannis' two
+    days later: the gazetteer has his term ending on 12 February, so the first title is out of
+    date. Both the gazetteer and a 'former' statement must say so: either alone is not enough
+    (a title the gazetteer does not know, or a term that began between the two statements)."""
+    out = []
+    for (subject, attribute), block in blocks.items():
+        if attribute != "role" or subject not in index.people_by_name:
+            continue
+        periods = index.people_by_name[subject].roles
+        for claim in block:
+            if not claim.when:
+                continue
+            key = _role_key(claim.value)
+            pasts = former.get((subject, key))
+            if not pasts:
+                continue
+            day = date.fromisoformat(claim.when)
+            mine = [p for p in periods if _role_key(p.title) == key]
+            if not mine or any(
+                (p.start is None or p.start <= day) and (p.end is None or day <= p.end)
+                for p in mine
+            ):
+                continue  # the gazetteer does not know the title, or has it held that day
+            past = min(pasts, key=lambda c: abs((date.fromisoformat(c.when) - day).days))
+            if abs((date.fromisoformat(past.when) - day).days) <= STALE_ROLE_DAYS:
+                out.append(
+                    _conflict(
+                        subject,
+                        "role",
+                        claim.source,
+                        claim.value,
+                        past.source,
+                        f"former {past.value}",
+                    )
+                )
+                break  # one example of the stale title per person
+    return out
 
 
 PAIRS_PER_DISAGREEMENT = 5  # examples kept of one disagreement (one pair of values)
