@@ -352,8 +352,7 @@ def _holds(entity: Entity | None, role: str, country: str, day: date) -> bool:
     return any(
         period.title.lower().replace("defense", "defence") == wanted
         and (period.org or "").upper() == country.upper()
-        and (period.start is None or period.start <= day)
-        and (period.end is None or day <= period.end)
+        and period.held_on(day)
         for period in entity.roles
     )
 
@@ -876,9 +875,7 @@ def _choose(candidates: list[Alias], full_names: set[str], published: date | Non
     if published:
         for alias in candidates:
             for role in alias.entity.roles:
-                if (role.start is None or role.start <= published) and (
-                    role.end is None or published <= role.end
-                ):
+                if role.held_on(published):
                     return alias.entity
     people = [a.entity for a in candidates if a.entity.kind == "person"]
     return people[0] if people else candidates[0].entity

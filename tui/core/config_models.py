@@ -40,6 +40,10 @@ class RolePeriod(Strict):
     start: date | None = Field(None, alias="from", description="First day in the role.")
     end: date | None = Field(None, alias="to", description="Last day in the role.")
 
+    def held_on(self, day: date) -> bool:
+        """Whether the role is held on `day` (an open bound holds every day on its side)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
 
 class PersonEntry(Strict):
     """A known person. The surname and an accent-free spelling are added as aliases."""

@@ -668,10 +668,7 @@ def _stale_role_conflicts(blocks, former, index) -> list[Conflict]:
                 continue
             day = date.fromisoformat(claim.when)
             mine = [p for p in periods if _role_key(p.title) == key]
-            if not mine or any(
-                (p.start is None or p.start <= day) and (p.end is None or day <= p.end)
-                for p in mine
-            ):
+            if not mine or any(p.held_on(day) for p in mine):
                 continue  # the gazetteer does not know the title, or has it held that day
             past = min(pasts, key=lambda c: abs((date.fromisoformat(c.when) - day).days))
             if abs((date.fromisoformat(past.when) - day).days) <= STALE_ROLE_DAYS:
