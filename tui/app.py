@@ -73,9 +73,9 @@ class NatoApp(App[None]):
 
     def corpus_shown(self) -> None:
         """Called by the dashboard each time a corpus has been painted on screen."""
-        gc.enable()  # off for the start-up (see tui.cli.main)
         if self._exit_after_paint:
             self._record_first_paint()
+        gc.enable()  # off for the start-up (see tui.cli.main)
 
     def _record_first_paint(self) -> None:
         Path(self._exit_after_paint).write_text(f"{time.time():.6f}\n")

@@ -335,9 +335,10 @@ class DashboardScreen(PaneNavigation):
         """The corpus is on screen: the list, and the selected article in every pane (a large
         corpus may still be linking its actors, meetings and conflicts; the status line says
         so). What was put off until then runs now."""
+        # Frozen first: with collection back on, the start-up's objects are not walked.
+        _freeze_heap()
         self.app.corpus_shown()  # type: ignore[attr-defined]
         self._painted.set()
-        _freeze_heap()
         self.call_later(self.build_panes)
 
     def on_dashboard_screen_link_skipped(self, message: LinkSkipped) -> None:
