@@ -61,6 +61,7 @@ SMALL_GAZETTEER: dict[str, Any] = {
         {"name": "Antalya", "country": "TR"},
         {"name": "Sofia", "country": "BG"},
         {"name": "NATO Headquarters", "city": "Brussels"},
+        {"name": "White House", "city": "Washington"},
     ],
     "given_names": [
         "Scott",

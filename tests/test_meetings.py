@@ -602,3 +602,125 @@ def test_people_counted_in_the_sentence_after_the_meeting(extractor):
         m for m in meetings(text, extractor, published="2025-07-11") if m.kind == "conference"
     ]
     assert conference.participants == ["more than 3,500 participants"]
+
+
+def test_a_demonym_after_in_is_not_where_a_meeting_is(extractor):
+    text = (
+        "The conference continued on Friday with sessions on the energy system, which lost half "
+        "its capacity in American strikes."
+    )
+    found = meetings(text, extractor, published="2025-07-11")
+    assert [m.place for m in found] == [None]
+
+
+def test_the_conference_continues_tomorrow_extends_the_one_reported(extractor):
+    text = (
+        "The fourth recovery conference opened in Brussels on Thursday. "
+        "Ministers signed memoranda on energy and housing. "
+        "The conference continues tomorrow with sessions on human capital."
+    )
+    [conference] = meetings(text, extractor, published="2025-07-10")
+    assert (conference.start, conference.end, conference.place) == (
+        "2025-07-10",
+        "2025-07-11",
+        "Brussels",
+    )
+
+
+def test_a_continuation_days_later_is_not_the_same_meeting(extractor):
+    text = (
+        "The conference opened in Brussels on Monday. "
+        "The conference continues on Friday with a closing session."
+    )
+    spans = [(m.start, m.end) for m in meetings(text, extractor, published="2025-07-07")]
+    assert ("2025-07-07", "2025-07-07") in spans and ("2025-07-07", "2025-07-11") not in spans
+
+
+def test_a_video_meeting_of_the_coalition_of_the_willing_is_that_meeting(extractor):
+    text = (
+        "Zelensky was received by the pope on Wednesday. "
+        "On Thursday Zelensky joined a video meeting of the so-called 'coalition of the willing'."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, published="2025-07-10")}
+    assert found["coalition_of_the_willing"].start == "2025-07-10"
+    assert found["coalition_of_the_willing"].attendees == ["Volodymyr Zelensky"]
+
+
+def test_one_meeting_named_twice_in_a_sentence_keeps_the_date_of_either_name(extractor):
+    text = (
+        "The next meeting of the Ukraine Defense Contact Group, the 29th in the so-called "
+        "Ramstein format, is expected to be held by video on July 21."
+    )
+    [group] = meetings(text, extractor, published="2025-07-10")
+    assert (group.type_id, group.start, group.end) == (
+        "ukraine_defence_contact_group",
+        "2025-07-21",
+        "2025-07-21",
+    )
+
+
+def test_a_two_day_meeting_which_ended_today_began_yesterday(extractor):
+    text = "The two-day meeting of the defence ministers of NATO countries, which ended today, was held in Brussels."
+    [ministers] = meetings(text, extractor, published="2024-10-18")
+    assert (ministers.type_id, ministers.start, ministers.end) == (
+        "nato_defence_ministers",
+        "2024-10-17",
+        "2024-10-18",
+    )
+
+
+def test_a_bilateral_with_someone_else_is_another_meeting(extractor):
+    text = (
+        "Zelensky was received by Trump at the White House on Wednesday, officials said. "
+        "Zelensky, who met Rutte at the conference venue earlier on Thursday, described their "
+        "talks as substantive."
+    )
+    found = [m for m in meetings(text, extractor, published="2025-07-10") if m.kind == "bilateral"]
+    assert sorted(m.start for m in found) == ["2025-07-09", "2025-07-10"]
+    assert [m.kind for m in meetings(text, extractor, published="2025-07-10")].count(
+        "conference"
+    ) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "place", "attendees"),
+    [
+        (
+            "Trump and Zelensky spoke by phone on Friday about air defence.",
+            "call",
+            None,
+            ["Donald Trump", "Volodymyr Zelensky"],
+        ),
+        (
+            "Rubio met in Brussels with Mark Rutte on Friday.",
+            "bilateral",
+            "Brussels",
+            ["Marco Rubio", "Mark Rutte"],
+        ),
+        ("Zelensky is due at the White House on Friday.", "visit", "Washington", None),
+        ("The two delegations met in Antalya on Friday.", "peace_talks", "Antalya", None),
+    ],
+)
+def test_calls_visits_and_delegations_said_in_other_words(
+    extractor, text, type_id, place, attendees
+):
+    from datetime import date
+
+    # Published on a Saturday: a past "on Friday" is the day before, "is due on Friday" next week.
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 2, 15))}
+    meeting = found[type_id]
+    start = "2025-02-21" if "due" in text else "2025-02-14"
+    assert (meeting.start, meeting.place) == (start, place)
+    if attendees is not None:
+        assert sorted(meeting.attendees) == attendees
+
+
+def test_a_phone_call_has_no_place_even_beside_a_city(extractor):
+    from datetime import date
+
+    text = (
+        "Rutte arrived in Brussels on Thursday. "
+        "Trump and Zelensky spoke by phone on Friday in a call from Brussels."
+    )
+    [call] = [m for m in meetings(text, extractor, published=date(2025, 2, 15)) if m.kind == "call"]
+    assert (call.start, call.place) == ("2025-02-14", None)

@@ -234,6 +234,10 @@ class MeetingType(Strict):
         False, description="A generic reference ('the meeting') that joins a named one nearby."
     )
     default_place: str | None = Field(None, description="Where it is held when the text says not.")
+    remote: bool = Field(
+        False,
+        description="Held by phone or video: it has no place, whatever city the text names near it.",
+    )
     name_with_place: bool = Field(
         False, description="Add the place to the name: 'Summit in Anchorage', 'Call' stays 'Call'."
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .gazetteer import GazetteerIndex
+from .gazetteer import GazetteerIndex, token_key
 from .known_events import known_place
 from .models import ActorRef, DateExpr, MeetingMention, Source
 from .textutil import (
@@ -331,11 +331,13 @@ def find_meetings(
         )
         own_place = _best_place(
             _own_places(
-                places_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+                text, places_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
             ),
             ref.start,
         )
         if ref.type.generic:
+            if _extends(text, ref, own_date, drafts):
+                continue
             if _named_after(text, ref, refs_by_sentence[ref.sentence]):
                 # "The next meeting of the Ukraine Defense Contact Group": not the meeting
                 # before; the name after it says which one (see `_names_generic_before`).
@@ -419,6 +421,7 @@ def find_meetings(
                 and (own_date is None or _compatible(d, own_date))
                 and not d.numbered_otherwise(ref)
                 and d.year in (None, ref.year)  # "the summit" is not "the 2018 summit"
+                and not _meets_someone_else(text, sentences, ref, d, people)
             ),
             None,
         )
@@ -460,11 +463,41 @@ def find_meetings(
                 draft.place = known_place(*span, matcher.events[draft.type.kind])
     for draft, host in hosts:
         draft.place = draft.place or host.place
+    for draft in drafts:
+        if draft.type.remote:  # "spoke by phone", a city in the sentence is where one caller was
+            draft.place = None
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     return [
         _mention(text, sentences, d, article_id, matcher.participants, refs_by_sentence)
         for d in drafts
     ]
+
+
+def _meets_someone_else(
+    text: str,
+    sentences: list[tuple[int, int]],
+    ref: _Ref,
+    draft: _Draft,
+    people: list[tuple[int, int, str]],
+) -> bool:
+    """'was received by Pope Leo on Wednesday ... Zelensky, who met Kellogg earlier on
+    Thursday': a bilateral (or a call) with a person the earlier one's sentences never name is
+    another."""
+    if ref.type.kind not in ("bilateral", "call") or draft.type.kind != ref.type.kind:
+        return False
+    at = bisect_left(people, (ref.end, 0, ""))
+    if at == len(people) or people[at][0] - ref.end > 40:
+        return False
+    counterpart = people[at][2]
+    return not any(
+        name == counterpart
+        for index in draft.sentences
+        for start, _, name in people[
+            bisect_left(people, (sentences[index][0], 0, "")) : bisect_left(
+                people, (sentences[index][1], 0, "")
+            )
+        ]
+    )
 
 
 def _date_from_neighbours(
@@ -574,20 +607,47 @@ def _sidelines_host(
 _UNTIL = re.compile(r"\b(?:through|until|till|to|runs? to|ends? on)\s*$", re.IGNORECASE)
 
 
+_CONTINUES = re.compile(
+    r"\s+(?:continues|continued|resumes|resumed|will (?:continue|resume)|goes on|went on"
+    r"|enters its (?:second|third|final|last) day)\b",
+    re.IGNORECASE,
+)
+_DAY_OF = re.compile(
+    r"\b(?:second|third|final|last|closing) day of (?:the |a |this )?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
 def _extends(text: str, ref: _Ref, own_date: DateExpr | None, drafts: list[_Draft]) -> bool:
-    """'The summit runs through Thursday': the end of the same meeting reported just before."""
-    if own_date is None or own_date.value is None:
+    """'The summit runs through Thursday', 'the conference continues tomorrow', 'on the second
+    day of the summit on Wednesday': the end of the same meeting reported before."""
+    if own_date is None or own_date.value is None or own_date.precision != "day":
         return False
-    if not (
+    until = bool(
         _UNTIL.search(text, max(0, own_date.start - 12), own_date.start)
         or own_date.text.lower().startswith(("through", "until", "till"))
-    ):
+    )
+    goes_on = not until and bool(
+        _CONTINUES.match(text, ref.end) or _DAY_OF.search(text, max(0, ref.start - 60), ref.start)
+    )
+    if not (until or goes_on):
         return False
     for draft in reversed(drafts):
-        if draft.type.id != ref.type.id or draft.date is None or draft.date.value is None:
+        if draft.date is None or draft.date.value is None:
+            continue
+        if draft.type.id != ref.type.id and not (
+            goes_on and ref.type.generic and ref.type.kind in ("meeting", draft.type.kind)
+        ):
             continue
         start = date.fromisoformat(draft.date.value)
         end = date.fromisoformat(own_date.end_value or own_date.value)
+        if goes_on:
+            # The day after the days said so far (or one of them): not a meeting days away.
+            last = draft.end_override or date.fromisoformat(
+                draft.date.end_value or draft.date.value
+            )
+            if not 0 <= (end - last).days <= 1:
+                return False
         if 0 <= (end - start).days <= 7:
             draft.end_override = end
             draft.sentences.append(ref.sentence)
@@ -732,6 +792,8 @@ def _places(
                 not mention.text[:1].isupper() or _NAME_GOES_ON.match(text, mention.end)
             ):
                 continue  # "korea", "the Korea Institute for ...": not where a meeting is
+            if rank == 1 and token_key(mention.text) in index.demonyms:
+                continue  # "lost in Russian strikes": an adjective says whose, not where
             if (
                 rank == 1
                 and text[max(0, mention.start - 4) : mention.start].lower().endswith("to ")
@@ -766,7 +828,14 @@ def _own_dates(
     name one meeting ("the meeting of the NATO-Ukraine Council") do not compete, nor does the
     meeting a talk is held on the sidelines of ("talks on June 16 on the sidelines of the
     summit")."""
-    others = [r for r in refs_here if r is not ref and not _one_meeting(text, r, ref)]
+    # "the Ukraine Defense Contact Group, the 29th in the Ramstein format": one meeting twice.
+    others = [
+        r
+        for r in refs_here
+        if r is not ref
+        and not _one_meeting(text, r, ref)
+        and (r.type.generic or not (ref.type.single_event and _related(r.type, ref.type)))
+    ]
     if not others or not dates:
         return dates
 
@@ -777,10 +846,23 @@ def _own_dates(
         # The meeting another is held on the sidelines of shares its day.
         if _SIDELINES.search(text, max(0, other.start - 45), other.start):
             return False
+        # "who met Rutte earlier on Thursday, described their talks as substantive": the
+        # talks after the day are the meeting named before it.
+        if (
+            other.type.generic
+            and not ref.type.generic
+            and ref.end <= expr.start
+            and expr.end <= other.start
+            and _ANAPHORIC.search(text, max(0, other.start - 8), other.start)
+        ):
+            return False
         return distance(expr, other) < distance(expr, ref)
 
     own = [d for d in dates if not any(competes(d, o) for o in others)]
     return own or (dates if len(dates) > 1 else [])
+
+
+_ANAPHORIC = re.compile(r"\b(?:their|its|his|her|the|these|those)\s+$", re.IGNORECASE)
 
 
 def _one_meeting(text: str, a: _Ref, b: _Ref) -> bool:
@@ -791,12 +873,30 @@ def _one_meeting(text: str, a: _Ref, b: _Ref) -> bool:
 
 
 def _own_places(
-    places: list[tuple[int, str, bool, int]], ref: _Ref, refs_here: list[_Ref]
+    text: str, places: list[tuple[int, str, bool, int]], ref: _Ref, refs_here: list[_Ref]
 ) -> list[tuple[int, str, bool, int]]:
     """The places of a sentence that can belong to `ref`: not those with another named
     meeting between ("the April 3-4 meeting ... before the summit in The Hague"). A generic
     reference ("a three-day meeting in Antalya") is most often the named one again."""
-    refs_here = [r for r in refs_here if r is ref or not r.type.generic]
+    # "The Istanbul talks followed the informal meeting ... in Antalya": a place just before
+    # another meeting word names that meeting, generic or not.
+    places = [
+        p
+        for p in places
+        if not any(
+            other is not ref
+            and other.type.generic
+            and 0 < other.start - p[0] <= 30
+            and _NAME_BEFORE_MEETING.fullmatch(text, p[0], other.start)
+            for other in refs_here
+        )
+    ]
+    refs_here = [
+        r
+        for r in refs_here
+        if r is ref
+        or not (r.type.generic or (ref.type.single_event and _related(r.type, ref.type)))
+    ]  # (two names of one meeting do not compete either)
     if len(refs_here) < 2:
         return places
     return [
@@ -812,6 +912,10 @@ def _own_places(
             for other in refs_here
         )
     ]
+
+
+# "Istanbul talks", "the Hague meeting": a place name right before a meeting word.
+_NAME_BEFORE_MEETING = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}")
 
 
 _VENUE_KINDS = ("capital", "city", "town", "resort", "port")
@@ -1029,7 +1133,12 @@ def _apply_duration(
         if match and _NUMBERS[match["n"].lower()] > 1:
             days = _NUMBERS[match["n"].lower()]
             known = date.fromisoformat(draft.date.value)
-            if end_cues is not None and end_cues.search(text, start, match.start()):
+            ends_on_it = start <= draft.date.start < end and bool(
+                end_cues is not None
+                # "the two-day meeting ..., which ended today"
+                and end_cues.search(text, max(match.end(), draft.date.start - 25), draft.date.start)
+            )
+            if ends_on_it or (end_cues is not None and end_cues.search(text, start, match.start())):
                 draft.date = replace(
                     draft.date, value=(known - timedelta(days=days - 1)).isoformat()
                 )
