@@ -349,3 +349,12 @@ def test_a_title_with_a_country_and_no_name_is_the_one_holder_of_the_article(
 ):
     text = "Rubio met Lavrov in Riyadh. Later the American secretary of state flew home."
     assert people(extract(text, extractor, published))["Marco Rubio"] == roles
+
+
+@pytest.mark.parametrize("published", ["2025-04-03", None])
+def test_a_title_described_by_country_goes_to_its_one_holder_dated_or_not(extractor, published):
+    text = (
+        "Marco Rubio arrived in Brussels on Thursday. The American secretary of state met allies."
+    )
+    found = people(extract(text, extractor, published))
+    assert found["Marco Rubio"] == ["secretary of state"]

@@ -353,3 +353,60 @@ def test_a_byline_glued_to_a_place_and_a_date_in_capitals(infer):
 def test_a_header_day_and_month_in_capitals_leave_the_year_to_the_text(infer):
     text = f"{TITLE}\n\n4 DEC, 18:25\n\nThe body.\n"
     assert infer(text).published_partial == "12-04"
+
+
+# --- undated pages: headline, site name, a date the text calls today ------------------------------
+
+UNDATED_PAGE = """The Telegraph
+News   Sport   Business   Money   Opinion   Ukraine   US   Royals
+We value your privacy. We use cookies. [Accept all]
+World News  |  Nato
+TRENDING:   Trump transition   Government funding   Syria   NATO
+Support the Telegraph — become a member and read without ads →
+
+Nato summit: Rutte's 5pc gamble as allies gather in The Hague
+
+The alliance chief hopes a slimmed-down declaration will keep the US president on side
+
+By Harriet Cole
+
+Mark Rutte has spent months writing a summit for an audience of one, and the gathering, which
+opens this evening and concludes tomorrow, Wednesday June 25, has been stripped back to the
+essentials with a single working session of barely two and a half hours at the World Forum.
+"""
+
+
+def test_an_undated_page_takes_its_headline_not_its_menu_and_the_site_is_the_outlet(infer):
+    found = infer(UNDATED_PAGE)
+    assert found.title == "Nato summit: Rutte's 5pc gamble as allies gather in The Hague"
+    assert found.outlet == "The Telegraph"
+
+
+def test_a_date_the_text_calls_tomorrow_dates_an_undated_page(infer):
+    found = infer(UNDATED_PAGE)
+    assert (found.published, found.published_partial) == (None, "06-24")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "partial"),
+    [
+        ("Leaders meet today (Monday, 3 March 2025) in London.", dt.date(2025, 3, 3), None),
+        ("The talks ended yesterday, Sunday May 18, in Istanbul.", None, "05-19"),
+        ("Ministers will meet on Wednesday, June 25, in Brussels.", None, None),
+    ],
+)
+def test_only_a_date_tied_to_today_dates_the_page(infer, sentence, published, partial):
+    found = infer("Some Site\n\nA headline about talks in a city\n\n" + sentence + "\n")
+    assert (found.published, found.published_partial) == (published, partial)
+
+
+def test_a_title_case_menu_is_not_a_headline(infer):
+    text = (
+        "EUobserver\nLatest  Europe  Foreign Affairs  Green Economy  Health & Society  Rule of Law\n"
+        "\nEU Leaders Back 'ReArm Europe' Plan, But Orbán Blocks Joint Ukraine Text\n\n"
+        "EU leaders on Thursday endorsed a plan to mobilise up to 800 billion euros for defence "
+        "at a special summit in Brussels called after the row in the Oval Office last week.\n"
+    )
+    found = infer(text)
+    assert found.title == "EU Leaders Back 'ReArm Europe' Plan, But Orbán Blocks Joint Ukraine Text"
+    assert found.outlet == "EUobserver"

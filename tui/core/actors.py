@@ -298,8 +298,7 @@ def find_actors(
     _inherit_plural_titles(text, found)
     _byline_roles(text, authors, found, rules)
     actors = _assemble(text, found)
-    if published is not None:
-        _described_roles(text, titles, actors, index, rules, published)
+    _described_roles(text, titles, actors, index, rules, published)
     return actors
 
 
@@ -315,10 +314,11 @@ def _described_roles(
     actors: list[ActorRef],
     index: GazetteerIndex,
     rules: ActorRules,
-    published: date,
+    published: date | None,
 ) -> None:
     """'a one-on-one meeting between Mr Trump and the French president': the one person of
-    the article who holds that title for that country on the day gets the role there."""
+    the article who holds that title for that country on the day gets the role there (in an
+    undated article, the one who ever held it)."""
     people = [a for a in actors if a.kind == "person" and a.known and a.country]
     if not people:
         return
@@ -344,15 +344,15 @@ def _described_roles(
             holder.roles.append(role)
 
 
-def _holds(entity: Entity | None, role: str, country: str, day: date) -> bool:
-    """Whether the gazetteer has `entity` in `role` for `country` on `day`."""
+def _holds(entity: Entity | None, role: str, country: str, day: date | None) -> bool:
+    """Whether the gazetteer has `entity` in `role` for `country` on `day` (None: ever)."""
     if entity is None:
         return False
     wanted = role.replace("defense", "defence")
     return any(
         period.title.lower().replace("defense", "defence") == wanted
         and (period.org or "").upper() == country.upper()
-        and period.held_on(day)
+        and (day is None or period.held_on(day))
         for period in entity.roles
     )
 

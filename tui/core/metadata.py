@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .textutil import MONTH_NAMES, UPPER_MONTH_NAMES, month_number
@@ -55,6 +55,7 @@ class InferredMetadata:
     dateline_place: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
+    outlet_line: str | None = None  # a site's name alone on the first line
 
 
 def parse_explicit_date(text: str) -> date | None:
@@ -157,7 +158,27 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                     for name in _author_names(match["authors"], stop_words):
                         if name not in found.authors:
                             found.authors.append(name)
-    if dated_at and (found.title is None or len(found.title.split()) < 4):
+    if dated_at is None and found.published is None and found.published_partial is None:
+        _date_from_today(content, found)
+    if (
+        found.title is not None
+        and len(found.title.split()) < 4
+        and _BRAND_LINE.fullmatch(found.title)
+    ):
+        # "The Telegraph", "The Korea Times" on the first line: the site's name.
+        found.outlet_line = found.title
+    if dated_at is None and (found.title is None or len(found.title.split()) < 4):
+        # An undated page: the headline is the first line of words that reads like one.
+        headline = None
+        for line in content[1 : rules.dateline_max_line]:
+            if len(line.split()) >= 25:
+                break  # the story has begun
+            if len(line.split()) >= 5 and _looks_like_headline(line):
+                headline = line
+                break
+        if headline:
+            found.title = headline
+    elif dated_at and (found.title is None or len(found.title.split()) < 4):
         # "Skip to navigation", "Yahoo News" at the top: the headline is the line of words
         # just above the byline and the date.
         above = [
@@ -176,7 +197,77 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
         if match:
             found.outlet = match["outlet"].strip()
             break
+    if found.outlet is None and found.outlet_line and found.title != found.outlet_line:
+        found.outlet = found.outlet_line
     return found
+
+
+# "The Telegraph", "Yahoo News", "The Korea Times": a name of two to four capitalised words.
+_BRAND_LINE = re.compile(r"(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
+
+
+# A headline has punctuation a menu lacks ("Nato summit: Rutte's 5pc gamble") or small words
+# in lower case ("allies brace for Trump's return"); a menu is capitalised words only.
+_HEADLINE_MARK = re.compile(r"[:’'\d\"“”]")
+_LABEL = re.compile(r"^[\w-]+:")  # "TRENDING:", "Tags:"
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|sign up|log in|member|newsletter|cookies|advert|download|app)\b|[→»]",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A line of words, not a menu ("News Sport Business"), a cookie notice (sentences), a bar
+    of links ("World News | Nato"), a label ("Tags: ...") or a call to subscribe."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        _looks_like_title(line)
+        and len(line) <= 160
+        and (bool(_HEADLINE_MARK.search(line)) or lower >= 0.2 * len(words))
+        and "|" not in line
+        and ". " not in line
+        and line.count(",") < 3
+        and not line.endswith("]")
+        and not _LABEL.match(line)
+        and not _CALL_TO_ACTION.search(line)
+    )
+
+
+# "concludes tomorrow, Wednesday June 25", "today (Monday, 3 March)": the day the page was
+# written, from a date the text ties to today.
+_TODAY_IS = re.compile(
+    r"\b(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b,?\s*\(?"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+    rf"(?:(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_NAMES}))\b"
+    r"(?:,?\s+(?P<year>20\d\d)\b)?",
+    re.IGNORECASE,
+)
+_OFFSETS = {"tomorrow": -1, "yesterday": 1}
+
+
+def _date_from_today(content: list[str], found: InferredMetadata) -> None:
+    """Date an undated page from the first date its text calls today, tomorrow or yesterday:
+    the full date if the year is written, else the day and month (the year is the corpus's)."""
+    for line in content:
+        match = _TODAY_IS.search(line)
+        if match is None:
+            continue
+        month = month_number(match["month"] or match["month2"])
+        day = int(match["day"] or match["day2"])
+        year = int(match["year"]) if match["year"] else None
+        # A year without 29 February unless the text names that day: only the day and month
+        # are kept when the text has no year.
+        stated = _safe(year or (2024 if (month, day) == (2, 29) else 2025), month or 0, day)
+        if stated is None:
+            return
+        written = stated + timedelta(days=_OFFSETS.get(match["rel"].lower(), 0))
+        if year is not None:
+            found.published, found.published_basis = written, "text"
+        else:
+            found.published_partial = f"{written.month:02d}-{written.day:02d}"
+        return
 
 
 # "15.05.2025", "May 15, 2025", "15 May 2025", and "2024.12.03" (year first); glued to a name
