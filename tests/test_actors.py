@@ -358,3 +358,42 @@ def test_a_title_described_by_country_goes_to_its_one_holder_dated_or_not(extrac
     )
     found = people(extract(text, extractor, published))
     assert found["Marco Rubio"] == ["secretary of state"]
+
+
+def test_a_known_person_in_another_transliteration_is_that_person(extractor):
+    found = people(extract('"We need air defence," said Volodimir Selenskij.', extractor))
+    assert "Volodymyr Zelensky" in found and "Volodimir Selenskij" not in found
+
+
+def test_the_same_surname_with_another_given_name_is_another_person(extractor):
+    found = people(extract('"We need air defence," said Jill Rubio.', extractor))
+    assert "Jill Rubio" in found and "Marco Rubio" not in found
+
+
+def test_spelling_keys_join_transliterations():
+    from tui.core.gazetteer import spelling_key
+
+    assert spelling_key("Sibiga") == spelling_key("Sybiha")
+    assert spelling_key("Medinski") == spelling_key("Medinsky")
+    assert spelling_key("Koeleba") == spelling_key("Kuleba")
+    assert spelling_key("Selenskyj") == spelling_key("Zelenskyy")
+    assert spelling_key("Rutte") != spelling_key("Rubio")
+
+
+def test_a_korean_given_name_is_not_a_surname(extractor):
+    text = '"It may send the wrong signal," said Kim Jae-myung, a research fellow.'
+    found = people(extract(text, extractor, "2025-06-26"))
+    assert "Kim Jae-myung" in found and "Lee Jae-myung" not in found
+
+
+def test_a_title_ending_in_a_preposition_keeps_its_noun_not_the_preposition(extractor):
+    text = "Scott Cullinane, a spokesperson for the presidential office, said talks went well."
+    assert people(extract(text, extractor))["Scott Cullinane"] == ["spokesperson"]
+
+
+def test_a_title_at_the_end_of_a_paragraph_is_not_the_next_paragraphs_name(extractor):
+    text = (
+        "Wi delivered a personal message from the President to Rutte.\n\n"
+        "Donald Trump met Zelensky on the sidelines."
+    )
+    assert people(extract(text, extractor, "2025-06-26"))["Donald Trump"] == []

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import Alias, Entity, GazetteerIndex, Token, token_key
+from .gazetteer import Alias, Entity, GazetteerIndex, Token, spelling_key, token_key
 from .models import ActorRef, Mention
 from .textutil import (
     MONTHS,
@@ -103,7 +103,8 @@ class ActorRules:
             org_tail_comma=re.compile(rf"{org_tail},\s*"),
             # "Minister of Foreign Affairs of Ukraine Andrii Sybiha": a scope between title and name.
             scope_tail=re.compile(
-                r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?\s+"
+                # (not across the end of a sentence: "a message from the President to Rutte. Trump")
+                r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?(?<![a-z]{2}\.)\s+"
             ),
             apposition_after=re.compile(
                 rf"\s*,\s+"
@@ -161,7 +162,9 @@ class TitleIndex:
         while index >= 0 and start - self.ends[index] <= 80:
             match = self.matches[index]
             gap = self.text[match.end() : start]
-            if not gap.strip(" [") and "\n" not in gap:
+            if "\n" in gap:
+                return None  # a title at the end of a paragraph is not the next one's
+            if not gap.strip(" ["):
                 return match, ""
             if self.rules.org_tail_comma.fullmatch(gap) or self.rules.scope_tail.fullmatch(gap):
                 return match, gap.strip(" ,")
@@ -284,6 +287,7 @@ def find_actors(
     _match_gazetteer(text, tokens, index, covered, found, headlines)
     _match_unknown_people(text, tokens, caps, index, rules, titles, covered, headlines, found)
     _join_surnames(tokens, caps, covered, found)
+    _spelled_otherwise(found, index)
     _match_demonyms(tokens, caps, index, covered, found)
     found = _resolve(found, published)
     _prefer_people_of_the_article(text, found)
@@ -800,6 +804,30 @@ def _join_surnames(
             covered[i] = True
 
 
+def _spelled_otherwise(found: list[_Found], index: GazetteerIndex) -> None:
+    """'Andrei Sibiga', 'Dmytro Koeleba': a name the gazetteer lacks that is a known person's
+    name in another transliteration (the surname's spelling key, the given name's initial)."""
+    renamed: dict[str, Entity] = {}
+    for item in found:
+        if item.entity is not None or item.kind != "person" or item.name in renamed:
+            continue
+        parts = item.name.split()
+        if len(parts) < 2 or len(parts[-1]) < 5:
+            continue
+        known = index.by_spelling.get(spelling_key(parts[-1]))
+        if known is None or not known.given_names or token_key(parts[-1]) in known.surname_keys:
+            continue  # "first lady Jill Biden": the same surname is another person
+        initial = spelling_key(parts[0])[:1]
+        if initial and any(spelling_key(g)[:1] == initial for g in known.given_names):
+            renamed[item.name] = known
+    if not renamed:
+        return
+    for item in found:
+        known = renamed.get(item.name) if item.entity is None else None
+        if known is not None:
+            item.entity, item.name = known, known.name
+
+
 def _match_demonyms(
     tokens: list[Token],
     caps: list[int],
@@ -948,8 +976,13 @@ def _role_text(
     if tail is None:
         tail = match["full"][match.end("title") - match.start("full") :].strip()
     tail = _SPACES.sub(" ", tail)
+    if not tail:  # "a spokesperson for the presidential office": the title, not "spokesperson for"
+        title = _DANGLING.sub("", title)
     role = " ".join([*mods, title]) + (f" {tail}" if tail else "")
     return role, past
+
+
+_DANGLING = re.compile(r"\s+(?:for|of|to|at|in|on)$")
 
 
 def _inherit_plural_titles(text: str, found: list[_Found]) -> None:

@@ -37,6 +37,7 @@ class Entity:
     roles: list[RolePeriod] = field(default_factory=list)
     city: str | None = None  # for venues: the city they are in
     given_names: tuple[str, ...] = ()  # for people: the first words of their name and aliases
+    surname_keys: tuple[str, ...] = ()  # for people: the last words, as `token_key` gives them
 
 
 @dataclass(slots=True)
@@ -125,8 +126,14 @@ class GazetteerIndex:
                 self._add(alias, entity, full=True)
         for entry in gazetteer.people:
             given = {token_key(n.split()[0]) for n in [entry.name, *entry.aliases] if " " in n}
+            last = {token_key(n.split()[-1]) for n in [entry.name, *entry.aliases] if " " in n}
             entity = Entity(
-                entry.name, "person", entry.country, list(entry.roles), given_names=tuple(given)
+                entry.name,
+                "person",
+                entry.country,
+                list(entry.roles),
+                given_names=tuple(given),
+                surname_keys=tuple(last),
             )
             self.people.append(entity)
             for alias in [entry.name, *entry.aliases]:
@@ -134,6 +141,7 @@ class GazetteerIndex:
             for surname in _surnames(entry.name):
                 self._add(surname, entity, full=False)
         self.people_by_name = {p.name: p for p in self.people}
+        self.by_spelling = _people_by_spelling(self.people, gazetteer)
         self.first_keys = {key[0] for key in self.aliases}
         self.venue_cities = {e.name: e.city for e in places if e.city}
         # "received in the Kremlin", "at the White House": a body's seat is a venue too.
@@ -223,6 +231,7 @@ class GazetteerIndex:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # "Dong Jun" must not make "Jun" (June) a name; nor "Jr." a surname.
 _NOT_SURNAMES = (
     set(MONTHS) | set(WEEKDAYS) | {"jr", "sr", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
@@ -241,12 +250,56 @@ def _surnames(name: str) -> list[str]:
     if len(rest) > 1:
         out.append(" ".join(rest))
     last = parts[-1]
-    # "King Frederik X": a regnal number or a short token is not a surname.
+    # "King Frederik X": a regnal number or a short token is not a surname; nor is "Min-seok"
+    # in "Kim Min-seok", a Korean given name after the family name.
     if (
         last.lower() not in _PARTICLES
+        and not _GIVEN_AFTER_FAMILY.fullmatch(last)
         and len(last) > 2
         and not _ROMAN.fullmatch(last)
         and last.lower().rstrip(".") not in _NOT_SURNAMES
     ):
         out.append(last)
     return out
+
+
+# Transliteration rules, applied to both sides: Sybiha/Sibiga (Ukrainian h, Russian g),
+# Medinsky/Medinski, Kuleba/Koeleba (Dutch), Zelensky/Selenskyj (German), Shmyhal/Shmygal.
+_SPELLING_RULES = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("kh", "h"),
+    ("gh", "h"),
+    ("g", "h"),
+    ("oe", "u"),
+    ("ou", "u"),
+    ("ij", "i"),
+    ("j", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("z", "s"),
+    ("ck", "k"),
+)
+_NOT_LETTER = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(word: str) -> str:
+    """One key for the ways a name is transliterated: 'Sibiga' and 'Sybiha' -> 'sibiha'."""
+    key = _NOT_LETTER.sub("", fold(word))
+    for written, said in _SPELLING_RULES:
+        key = key.replace(written, said)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def _people_by_spelling(people: list[Entity], gazetteer: Gazetteer) -> dict[str, Entity]:
+    """Known people by the spelling key of their surname, where one person has that key."""
+    keyed: dict[str, set[str]] = {}
+    by_name = {p.name: p for p in people}
+    for entry in gazetteer.people:
+        for alias in [entry.name, *entry.aliases]:
+            parts = alias.split()
+            if len(parts) > 1 and len(parts[-1]) >= 5:
+                keyed.setdefault(spelling_key(parts[-1]), set()).add(entry.name)
+    return {key: by_name[names.pop()] for key, names in keyed.items() if len(names) == 1}
