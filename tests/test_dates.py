@@ -303,3 +303,21 @@ def test_a_participle_with_by_has_no_tense_of_its_own(extractor):
         d for d in extract(text, extractor, published="2024-12-08").dates if "December" in d.text
     ]
     assert (found.value, found.end_value) == ("2024-12-19", "2024-12-20")
+
+
+def test_two_days_of_the_month_alone_are_one_range(extractor):
+    found = dates(
+        "The summit was held on the 10th and 11th in Washington. On the 11th, the council met.",
+        extractor,
+        published="2024-07-12",
+    )
+    assert [(d[1], d[2]) for d in found] == [
+        ("2024-07-10", "2024-07-11"),
+        ("2024-07-11", "2024-07-11"),
+    ]
+
+
+def test_the_today_of_a_country_is_no_date(extractor):
+    text = '"Ukraine of today may be East Asia of tomorrow," he said. He flies home tomorrow.'
+    found = dates(text, extractor, published="2024-07-12")
+    assert [d[:2] for d in found] == [("tomorrow", "2024-07-13")]

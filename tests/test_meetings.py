@@ -724,3 +724,13 @@ def test_a_phone_call_has_no_place_even_beside_a_city(extractor):
     )
     [call] = [m for m in meetings(text, extractor, published=date(2025, 2, 15)) if m.kind == "call"]
     assert (call.start, call.place) == ("2025-02-14", None)
+
+
+def test_a_summit_meeting_is_the_summit(extractor):
+    from datetime import date
+
+    text = "The NATO summit meeting was held on the 10th and 11th in Sofia."
+    found = [
+        (m.kind, m.start, m.end) for m in meetings(text, extractor, published=date(2024, 7, 12))
+    ]
+    assert found == [("summit", "2024-07-10", "2024-07-11")]

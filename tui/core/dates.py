@@ -115,7 +115,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            WORD_START + r"(?i:(?P<rel>today|tonight|yesterday|tomorrow"
+            # not "the Ukraine of today", "the East Asia of tomorrow": a time of history
+            WORD_START + r"(?i:(?P<rel>(?<!of )(?:today|tonight|yesterday|tomorrow)"
             r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
             r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
@@ -135,7 +136,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_ordinal",
         re.compile(
-            rf"{WORD_START}(?<=\bon the )(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            rf"{WORD_START}(?<=\b[Oo]n the )(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            # "held on the 10th and 11th in Washington": two days, one meeting
+            r"(?:\s*(?:and|to|through|-|–)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)?"
             r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|in|at|with|when|for|as|after|before|but)\b)"
         ),
     ),
@@ -661,7 +664,10 @@ def _resolve(
             if value is None:
                 year, month = divmod(published.year * 12 + published.month - 2, 12)
                 value = _safe_date(year, month + 1, day)
-        return expr(value, None, "relative") if value else expr(None, None, "unresolved")
+        if value is None:
+            return expr(None, None, "unresolved")
+        last = _safe_date(value.year, value.month, _day(g["d2"])) if g.get("d2") else None
+        return expr(value, last if last and last > value else None, "relative")
 
     if c.kind == "relative":
         if published is None:

@@ -740,6 +740,14 @@ def _references(
         if match.end() == match.start():
             continue
         meeting_type = matcher.types[int(match.lastgroup[1:])]
+        if (
+            meeting_type.generic
+            and found
+            and not found[-1].type.generic
+            and text[found[-1].end : match.start()].isspace()
+            and found[-1].sentence == sentence_of(match.start())
+        ):
+            continue  # "the NATO summit meeting", "a Ramstein meeting": one name of one meeting
         found.append(
             _Ref(
                 meeting_type,
