@@ -495,3 +495,54 @@ def test_a_title_the_gazetteer_has_ended_beside_a_former_title_is_stale(tmp_path
     assert [(c.subject, c.a.value, c.b.value) for c in stale] == [
         ("Klaus Iohannis", "president", "former president")
     ]
+
+
+def test_lengths_of_one_meeting_that_cannot_both_be_true_conflict(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nKYIV, March 12, 2025 - The US-Ukraine talks in Jeddah on Tuesday lasted "
+            "about eight hours, a source said."
+        ),
+        b=(
+            "Talks\n\nDUBAI, March 12, 2025 - The US-Ukraine talks in Jeddah on Tuesday went on for "
+            "nine hours, officials said."
+        ),
+        c=(
+            "Talks\n\nLONDON, March 12, 2025 - The US-Ukraine talks in Jeddah on Tuesday lasted almost "
+            "nine hours."
+        ),
+    )
+    lengths = [c for c in corpus.conflicts if c.attribute == "length"]
+    assert [{c.a.value, c.b.value} for c in lengths] == [{"about eight hours", "nine hours"}]
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [
+        ("almost an hour", (54.0, 60.0)),
+        ("1 hour 40 minutes", (100.0, 100.0)),
+        ("about two and a half hours", (135.0, 165.0)),
+        ("more than 40 minutes", (40.4, 52.0)),
+        ("an hour and a half", (90.0, 90.0)),
+        ("forty winks", None),
+    ],
+)
+def test_lengths_as_written_in_minutes(written, minutes):
+    from tui.core.linking import _length_range
+
+    found = _length_range(written)
+    assert found == minutes or (
+        found and minutes and all(abs(x - y) < 1e-6 for x, y in zip(found, minutes, strict=True))
+    )
+
+
+def test_the_core_part_of_a_spending_target_is_not_the_target(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nTHE HAGUE, June 24, 2025 - Allies will spend 5 per cent of GDP on defence "
+            "by 2035: 3.5 per cent on core military spending and 1.5 per cent on resilience."
+        ),
+    )
+    assert not [c for c in corpus.conflicts if c.attribute == "share of GDP"]

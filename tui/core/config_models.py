@@ -283,6 +283,11 @@ class MeetingRules(Strict):
         description="How many took part ('representatives of 40 countries'): patterns with a "
         "group 'n' (the number), optionally 'q' (nearly, more than ...) and 'what'.",
     )
+    lengths: list[Regex] = Field(
+        default_factory=list,
+        description="How long it lasted ('the talks lasted about eight hours'): patterns with a "
+        "group 'len' (the length in hours or minutes), optionally 'q' (about, almost ...).",
+    )
 
 
 # --- claims and conflicts -----------------------------------------------------------------------

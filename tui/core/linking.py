@@ -519,6 +519,15 @@ def _meeting_conflicts(
         if ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
             conflicts.append(_conflict(meeting.name, "participants", a, va, b, vb))
             break  # one pair shows the disagreement
+    timed: dict[str, Source] = {}
+    for m in group.mentions:
+        for length in m.lengths:
+            timed.setdefault(length, _source_timing(m, length))
+    for (va, a), (vb, b) in combinations(timed.items(), 2):
+        ra, rb = _length_range(va), _length_range(vb)
+        if a.article != b.article and ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
+            conflicts.append(_conflict(meeting.name, "length", a, va, b, vb))
+            break
     attending: dict[str, MeetingMention] = {}
     absent: dict[str, MeetingMention] = {}
     for m in group.mentions:
@@ -556,7 +565,54 @@ _COUNT_QUALIFIERS = {
     "over": (1.01, 1.3),
     "at least": (1.0, 1.3),
     "up to": (0.7, 1.0),
+    "just over": (1.0, 1.15),
+    "just under": (0.9, 1.0),
+    "less than": (0.7, 0.99),
+    "under": (0.7, 0.99),
+    "barely": (0.85, 1.0),
 }
+
+
+_LENGTH_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                   "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                   "twelve": 12, "half an": 0.5, "half a": 0.5}  # fmt: skip
+_LENGTH = re.compile(
+    r"(?:(?P<h>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half an?)"
+    r"(?P<half1>\s+and\s+a\s+half)?\s+hours?(?P<half2>\s+and\s+a\s+half)?)?"
+    r"(?:\s*(?:and\s+)?(?P<m>\d+)\s+minutes)?"
+)
+
+
+def _length_range(written: str) -> tuple[float, float] | None:
+    """'almost an hour' -> (54, 59.4) minutes; '1 hour 40 minutes' -> (100, 100)."""
+    qualifier = ""
+    for q in sorted(_COUNT_QUALIFIERS, key=len, reverse=True):
+        if written.startswith(q + " "):
+            qualifier, written = q, written[len(q) + 1 :]
+            break
+    match = _LENGTH.fullmatch(written.strip())
+    if match is None or not (match["h"] or match["m"]):
+        return None
+    hours = match["h"]
+    minutes = 0.0
+    if hours:
+        minutes += 60 * (float(hours) if hours.isdigit() else _LENGTH_NUMBERS[hours])
+        if match["half1"] or match["half2"]:
+            minutes += 30
+    if match["m"]:
+        minutes += int(match["m"])
+    # "almost nine hours" and "nine hours" can both be said of one meeting.
+    low, high = _LENGTH_QUALIFIERS.get(qualifier) or _COUNT_QUALIFIERS.get(qualifier, (1.0, 1.0))
+    return minutes * low, minutes * high
+
+
+_LENGTH_QUALIFIERS = {"nearly": (0.9, 1.0), "almost": (0.9, 1.0)}
+
+
+def _source_timing(mention: MeetingMention, length: str) -> Source:
+    """The sentence of `mention` that says it lasted `length`."""
+    last = length.split()[-1]
+    return next((s for s in mention.sources if last in s.sentence.lower()), mention.sources[0])
 
 
 def _source_writing(mention: MeetingMention, count: str) -> Source:

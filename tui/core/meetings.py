@@ -38,6 +38,7 @@ _COUNT_NOUN = re.compile(
     r"\d[\d,]*\s+(?:countries|nations|states|allies|delegations|participants|attendees"
     r"|delegates|people)\b"
 )
+_LENGTH_UNIT = re.compile(r"\b(?:hours?|minutes)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
     r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
 )
@@ -107,6 +108,7 @@ class MeetingMatcher:
     # Meetings of public record, by the kind of their type.
     events: dict[str, list[KnownEvent]] = field(default_factory=dict)
     participants: re.Pattern[str] | None = None  # "representatives of 40 countries"
+    lengths: re.Pattern[str] | None = None  # "the talks lasted about eight hours"
 
     @classmethod
     def from_config(
@@ -130,12 +132,26 @@ class MeetingMatcher:
             )
             if rules.participants
             else None,
+            lengths=re.compile(
+                "|".join(f"(?:{p})" for p in _renamed_apart(rules.lengths)), re.IGNORECASE
+            )
+            if rules.lengths
+            else None,
         )
 
 
 def _renamed_apart(patterns: list[str]) -> list[str]:
     """Patterns joined into one keep their groups apart: 'n' becomes 'n0', 'n1' ..."""
     return [re.sub(r"\(\?P<(\w+)>", rf"(?P<\g<1>{i}>", p) for i, p in enumerate(patterns)]
+
+
+def length_in(match: re.Match[str]) -> str:
+    """'about eight hours' from a match of the length patterns."""
+    groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
+    return " ".join(_SPACES.sub(" ", groups[k].lower()) for k in ("q", "len") if k in groups)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def participants_in(match: re.Match[str]) -> str:
@@ -467,10 +483,7 @@ def find_meetings(
         if draft.type.remote:  # "spoke by phone", a city in the sentence is where one caller was
             draft.place = None
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
-    return [
-        _mention(text, sentences, d, article_id, matcher.participants, refs_by_sentence)
-        for d in drafts
-    ]
+    return [_mention(text, sentences, d, article_id, matcher, refs_by_sentence) for d in drafts]
 
 
 def _meets_someone_else(
@@ -1327,11 +1340,30 @@ def _mention(
     sentences,
     draft: _Draft,
     article_id: str,
-    participants: re.Pattern[str] | None,
+    matcher: MeetingMatcher,
     refs_by_sentence: dict[int, list[_Ref]],
 ) -> MeetingMention:
     span = _span(draft.date, draft.end_override)
+    participants = matcher.participants
     counts: list[str] = []
+    lengths: list[str] = []
+    if matcher.lengths is not None:
+        # Only the meeting's own sentences: a length in another is as often another meeting's.
+        for index in sorted(set(draft.sentences)):
+            if not _LENGTH_UNIT.search(text, *sentences[index]):
+                continue
+            match = matcher.lengths.search(text, *sentences[index])
+            if match is None or length_in(match) in lengths:
+                continue
+            # "the call with Putin, which lasted two hours, set up the Budapest summit": the
+            # length is the meeting named nearest before it.
+            refs = refs_by_sentence.get(index, [])
+            before = [r.start for r in refs if r.start < match.start()] or [r.start for r in refs]
+            owner = max(before) if before and refs[0].start < match.start() else None
+            if owner is None and before:
+                owner = min(before)
+            if owner is None or owner in draft.at.get(index, ()):
+                lengths.append(length_in(match))
     if participants is not None:
         # "... at the gathering. Defense officials from about 40 countries attended."
         after = {i + 1 for i in draft.sentences if i + 1 < len(sentences)} - set(refs_by_sentence)
@@ -1373,4 +1405,5 @@ def _mention(
         ordinal=draft.ordinal,
         participants=counts,
         days=draft.days,
+        lengths=lengths,
     )

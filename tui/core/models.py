@@ -127,6 +127,8 @@ class MeetingMention:
     # "nearly 50 countries": how many took part, as each sentence that counts them writes it.
     participants: list[str] = field(default_factory=list)
     days: int | None = None  # "a one-day summit": the length the report says it has
+    # "lasted almost an hour": how long it lasted, as each sentence that says so writes it.
+    lengths: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
