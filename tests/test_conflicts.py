@@ -546,3 +546,15 @@ def test_the_core_part_of_a_spending_target_is_not_the_target(tmp_path):
         ),
     )
     assert not [c for c in corpus.conflicts if c.attribute == "share of GDP"]
+
+
+def test_two_titles_joined_by_and_are_held_at_once(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nANCHORAGE, Aug 15, 2025 - Trump is joined by Secretary of State and "
+            "national security adviser Marco Rubio."
+        ),
+        b="Talks\n\nANKARA, Aug 16, 2025 - Secretary of State Marco Rubio met Hakan Fidan.",
+    )
+    assert not [c for c in corpus.conflicts if c.attribute == "role"]

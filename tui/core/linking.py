@@ -805,9 +805,21 @@ def _role_conflicts(
     for ra, rb in combinations(sorted(values), 2):
         if not any(ra in group and rb in group for group in exclusive):
             continue
+        if _held_together(ra, rb, values[ra] + values[rb]):
+            continue
         for a, b in _example_pairs(values[ra], values[rb], days):
             out.append(_conflict(subject, "role", a.source, a.value, b.source, b.value))
     return out
+
+
+def _held_together(ra: str, rb: str, claims: list[Claim]) -> bool:
+    """'Secretary of State and national security adviser Marco Rubio': two titles joined by
+    'and' are held at once (not 'the former defence minister, now NSDC secretary')."""
+    for claim in claims:
+        sentence = _role_key(claim.source.sentence)
+        if f"{ra} and {rb}" in sentence or f"{rb} and {ra}" in sentence:
+            return True
+    return False
 
 
 def _value_conflicts(subject: str, attribute: str, block: list[Claim], days: int) -> list[Conflict]:
