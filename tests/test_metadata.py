@@ -410,3 +410,15 @@ def test_a_title_case_menu_is_not_a_headline(infer):
     found = infer(text)
     assert found.title == "EU Leaders Back 'ReArm Europe' Plan, But Orbán Blocks Joint Ukraine Text"
     assert found.outlet == "EUobserver"
+
+
+def test_a_headline_written_twice_is_the_title_even_under_a_menu(infer):
+    text = (
+        "Main | Politics | Economic | Society | Kyiv | Regions | Press Center | All news\n"
+        "Zelensky after the call: pressure on Russia works\n"
+        "Zelensky after the call: pressure on Russia works\n"
+        "07.08.2025 14:02\n\n"
+        "President Volodymyr Zelensky said on Thursday that pressure on Russia was working and "
+        "that a ceasefire was needed before any meeting of leaders could take place.\n"
+    )
+    assert infer(text).title == "Zelensky after the call: pressure on Russia works"

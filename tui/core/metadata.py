@@ -160,6 +160,20 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                             found.authors.append(name)
     if dated_at is None and found.published is None and found.published_partial is None:
         _date_from_today(content, found)
+    repeated = next(
+        (
+            line
+            for line, after in zip(content[1 : rules.dateline_max_line], content[2:], strict=False)
+            if line == after and len(line.split()) >= 4 and _looks_like_title(line)
+        ),
+        None,
+    )
+    if repeated and found.title != repeated:
+        # "Turkish FM Fidan: Lasting peace ..." twice in a row (the page's heading and its
+        # share title): the headline, whatever the first line says.
+        if found.title and len(found.title.split()) <= 4 and _BRAND_LINE.fullmatch(found.title):
+            found.outlet_line = found.title
+        found.title = repeated
     if (
         found.title is not None
         and len(found.title.split()) < 4
