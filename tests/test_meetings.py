@@ -734,3 +734,15 @@ def test_a_summit_meeting_is_the_summit(extractor):
         (m.kind, m.start, m.end) for m in meetings(text, extractor, published=date(2024, 7, 12))
     ]
     assert found == [("summit", "2024-07-10", "2024-07-11")]
+
+
+def test_an_undated_meeting_in_the_place_of_the_one_dated_meeting_is_that_meeting(extractor):
+    from datetime import date
+
+    text = (
+        "Antalya talks produce a refined framework as Rubio attends\n\n"
+        "The United States and Ukraine said after talks in Antalya on Sunday that they had "
+        "drawn up a refined framework."
+    )
+    found = meetings(text, extractor, published=date(2025, 5, 19))
+    assert [(m.start, m.place) for m in found] == [("2025-05-18", "Antalya")]

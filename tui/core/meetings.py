@@ -483,7 +483,35 @@ def find_meetings(
         if draft.type.remote:  # "spoke by phone", a city in the sentence is where one caller was
             draft.place = None
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
+    drafts = _join_undated_by_place(drafts)
     return [_mention(text, sentences, d, article_id, matcher, refs_by_sentence) for d in drafts]
+
+
+def _join_undated_by_place(drafts: list[_Draft]) -> list[_Draft]:
+    """'The meeting in Jeddah' paragraphs after 'the talks in Jeddah on Tuesday': an undated
+    generic report joins the one dated meeting of the article held in that place."""
+    dated: dict[str, list[_Draft]] = {}
+    for draft in drafts:
+        if draft.place and draft.date is not None and draft.date.value is not None:
+            dated.setdefault(draft.place, []).append(draft)
+    if not dated:
+        return drafts
+    kept = []
+    for draft in drafts:
+        there = dated.get(draft.place or "", [])
+        undated = draft.date is None or draft.date.value is None
+        if undated and draft.type.generic and draft.ordinal is None and len(there) == 1:
+            target = there[0]
+            target.sentences.extend(i for i in draft.sentences if i not in target.sentences)
+            for person in draft.attendees:
+                if person not in target.attendees and person not in target.absentees:
+                    target.attendees.append(person)
+            for person in draft.absentees:
+                if person not in target.absentees and person not in target.attendees:
+                    target.absentees.append(person)
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _meets_someone_else(
