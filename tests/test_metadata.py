@@ -422,3 +422,13 @@ def test_a_headline_written_twice_is_the_title_even_under_a_menu(infer):
         "that a ceasefire was needed before any meeting of leaders could take place.\n"
     )
     assert infer(text).title == "Zelensky after the call: pressure on Russia works"
+
+
+@pytest.mark.parametrize(("first", "outlet"), [("CNA", "CNA"), ("Menu", None), ("Europe", None)])
+def test_a_site_name_on_the_first_line_is_the_outlet_a_section_is_not(infer, first, outlet):
+    text = (
+        f"{first}\n\nNATO cannot yet confirm North Korean troops in Russia, says Rutte\n\n"
+        "18 Oct 2024 10:56PM\n\nNATO Secretary-General Mark Rutte said on Friday that the "
+        "alliance could not yet confirm that North Korean troops had been sent to Russia.\n"
+    )
+    assert infer(text).outlet == outlet

@@ -55,7 +55,6 @@ class InferredMetadata:
     dateline_place: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
-    outlet_line: str | None = None  # a site's name alone on the first line
 
 
 def parse_explicit_date(text: str) -> date | None:
@@ -160,39 +159,8 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                             found.authors.append(name)
     if dated_at is None and found.published is None and found.published_partial is None:
         _date_from_today(content, found)
-    repeated = next(
-        (
-            line
-            for line, after in zip(content[1 : rules.dateline_max_line], content[2:], strict=False)
-            if line == after and len(line.split()) >= 4 and _looks_like_title(line)
-        ),
-        None,
-    )
-    if repeated and found.title != repeated:
-        # "Turkish FM Fidan: Lasting peace ..." twice in a row (the page's heading and its
-        # share title): the headline, whatever the first line says.
-        if found.title and len(found.title.split()) <= 4 and _BRAND_LINE.fullmatch(found.title):
-            found.outlet_line = found.title
-        found.title = repeated
-    if (
-        found.title is not None
-        and len(found.title.split()) < 4
-        and _BRAND_LINE.fullmatch(found.title)
-    ):
-        # "The Telegraph", "The Korea Times" on the first line: the site's name.
-        found.outlet_line = found.title
-    if dated_at is None and (found.title is None or len(found.title.split()) < 4):
-        # An undated page: the headline is the first line of words that reads like one.
-        headline = None
-        for line in content[1 : rules.dateline_max_line]:
-            if len(line.split()) >= 25:
-                break  # the story has begun
-            if len(line.split()) >= 5 and _looks_like_headline(line):
-                headline = line
-                break
-        if headline:
-            found.title = headline
-    elif dated_at and (found.title is None or len(found.title.split()) < 4):
+    _title_from_headline(content, found, dated_at, rules.dateline_max_line)
+    if dated_at and (found.title is None or len(found.title.split()) < 4):
         # "Skip to navigation", "Yahoo News" at the top: the headline is the line of words
         # just above the byline and the date.
         above = [
@@ -211,12 +179,52 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
         if match:
             found.outlet = match["outlet"].strip()
             break
-    if found.outlet is None and found.outlet_line and found.title != found.outlet_line:
-        found.outlet = found.outlet_line
+    # "The Telegraph", "The Korea Times" alone on the first line, not the title: the site.
+    first = content[0] if content else ""
+    if (
+        found.outlet is None
+        and found.title != first
+        and len(first.split()) <= 4
+        and _BRAND_LINE.fullmatch(first)
+        and first.lower() not in _SECTION_WORDS
+    ):
+        found.outlet = first
     return found
 
 
-# "The Telegraph", "Yahoo News", "The Korea Times": a name of two to four capitalised words.
+def _title_from_headline(
+    content: list[str], found: InferredMetadata, dated_at: int | None, max_line: int
+) -> None:
+    """The headline when the first line is not one: a line written twice in a row (the page's
+    heading and its share title), or on an undated page the first line that reads like one."""
+    repeated = next(
+        (
+            line
+            for line, after in zip(content[1:max_line], content[2:], strict=False)
+            if line == after and len(line.split()) >= 4 and _looks_like_title(line)
+        ),
+        None,
+    )
+    if repeated:
+        found.title = repeated
+        return
+    if dated_at is not None or (found.title is not None and len(found.title.split()) >= 4):
+        return
+    for line in content[1:max_line]:
+        if len(line.split()) >= 25:
+            return  # the story has begun
+        if len(line.split()) >= 5 and _looks_like_headline(line):
+            found.title = line
+            return
+
+
+# A menu's first word is a section of the site, not its name ("Europe", "Menu").
+_SECTION_WORDS = {
+    "menu", "home", "news", "world", "europe", "politics", "business", "opinion", "sport",
+    "sports", "latest", "live", "video", "search", "main", "navigation", "sections", "top stories",
+    "breaking news", "world news", "international", "ukraine", "war", "defence", "defense",
+}  # fmt: skip
+# "The Telegraph", "Yahoo News", "The Korea Times": a name of one to four capitalised words.
 _BRAND_LINE = re.compile(r"(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
 
 
