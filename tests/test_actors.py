@@ -397,3 +397,14 @@ def test_a_title_at_the_end_of_a_paragraph_is_not_the_next_paragraphs_name(extra
         "Donald Trump met Zelensky on the sidelines."
     )
     assert people(extract(text, extractor, "2025-06-26"))["Donald Trump"] == []
+
+
+def test_a_title_described_by_a_country_alias_goes_to_its_one_holder(extractor):
+    text = "Marco Rubio arrived on Thursday; the US secretary of state, will leave on Friday."
+    assert people(extract(text, extractor, "2025-04-03"))["Marco Rubio"] == ["secretary of state"]
+
+
+def test_head_of_the_presidents_office_is_a_title(extractor):
+    text = "Rutte met the head of the President's Office Andriy Yermak in Kyiv."
+    found = people(extract(text, extractor, "2024-10-03"))
+    assert found["Andriy Yermak"] == ["head of the president's office"]

@@ -16,7 +16,15 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import Alias, Entity, GazetteerIndex, Token, spelling_key, token_key
+from .gazetteer import (
+    Alias,
+    Entity,
+    GazetteerIndex,
+    Token,
+    alias_key,
+    spelling_key,
+    token_key,
+)
 from .models import ActorRef, Mention
 from .textutil import (
     MONTHS,
@@ -330,7 +338,17 @@ def _described_roles(
         before = _DESCRIPTION_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if before is None or match["mods"] or _NAME_AFTER.match(text, match.end()):
             continue
-        country = index.demonyms.get(token_key(before["country"]))
+        written = before["country"]
+        # "the Spanish prime minister", and "the US national security adviser" (an alias)
+        country = index.demonyms.get(token_key(written)) or next(
+            (
+                a.entity
+                for a in index.aliases.get(alias_key(written), [])
+                if a.entity.kind == "country"
+                and (a.exact is None or a.exact == written.replace(".", ""))
+            ),
+            None,
+        )
         if country is None or not country.country:
             continue
         role, _ = _role_text(match, rules, tail="")
