@@ -408,3 +408,17 @@ def test_head_of_the_presidents_office_is_a_title(extractor):
     text = "Rutte met the head of the President's Office Andriy Yermak in Kyiv."
     found = people(extract(text, extractor, "2024-10-03"))
     assert found["Andriy Yermak"] == ["head of the president's office"]
+
+
+def test_a_title_that_begins_a_known_name_is_its_role(tmp_path):
+    from extraction_helpers import extract as run
+
+    from tui.core.config import load_config
+    from tui.core.extraction import Extractor
+
+    extractor = Extractor.for_config(load_config(None))
+    found = people(run("Zelensky met King Charles III at Sandringham.", extractor, "2025-03-02"))
+    assert found["Charles III"] == ["king"]
+    text = "European Commission President Ursula von der Leyen spoke in Brussels."
+    found = people(run(text, extractor, "2025-03-02"))
+    assert found["Ursula von der Leyen"] == ["european commission president"]

@@ -163,6 +163,15 @@ class TitleIndex:
         gap = self.text[previous.end() : match.start()]
         return previous if _TITLE_OF_TITLE.fullmatch(gap) else None
 
+    def leading(self, start: int, end: int) -> tuple[re.Match[str], str] | None:
+        """A title that begins a known name ("King Charles", a gazetteer alias)."""
+        index = bisect_right(self.ends, start)
+        if index < len(self.matches):
+            match = self.matches[index]
+            if match.start() == start and match.end() < end:
+                return match, ""
+        return None
+
     def before(self, start: int) -> tuple[re.Match[str], str] | None:
         """A title right before `start` ("Secretary of State |Marco Rubio"), or in apposition
         ("the US ambassador to NATO, |Matt Whitaker")."""
@@ -931,7 +940,7 @@ def _roles_for(
     text: str, item: _Found, rules: ActorRules, titles: TitleIndex, person_starts: list[int]
 ) -> list[tuple[str, bool]]:
     roles: list[tuple[str, bool]] = []
-    found = titles.before(item.start)
+    found = titles.before(item.start) or titles.leading(item.start, item.end)
     if found:
         match, tail = found
         governing = titles.governing(match)
