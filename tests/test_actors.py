@@ -422,3 +422,17 @@ def test_a_title_that_begins_a_known_name_is_its_role(tmp_path):
     text = "European Commission President Ursula von der Leyen spoke in Brussels."
     found = people(run(text, extractor, "2025-03-02"))
     assert found["Ursula von der Leyen"] == ["european commission president"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "The group was set up by Scott Cullinane, then US defense secretary, in 2022.",
+            "defense secretary (former)",
+        ),
+        ("Scott Cullinane, a CNN correspondent, reported from Kyiv.", "correspondent"),
+    ],
+)
+def test_an_abbreviated_scope_before_an_apposed_title_is_not_the_title(extractor, text, role):
+    assert people(extract(text, extractor))["Scott Cullinane"] == [role]

@@ -123,7 +123,10 @@ class ActorRules:
                 # "Keith Kellogg, President Donald Trump's special envoy": a possessive before the
                 # role; a body's initials are the role's scope ("the EU's top diplomat").
                 rf"(?:(?P<owner>(?-i:[A-Z]{{2,5}}))[’']s\s+|(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){{0,3}}[’']s\s+)?"
+                # "then US defense secretary", "a CNN correspondent": an abbreviated scope
+                # before the title says whose it is and is not part of it.
                 rf"(?P<full>(?P<mods>(?:(?-i:[a-z])[\w.-]*\s+){{0,3}}?)"
+                rf"(?:(?-i:[A-Z][A-Z.]{{1,5}})\s+)?"
                 rf"(?P<title>{appos_alt}){org_tail})(?=[,.;:)]|\s+(?-i:[a-z])|$)",
                 re.IGNORECASE,
             ),
