@@ -321,3 +321,18 @@ def test_the_today_of_a_country_is_no_date(extractor):
     text = '"Ukraine of today may be East Asia of tomorrow," he said. He flies home tomorrow.'
     found = dates(text, extractor, published="2024-07-12")
     assert [d[:2] for d in found] == [("tomorrow", "2024-07-13")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Starmer will hold a new video call of the coalition leaders on Saturday, Downing Street said.",
+            "2025-03-15",
+        ),
+        ("Ministers met on Saturday, the ministry said.", "2025-03-08"),
+    ],
+)
+def test_the_reporting_verb_after_a_date_is_not_its_tense(extractor, sentence, expected):
+    found = dates(sentence, extractor, published="2025-03-11")  # a Tuesday
+    assert [d[1] for d in found] == [expected]

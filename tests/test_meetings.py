@@ -746,3 +746,11 @@ def test_an_undated_meeting_in_the_place_of_the_one_dated_meeting_is_that_meetin
     )
     found = meetings(text, extractor, published=date(2025, 5, 19))
     assert [(m.start, m.place) for m in found] == [("2025-05-18", "Antalya")]
+
+
+def test_a_videoconference_is_a_call_without_a_place(extractor):
+    from datetime import date
+
+    text = "Starmer will hold a new videoconference of the coalition leaders in London on Saturday."
+    [call] = meetings(text, extractor, published=date(2025, 3, 11))
+    assert (call.kind, call.start, call.place) == ("call", "2025-03-15", None)

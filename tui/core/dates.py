@@ -472,6 +472,15 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
         # "the first chaired by Costa", "hosted by Macron": a participle, no tense of its own.
         if tense == "past" and _BY_AFTER.match(cues.text, end):
             continue
+        # "will hold a videoconference on Saturday, Downing Street said": the report's verb
+        # after the date is not the tense of what it reports.
+        if (
+            tense == "past"
+            and start >= c.end
+            and cues.text[start:end].lower() in _REPORTING
+            and _ATTRIBUTION_GAP.fullmatch(cues.text, c.end, start)
+        ):
+            continue
         distance = c.start - end if end <= c.start else (start - c.end) * 2
         if best is None or distance < best[0]:
             best = (distance, tense)
@@ -479,6 +488,8 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+_REPORTING = {"said", "told", "announced", "reported", "stated", "added", "noted", "wrote"}
+_ATTRIBUTION_GAP = re.compile(r"\s*,\s*(?:[\w.’'-]+\s+){0,4}")
 
 
 def _month(name: str | None) -> int:
