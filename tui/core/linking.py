@@ -584,7 +584,7 @@ _LENGTH = re.compile(
 
 
 def _length_range(written: str) -> tuple[float, float] | None:
-    """'almost an hour' -> (54, 59.4) minutes; '1 hour 40 minutes' -> (100, 100)."""
+    """'almost an hour' -> (54, 60) minutes; '1 hour 40 minutes' -> (100, 100)."""
     qualifier = ""
     for q in sorted(_COUNT_QUALIFIERS, key=len, reverse=True):
         if written.startswith(q + " "):
