@@ -436,3 +436,15 @@ def test_a_title_that_begins_a_known_name_is_its_role(tmp_path):
 )
 def test_an_abbreviated_scope_before_an_apposed_title_is_not_the_title(extractor, text, role):
     assert people(extract(text, extractor))["Scott Cullinane"] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("General Secretary Scott Cullinane spoke in Pyongyang.", "general secretary"),
+        ("Interim President Scott Cullinane flew to London.", "interim president"),
+        ("Federal President Scott Cullinane spoke in Berlin.", "federal president"),
+    ],
+)
+def test_more_titles_of_heads_of_state_and_party(extractor, text, role):
+    assert people(extract(text, extractor))["Scott Cullinane"] == [role]
