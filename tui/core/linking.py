@@ -583,6 +583,10 @@ _LENGTH = re.compile(
 )
 
 
+# "almost nine hours" and "nine hours" can both be said of one meeting.
+_LENGTH_QUALIFIERS = {"nearly": (0.9, 1.0), "almost": (0.9, 1.0)}
+
+
 def _length_range(written: str) -> tuple[float, float] | None:
     """'almost an hour' -> (54, 60) minutes; '1 hour 40 minutes' -> (100, 100)."""
     qualifier = ""
@@ -601,12 +605,8 @@ def _length_range(written: str) -> tuple[float, float] | None:
             minutes += 30
     if match["m"]:
         minutes += int(match["m"])
-    # "almost nine hours" and "nine hours" can both be said of one meeting.
     low, high = _LENGTH_QUALIFIERS.get(qualifier) or _COUNT_QUALIFIERS.get(qualifier, (1.0, 1.0))
     return minutes * low, minutes * high
-
-
-_LENGTH_QUALIFIERS = {"nearly": (0.9, 1.0), "almost": (0.9, 1.0)}
 
 
 def _source_timing(mention: MeetingMention, length: str) -> Source:

@@ -147,17 +147,19 @@ def _renamed_apart(patterns: list[str]) -> list[str]:
 
 def length_in(match: re.Match[str]) -> str:
     """'about eight hours' from a match of the length patterns."""
-    groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
-    return " ".join(_SPACES.sub(" ", groups[k].lower()) for k in ("q", "len") if k in groups)
-
-
-_SPACES = re.compile(r"\s+")
+    return _written(match, ("q", "len"))
 
 
 def participants_in(match: re.Match[str]) -> str:
     """'nearly 50 countries' from a match of the participants patterns."""
+    return _written(match, ("q", "n", "what"))
+
+
+def _written(match: re.Match[str], keys: tuple[str, ...]) -> str:
+    """The named groups of a match of patterns renamed apart (`n`, `n3` ...), lower-cased and
+    joined by single spaces, in the order of `keys`."""
     groups = {k.rstrip("0123456789"): v for k, v in match.groupdict().items() if v}
-    return " ".join(groups[k].lower() for k in ("q", "n", "what") if k in groups)
+    return " ".join(" ".join(groups[k].lower().split()) for k in keys if k in groups)
 
 
 # "the third round of talks", "the 27th meeting of the Contact Group": which one of a series.
