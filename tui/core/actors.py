@@ -355,7 +355,7 @@ def _described_roles(
         country = index.demonyms.get(token_key(written)) or next(
             (
                 a.entity
-                for a in index.aliases.get(alias_key(written), [])
+                for a in index.lookup(alias_key(written))
                 if a.entity.kind == "country"
                 and (a.exact is None or a.exact == written.replace(".", ""))
             ),
