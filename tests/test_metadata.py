@@ -432,3 +432,33 @@ def test_a_site_name_on_the_first_line_is_the_outlet_a_section_is_not(infer, fir
         "alliance could not yet confirm that North Korean troops had been sent to Russia.\n"
     )
     assert infer(text).outlet == outlet
+
+
+def test_a_date_the_text_calls_tomorrow_is_marked_as_read_from_the_text(infer):
+    assert infer(UNDATED_PAGE).published_partial_basis == "text"
+
+
+def test_a_cookie_notice_or_a_bar_of_links_above_the_date_is_not_the_title(infer):
+    text = (
+        "Kommersant\n"
+        "Log in | Subscribe | RU | EN\n"
+        "We use cookies. By continuing to use the site you agree to this. [OK]\n"
+        "19.02.2025, 00:14\n\n"
+        "The delegations met for four and a half hours in the Diriyah palace on Tuesday, the "
+        "first meeting of the two foreign ministers since the war began three years ago.\n"
+    )
+    assert infer(text).title == "Kommersant"
+
+
+def test_a_partial_date_completed_by_a_known_year_keeps_where_its_day_was_read():
+    from tui.core.extraction import complete_partial_date
+    from tui.core.models import Article
+
+    article = Article(id="a", path="a.txt", text="x")
+    article.published_partial, article.published_partial_basis = "06-24", "text"
+    complete_partial_date(article, corpus_year=2025, known_year=2025)
+    assert (article.published, article.published_basis) == ("2025-06-24", "text")
+    other = Article(id="b", path="b.txt", text="x")
+    other.published_partial = "06-24"
+    complete_partial_date(other, corpus_year=2025)
+    assert (other.published, other.published_basis) == ("2025-06-24", "corpus")

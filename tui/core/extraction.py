@@ -36,7 +36,8 @@ def complete_partial_date(
         date.fromisoformat(candidate)
     except ValueError:
         return
-    article.published, article.published_basis = candidate, "dateline" if known_year else "corpus"
+    article.published = candidate
+    article.published_basis = article.published_partial_basis if known_year else "corpus"
 
 
 def _month_day(partial: str) -> tuple[int, int]:

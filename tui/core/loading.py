@@ -221,6 +221,7 @@ def build_article(
         )
     else:
         article.published_partial = inferred.published_partial
+        article.published_partial_basis = inferred.published_partial_basis
 
     authors = front.get("authors")
     if isinstance(authors, str):

@@ -52,6 +52,7 @@ class InferredMetadata:
     published: date | None = None
     published_basis: str = "unknown"
     published_partial: str | None = None  # "06-24" when the dateline has no year
+    published_partial_basis: str = "dateline"  # or "text": "concludes tomorrow, June 25"
     dateline_place: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
@@ -170,6 +171,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             and _looks_like_title(line)
             and not any(name in line for name in found.authors)  # the byline
             and not _NAME_LINE.fullmatch(line)
+            # not "We use cookies ...", "Log in | Subscribe | RU | EN"
+            and not _CALL_TO_ACTION.search(line)
+            and "|" not in line
         ]
         if above:
             found.title = above[-1]
@@ -233,7 +237,7 @@ _BRAND_LINE = re.compile(r"(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
 _HEADLINE_MARK = re.compile(r"[:’'\d\"“”]")
 _LABEL = re.compile(r"^[\w-]+:")  # "TRENDING:", "Tags:"
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|sign up|log in|member|newsletter|cookies|advert|download|app)\b|[→»]",
+    r"\b(?:subscribe|log in|sign in|become a member|newsletters?|cookies?|advertisement|download the app)\b|[→»]",
     re.IGNORECASE,
 )
 
@@ -289,6 +293,7 @@ def _date_from_today(content: list[str], found: InferredMetadata) -> None:
             found.published, found.published_basis = written, "text"
         else:
             found.published_partial = f"{written.month:02d}-{written.day:02d}"
+            found.published_partial_basis = "text"
         return
 
 

@@ -33,6 +33,8 @@ class Article:
     url: str | None = None
     # "June 24" from a dateline without a year: completed with the corpus's year (basis "corpus").
     published_partial: str | None = None
+    # Where the day of `published_partial` was read: a dateline, or the text ("tomorrow, June 25").
+    published_partial_basis: str = "dateline"
     sentences: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
