@@ -214,6 +214,18 @@ def test_a_day_later_counts_from_the_day_reported_before_it(extractor):
     assert found["Three days ago"] == "2025-02-14"  # "ago" counts from the published day
 
 
+def test_a_day_after_an_event_dates_it_the_day_before_the_day_just_named(extractor):
+    text = (
+        "The Kremlin said on Wednesday it would wait for details of a proposal for a 30-day "
+        "ceasefire, a day after nine hours of talks in Jeddah ended. Two days after the "
+        "election, he resigned."
+    )
+    found = {text: value for text, value, _, _ in dates(text, extractor, published="2025-03-12")}
+    assert found["a day after"] == "2025-03-11"
+    # After what, when? No day named before it in its sentence: no date.
+    assert "Two days after" not in found
+
+
 def test_the_same_day_is_the_day_reported_before_it(extractor):
     text = "Hegseth spoke in Brussels on Wednesday. Ministers began a meeting on the same day."
     found = {text: value for text, value, _, _ in dates(text, extractor, published="2025-02-13")}

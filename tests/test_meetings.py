@@ -754,3 +754,79 @@ def test_a_videoconference_is_a_call_without_a_place(extractor):
     text = "Starmer will hold a new videoconference of the coalition leaders in London on Saturday."
     [call] = meetings(text, extractor, published=date(2025, 3, 11))
     assert (call.kind, call.start, call.place) == ("call", "2025-03-15", None)
+
+
+def test_took_part_and_a_delegation_that_included_someone_attend(extractor):
+    from datetime import date
+
+    text = (
+        "The talks in Antalya on Tuesday lasted nine hours. The US delegation was led by "
+        "Secretary of State Marco Rubio, and included special envoy Steve Witkoff. "
+        "Ukrainian President Volodymyr Zelensky took part in the talks."
+    )
+    [talks] = meetings(text, extractor, published=date(2025, 3, 12))
+    assert talks.attendees == ["Marco Rubio", "Steve Witkoff", "Volodymyr Zelensky"]
+
+
+def test_not_in_the_place_not_expected_to_travel_and_never_sat_down_are_absences(extractor):
+    from datetime import date
+
+    text = (
+        "The talks in Antalya on Tuesday lasted nine hours. US special envoy Steve Witkoff "
+        "was not in Antalya. Marco Rubio is not expected to make the trip. Mark Rutte "
+        "never sat down with the delegations."
+    )
+    [talks] = meetings(text, extractor, published=date(2025, 3, 12))
+    assert talks.absentees == ["Steve Witkoff", "Marco Rubio", "Mark Rutte"]
+    assert talks.attendees == []
+
+
+def test_not_in_a_place_is_absence_from_the_meeting_there_not_the_one_attended(extractor):
+    from datetime import date
+
+    text = (
+        "The NATO summit in Sofia runs from 16 to 18 February. Marco Rubio, who chaired "
+        "a call with Mark Rutte on Wednesday, was not in Sofia."
+    )
+    found = meetings(text, extractor, published=date(2024, 2, 17))
+    [summit] = [m for m in found if m.kind == "summit"]
+    assert summit.absentees == ["Marco Rubio"]
+    [call] = [m for m in found if m.kind == "call"]
+    assert "Marco Rubio" in call.attendees and "Marco Rubio" not in call.absentees
+
+
+def test_not_coming_in_person_but_joining_by_video_is_attending(extractor):
+    from datetime import date
+
+    text = (
+        "The Ramstein-format meeting is in Brussels on Wednesday. Marco Rubio will not come "
+        "to Brussels personally, but will join by video."
+    )
+    [meeting] = meetings(text, extractor, published=date(2025, 6, 3))
+    assert (meeting.attendees, meeting.absentees) == (["Marco Rubio"], [])
+
+
+def test_an_undated_report_joins_the_dated_meeting_of_its_kind_in_that_place(extractor):
+    from datetime import date
+
+    text = (
+        "On Monday Zelensky met Mark Rutte in Antalya. The talks in Antalya on Tuesday "
+        "lasted eight hours.\n\nMarco Rubio attended the talks in Antalya."
+    )
+    found = meetings(text, extractor, published=date(2025, 3, 11))
+    talks = [m for m in found if m.start == "2025-03-11"]
+    assert len(talks) == 1 and "Marco Rubio" in talks[0].attendees
+    assert all(m.start for m in found)  # no undated copy of the talks left
+
+
+def test_a_meeting_always_held_in_one_city_keeps_it(extractor):
+    from datetime import date
+
+    text = (
+        "Marco Rubio spoke at the Munich Security Conference on Friday. Meanwhile Washington "
+        "prepares talks with Moscow in Antalya. To Munich Mark Rutte did not come."
+    )
+    found = meetings(text, extractor, published=date(2025, 2, 15))
+    [conference] = [m for m in found if m.type_id == "munich_security_conference"]
+    assert conference.place == "Munich"
+    assert conference.absentees == ["Mark Rutte"]

@@ -288,6 +288,8 @@ def test_a_name_alone_glued_to_a_dateline_is_split(shipped_rules):
         ("Yohannes Lowe\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), ["Yohannes Lowe"]),
         ("World News\nSun 2 Mar 2025 18.47 GMT", dt.date(2025, 3, 2), []),
         ("2025-06-25 16:42\nDelfi, BNS", dt.date(2025, 6, 25), []),
+        # A space before the comma, as a CMS writes it.
+        ("Published: 18 February ,2025: 09:14 PM GST", dt.date(2025, 2, 18), []),
     ],
 )
 def test_header_dates_glued_iso_and_a_name_above_them(infer, lines, published, authors):

@@ -234,6 +234,10 @@ class MeetingType(Strict):
         False, description="A generic reference ('the meeting') that joins a named one nearby."
     )
     default_place: str | None = Field(None, description="Where it is held when the text says not.")
+    fixed_place: bool = Field(
+        False,
+        description="Always held at default_place: another place named near it is another event's.",
+    )
     remote: bool = Field(
         False,
         description="Held by phone or video: it has no place, whatever city the text names near it.",

@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
             r"|(?:the\s+)?same\s+day"
             r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|from\s+now)"
+            # "said on Wednesday, a day after the talks": the talks a day before that Wednesday
+            # (found in the window of that day's anchor, as it stands before it)
+            r"|(?:one|two|three|a)\s+days?\s+after"
             r"|in\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:days?|weeks?|months?)(?!\s+(?:time|of)\b)))\b"
         ),
     ),
@@ -184,6 +187,9 @@ _ANCHOR_WORDS = [
     r"ago\b",
     "from now",
     "same day",
+    # "a day after the talks" (the talks on the day before the one just named)
+    r"day after\b",
+    r"days after\b",
 ]
 # The anchors written as they are (capitalised names, numbers), in the order they are tried.
 _ANCHOR_CASED = [
@@ -198,11 +204,11 @@ _ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
 # words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
-_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafs](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafsd](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
 # Faster: the anchors at a capital or a digit by a scan that skips every other character; at a
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
-_ANCHOR_LOWER = "tywmafs"
+_ANCHOR_LOWER = "tywmafsd"
 _ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
 
 
@@ -379,6 +385,13 @@ def find_dates(
                 ),
                 None,
             )
+            if candidate.groups["rel"].lower().endswith("after") and (
+                previous is None
+                or _sentence_index(starts, previous.start)
+                != _sentence_index(starts, candidate.start)
+            ):
+                continue  # "a day after" what, when? Only the day said before it in the sentence
+
             base = date.fromisoformat(previous.end_value or previous.value) if previous else None
             expr = _resolve(text, candidate, base, year_hint, tense)
             if expr is not None and previous is not None and expr.basis == "relative":
@@ -394,7 +407,7 @@ def find_dates(
 
 # "a day later", "two weeks earlier", "the same day": relative to the event just reported.
 _ANAPHORIC = re.compile(
-    r"\b(?:(?:days?|weeks?|months?)\s+(?:later|earlier)|same\s+day)$", re.IGNORECASE
+    r"\b(?:(?:days?|weeks?|months?)\s+(?:later|earlier|after)|same\s+day)$", re.IGNORECASE
 )
 
 
@@ -768,7 +781,7 @@ def _dateparser_relative(phrase: str, base: date) -> date | None:
     """'three weeks ago', 'in two days': dateparser's relative arithmetic, against `base`."""
     import dateparser
 
-    phrase = re.sub(r"\b(earlier)\b", "ago", phrase)
+    phrase = re.sub(r"\b(earlier|after)\b", "ago", phrase)
     phrase = re.sub(r"\blater\b", "", phrase)
     phrase = re.sub(r"\bfrom now\b", "", phrase).strip()
     if not phrase.startswith("in ") and not phrase.endswith("ago"):

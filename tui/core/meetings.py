@@ -83,6 +83,9 @@ _EXCLUDED_BEFORE = re.compile(
     r"(?:\bin|\binstead of|\breplacing|\brather than|\bon behalf of|\bthan)\s*$", re.IGNORECASE
 )
 # A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
+# ", who had chaired the contact group on Wednesday, " just before a cue.
+_RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,;:.!?]*(?:,[^,;:.!?]*)?,\s*(?:[\w’']+\s+){0,3}$")
+_LISTING = ("between", "included", "includes", "including")
 _CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
 _SEPARATED = re.compile(r"[,;:]")
 # "Rubio and U.S. Ambassador Whitaker": names joined, titles between them.
@@ -484,6 +487,8 @@ def find_meetings(
     for draft in drafts:
         if draft.type.remote:  # "spoke by phone", a city in the sentence is where one caller was
             draft.place = None
+        elif draft.type.fixed_place:  # the Munich Security Conference is in Munich
+            draft.place = draft.type.default_place
     _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
     drafts = _join_undated_by_place(drafts)
     return [_mention(text, sentences, d, article_id, matcher, refs_by_sentence) for d in drafts]
@@ -491,7 +496,8 @@ def find_meetings(
 
 def _join_undated_by_place(drafts: list[_Draft]) -> list[_Draft]:
     """'The meeting in Jeddah' paragraphs after 'the talks in Jeddah on Tuesday': an undated
-    generic report joins the one dated meeting of the article held in that place."""
+    generic report joins the one dated meeting of the article held in that place, or of those
+    the one of its own kind ("the talks in Jeddah" beside "met the Crown Prince in Jeddah")."""
     dated: dict[str, list[_Draft]] = {}
     for draft in drafts:
         if draft.place and draft.date is not None and draft.date.value is not None:
@@ -502,6 +508,8 @@ def _join_undated_by_place(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         there = dated.get(draft.place or "", [])
         undated = draft.date is None or draft.date.value is None
+        if len(there) > 1:
+            there = [d for d in there if d.type.id == draft.type.id]
         if undated and draft.type.generic and draft.ordinal is None and len(there) == 1:
             target = there[0]
             target.sentences.extend(i for i in draft.sentences if i not in target.sentences)
@@ -1240,22 +1248,37 @@ def _attendance(
         absent, attend = cues[index]
         in_sentence = people[bisect_left(people, (start,)) : bisect_left(people, (end,))]
         governed = [
-            (kind, cue_start, _governed(text, in_sentence, cue_start, cue_end, end))
+            (kind, cue_start, cue_end, _governed(text, in_sentence, cue_start, cue_end, end))
             for kind, spans in (("absent", absent), ("attend", attend))
             for cue_start, cue_end in spans
         ]
+        governed = _overruled_absences(text, governed)
         here = by_sentence.get(index)
         if here is None:
             # No meeting named here: "Rubio's absence" is about the meeting he was already
             # reported for, else the meeting just before.
-            named = {n for _, _, names in governed for n in names}
+            named = {n for *_, names in governed for n in names}
             draft = next((d for d in drafts if named & set(d.attendees + d.absentees)), None)
             draft = draft or _nearby_draft(index, drafts, places_by_sentence)
             if draft is None:
                 continue
             here = [draft]
-        for kind, cue_start, names in governed:
-            draft = here[0] if len(here) == 1 else _nearest(here, index, cue_start)
+        chosen = [
+            here[0] if len(here) == 1 else _nearest(here, index, cue_start)
+            for _, cue_start, _, _ in governed
+        ]
+        for (kind, cue_start, cue_end, names), draft in zip(governed, chosen, strict=True):
+            if kind == "absent" and _NOT_IN.search(text, cue_start, cue_end):
+                # "Austin, who chaired the contact group, was not in Munich": absent from the
+                # meeting in Munich, not from the one he attends in the same sentence.
+                attended = {
+                    id(d)
+                    for g, d in zip(governed, chosen, strict=True)
+                    if g[0] == "attend" and set(g[3]) & set(names)
+                }
+                draft = _held_in(cue_end, places_by_sentence.get(index, []), here, drafts, attended)
+                if draft is None:
+                    continue
             bucket = draft.absentees if kind == "absent" else draft.attendees
             for name in names:
                 if name not in bucket:
@@ -1263,6 +1286,53 @@ def _attendance(
         for draft in here:
             # Someone reported both ways in one article is absent ("will attend in Rubio's place").
             draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
+
+
+_NOT_IN = re.compile(r"\bnot\s+in\s*$", re.IGNORECASE)
+_BUT = re.compile(r"\b(?:but|instead)\b", re.IGNORECASE)
+
+
+def _overruled_absences(text: str, governed: list) -> list:
+    """'will not come to Brussels personally, but will join by video': a later attendance
+    cue after 'but' or 'instead' says how the person takes part, so the absence is dropped."""
+    absences = [g for g in governed if g[0] == "absent" and g[3]]
+    if not absences:
+        return governed
+    out = []
+    for kind, cue_start, cue_end, names in governed:
+        if kind == "absent":
+            names = [
+                n
+                for n in names
+                if not any(
+                    other[0] == "attend"
+                    and n in other[3]
+                    and other[1] > cue_end
+                    and _BUT.search(text, cue_end, other[1])
+                    for other in governed
+                )
+            ]
+        out.append((kind, cue_start, cue_end, names))
+    return out
+
+
+def _held_in(
+    cue_end: int,
+    places: list[tuple[int, str, bool, int]],
+    here: list[_Draft],
+    drafts: list[_Draft],
+    attended: set[int],
+) -> _Draft | None:
+    """The meeting held in the place named right after "was not in", preferring the ones named
+    in the sentence, never one the person attends; None when the article reports none there."""
+    place = next((p[1] for p in places if cue_end <= p[0] <= cue_end + 4), None)
+    if place is None:
+        return None
+    for candidates in (here, drafts):
+        for draft in candidates:
+            if id(draft) not in attended and place in (draft.place, draft.type.default_place):
+                return draft
+    return None
 
 
 def _nearest(drafts: list[_Draft], sentence: int, offset: int) -> _Draft:
@@ -1327,11 +1397,20 @@ def _governed(
     names: list[str] = []
     cue = text[cue_start:cue_end].lower()
     passive = cue.endswith(" by") or "represented by" in cue
-    # "the meeting between the Chancellor, Zelensky, Macron ...": only the names after it.
-    listing = cue.endswith("between")
+    # "the meeting between the Chancellor, Zelensky, Macron ...", "the delegation included
+    # Yermak, Sybiha ...": only the names after it.
+    listing = cue.endswith(_LISTING)
     before = [p for p in people if p[1] <= cue_start]
     if before and not passive and not listing:
         nearest = before[-1]
+        # "Rubio, who chaired a call with Rutte on Wednesday, was not in Sofia": the subject
+        # before the relative clause, not a name inside it.
+        clause = _RELATIVE_CLAUSE.search(text, max(0, cue_start - 200), cue_start)
+        if clause is not None:
+            subject = [p for p in before if p[1] <= clause.start() and clause.start() - p[1] <= 1]
+            if subject:
+                nearest = subject[-1]
+                before = before[: before.index(nearest) + 1]
         clause = text[nearest[1] : cue_start]
         if not _CLAUSE_END.search(clause) and not _excluded(text, nearest[0]):
             names.append(nearest[2])

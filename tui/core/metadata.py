@@ -13,8 +13,8 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
     from .config_models import Metadata
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_NAMES}),?\s+(?P<year2>\d{{4}})"
+    rf"\b(?:(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH_NAMES})(?:\s*,\s*|\s+)(?P<year2>\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b"
 )
 # "Brussels, Belgium – November 28, 2025 –" or "BRUSSELS — April 3, 2025": a place, a dash, a date.
@@ -304,7 +304,8 @@ def _date_from_today(content: list[str], found: InferredMetadata) -> None:
 _HEADER_DATE = re.compile(
     rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?!\d)|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
     rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\d-])"
-    rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTH_NAMES}\s+\d{{4}}\b"
+    rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}}(?:\s*,\s*|\s+)\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{MONTH_NAMES}(?:\s*,\s*|\s+)\d{{4}}\b"
     rf"|(?P<upper>{UPPER_MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}})\b"
 )
 
