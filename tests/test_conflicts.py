@@ -558,3 +558,24 @@ def test_two_titles_joined_by_and_are_held_at_once(tmp_path):
         b="Talks\n\nANKARA, Aug 16, 2025 - Secretary of State Marco Rubio met Hakan Fidan.",
     )
     assert not [c for c in corpus.conflicts if c.attribute == "role"]
+
+
+def test_a_meeting_in_a_city_and_a_summit_there_that_day_are_one_and_their_counts_conflict(
+    tmp_path,
+):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Jeddah\n\nKYIV, March 11, 2025 - The talks were preceded by a meeting in London on "
+            "2 March, hosted by Prime Minister Keir Starmer, where leaders of 18 countries met."
+        ),
+        b=(
+            "Jeddah\n\nDUBAI, March 12, 2025 - The meeting followed a summit of European "
+            "leaders hosted by British Prime Minister Keir Starmer in London on March 2, attended "
+            "by leaders from 15 countries."
+        ),
+    )
+    london = [m for m in corpus.meetings if m.place == "London"]
+    assert [(m.start, len({s.article for s in m.sources})) for m in london] == [("2025-03-02", 2)]
+    counts = [c for c in corpus.conflicts if c.attribute == "participants"]
+    assert [{c.a.value, c.b.value} for c in counts] == [{"18 countries", "15 countries"}]

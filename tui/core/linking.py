@@ -215,6 +215,9 @@ def merge_meetings(
     open_by_type: dict[str, list[_Group]] = defaultdict(list)
     open_by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
     by_place: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    # Every open group by place, whatever its kind: "a meeting in London on 2 March" (one
+    # outlet) is "the summit in London" of that day (another).
+    open_at_place: dict[str, list[_Group]] = defaultdict(list)
     # The types each type's reports may join, worked out only for the types that occur.
     related_ids: dict[str, list[str]] = {}
 
@@ -252,6 +255,15 @@ def merge_meetings(
         candidates = by_type + at_place if single(mention.type_id) else at_place + by_type
         if not single(mention.type_id) and not mention.place:
             candidates = []
+        # A report that only says a meeting took place ("a meeting in London", "leaders met").
+        generic = _vague(mention.type_id, mention.kind, types)
+        if mention.place:
+            candidates += [
+                g
+                for name in areas.names(mention.place)
+                for g in still_open(open_at_place[name], horizon)
+                if g not in candidates
+            ]
         article = mention.sources[0].article
         # The article's own reports a day or two away: where it may contradict itself.
         candidates = candidates + [
@@ -265,7 +277,19 @@ def merge_meetings(
         target, target_key = None, None
         for group in candidates:
             other = group.span()
-            if other is None or not any(related(mention.type_id, t) for t in group.type_ids):
+            if other is None:
+                continue
+            # A generic report of another outlet, same place, same days: that meeting.
+            same_days_elsewhere = (
+                (generic or all(_vague(m.type_id, m.kind, types) for m in group.mentions))
+                and other == span
+                and group.places
+                and areas.holds(group.places, mention.place)
+                and all(m.sources[0].article != article for m in group.mentions)
+            )
+            if not same_days_elsewhere and not any(
+                related(mention.type_id, t) for t in group.type_ids
+            ):
                 continue
             if (
                 mention.ordinal is not None
@@ -316,9 +340,16 @@ def merge_meetings(
                 or (overlap and places_ok and group_single)  # "the summit in The Hague"
                 or same_number
                 or self_contradiction
+                or same_days_elsewhere
             ):
-                # The meeting it overlaps, then the one most reported (not the first opened).
-                key = (overlap, places_ok and bool(group.places), len(group.mentions))
+                # A meeting of its own kind, then the one it overlaps, then the one most
+                # reported (not the first opened).
+                key = (
+                    not same_days_elsewhere,
+                    overlap,
+                    places_ok and bool(group.places),
+                    len(group.mentions),
+                )
                 if target_key is None or key > target_key:
                     target, target_key = group, key
         if target is None:
@@ -328,6 +359,8 @@ def merge_meetings(
                 open_by_type[mention.type_id].append(target)
             elif mention.place:
                 open_by_place[(mention.kind, mention.place)].append(target)
+            if mention.place:
+                open_at_place[mention.place].append(target)
         elif single(mention.type_id) and not any(
             g is target for g in open_by_type[mention.type_id]
         ):
@@ -375,6 +408,11 @@ def merge_meetings(
             conflicts += _meeting_conflicts(meeting, group, place_countries or {}, areas)
     meetings.sort(key=lambda m: (m.start is None, m.start or "", m.name))
     return meetings, conflicts
+
+
+def _vague(type_id: str, kind: str, types: dict) -> bool:
+    """A report of some meeting, not of a named one or of a summit, talks or a call."""
+    return kind == "meeting" or (type_id in types and types[type_id].generic)
 
 
 # Kinds of meeting a place does not hold on two days running, unless it is one meeting.
