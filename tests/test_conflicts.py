@@ -579,3 +579,16 @@ def test_a_meeting_in_a_city_and_a_summit_there_that_day_are_one_and_their_count
     assert [(m.start, len({s.article for s in m.sources})) for m in london] == [("2025-03-02", 2)]
     counts = [c for c in corpus.conflicts if c.attribute == "participants"]
     assert [{c.a.value, c.b.value} for c in counts] == [{"18 countries", "15 countries"}]
+
+
+def test_a_summit_in_a_country_and_the_summit_in_its_town_are_one(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a="Summit\n\nGENEVA, June 14, 2025 - Leaders meet at the summit in Antalya on June 15-16.",
+        b="Summit\n\nANKARA, June 14, 2025 - The summit in Turkey will be held on June 15-16.",
+        c="Talks\n\nANKARA, June 14, 2025 - The talks in Istanbul and Ankara on June 15 went on.",
+    )
+    summits = [m for m in corpus.meetings if m.kind == "summit"]
+    assert [(m.place, m.start, len({s.article for s in m.sources})) for m in summits] == [
+        ("Antalya", "2025-06-15", 2)
+    ]

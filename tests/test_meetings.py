@@ -830,3 +830,15 @@ def test_a_meeting_always_held_in_one_city_keeps_it(extractor):
     [conference] = [m for m in found if m.type_id == "munich_security_conference"]
     assert conference.place == "Munich"
     assert conference.absentees == ["Mark Rutte"]
+
+
+def test_a_page_time_stamp_beside_a_headline_does_not_date_the_meeting_in_it(extractor):
+    from datetime import date
+
+    text = (
+        "Rutte To Skip NATO Summit In Sofia\n\n18:34 JST, June 21\n\n"
+        "Mark Rutte has decided not to attend the NATO summit to be held in Sofia on June 24 "
+        "and 25, sources said Saturday."
+    )
+    found = meetings(text, extractor, published=date(2025, 6, 21))
+    assert [(m.start, m.end) for m in found if m.kind == "summit"] == [("2025-06-24", "2025-06-25")]

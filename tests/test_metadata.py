@@ -298,6 +298,20 @@ def test_header_dates_glued_iso_and_a_name_above_them(infer, lines, published, a
     assert (found.published, found.authors) == (published, authors)
 
 
+def test_a_live_page_header_far_down_with_its_writers_and_a_standfirst(infer):
+    menu = "\n".join(["Skip to main content", "News", "Opinion", "Sport", "World"] * 4)
+    found = infer(
+        f"{menu}\nNato summit live: Biden hosts Starmer at White House as allies pledge air "
+        "defences\n\nLeaders of the 32-member alliance adopt the Washington declaration on the "
+        "second day of the 9-11 July summit; Zelenskyy to sit down with leaders at the "
+        "Nato-Ukraine Council on Thursday\n\nEleni Varga in Washington and Owen Pritchard "
+        "(earlier)\nWed 10 Jul 2024 22.14 BST\n\nLeaders are now sitting down to dinner."
+    )
+    assert found.published == dt.date(2024, 7, 10)
+    assert found.authors == ["Eleni Varga", "Owen Pritchard"]
+    assert found.title.startswith("Nato summit live: Biden hosts Starmer")
+
+
 def test_the_headline_under_a_menu_is_the_title(infer):
     found = infer(
         "Yahoo News\nSign in\nNews Finance Sports\n\nExclusive-Hegseth To Skip Contact Group "

@@ -195,7 +195,7 @@ def merge_meetings(
     """
     types = {t.id: t for t in config.meetings.types}
     window = config.meetings.merge_window_days
-    areas = _Areas(place_regions or {})
+    areas = _Areas(place_regions or {}, place_countries)
 
     def related(a: str, b: str) -> bool:
         ta, tb = types.get(a), types.get(b)
@@ -420,21 +420,35 @@ _NOT_DAILY = frozenset({"summit", "ministerial", "conference", "talks"})
 
 
 class _Areas:
-    """Places that hold one another: a region and its cities (Alaska, Anchorage)."""
+    """Places that hold one another: a region and its cities (Alaska, Anchorage), a country and
+    its places (Switzerland, Bürgenstock). Two cities of one country do not."""
 
-    def __init__(self, regions: dict[str, str]):
+    def __init__(self, regions: dict[str, str], countries: dict[str, str] | None = None):
         self.regions = regions
         self.cities: dict[str, list[str]] = defaultdict(list)
         for city, region in regions.items():
             self.cities[region].append(city)
+        self.countries = {p: c for p, c in (countries or {}).items() if p != c}
+        for place, country in self.countries.items():
+            self.cities[country].append(place)
+        self._names: dict[str, list[str]] = {}
 
     def names(self, place: str) -> list[str]:
-        """`place`, the region it is in and the cities in it."""
-        region = self.regions.get(place)
-        return [place, *([region] if region else []), *self.cities.get(place, ())]
+        """`place`, the region and country it is in, and the places in it."""
+        found = self._names.get(place)
+        if found is None:
+            region, country = self.regions.get(place), self.countries.get(place)
+            found = list(
+                dict.fromkeys(
+                    [place, *([region] if region else []), *([country] if country else [])]
+                    + self.cities.get(place, [])
+                )
+            )
+            self._names[place] = found
+        return found
 
     def holds(self, places: set[str], place: str) -> bool:
-        """Whether one of `places` is `place`, its region or a city in it."""
+        """Whether one of `places` is `place`, its region or country, or a place in it."""
         return place in places or any(name in places for name in self.names(place)[1:])
 
 

@@ -42,6 +42,26 @@ _LENGTH_UNIT = re.compile(r"\b(?:hours?|minutes)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
     r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
 )
+# What a page's time stamp holds besides its date: times, zones, weekdays, separators.
+_STAMP_REST = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,4}(?:[+-]\d{1,2})?|[\s,|•·/()+-]"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?)*",
+    re.IGNORECASE,
+)
+
+
+def _stamp_line(text: str, sentence: tuple[int, int], expr: DateExpr) -> bool:
+    """Whether `expr` is a page's time stamp: a short line of its own with a time, a zone, a
+    weekday and nothing else ("18:34 JST, June 21", "Wed 10 Jul 2024 22.14 BST")."""
+    start, end = sentence
+    if end - start > 60:
+        return False
+    return bool(
+        _STAMP_REST.fullmatch(text, start, expr.start)
+        and _STAMP_REST.fullmatch(text, expr.end, end)
+    )
+
+
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--|-\s)")
 # "since taking office on June 4": a date that bounds something else does not date the meeting.
 _BOUNDING = re.compile(r"\b(?:since|after|before|prior to)\b[^,.;]{0,45}$", re.IGNORECASE)
@@ -311,8 +331,11 @@ def find_meetings(
     for expr in dates:
         if _DATELINE_DASH.match(text, expr.end):
             continue  # the dateline dates the article, not what it reports
-        if _PUBLISHED_LABEL.match(text, sentences[sentence_of(expr.start)][0]):
+        sentence = sentences[sentence_of(expr.start)]
+        if _PUBLISHED_LABEL.match(text, sentence[0]):
             continue  # "Published: 10 Jan. 2025, 07:12": the page's date, not a meeting's
+        if _stamp_line(text, sentence, expr):
+            continue  # "18:34 JST, June 21" on a line of its own: when the page was written
         if expr.text.lower().startswith(("since", "after", "before")):
             continue
         bound = _BOUNDING.search(text, max(0, expr.start - 60), expr.start)

@@ -121,8 +121,9 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 # "Merve Aydoğan |15.05.2025 - Update : 15.05.2025": a header line with a date.
                 found.published = _header_date(line)
                 found.published_basis = "text" if found.published else "unknown"
-                # "Yohannes Lowe" alone on the line above the date: the byline.
-                above = content[number - 1]
+                # "Yohannes Lowe" alone on the line above the date: the byline ("Eleni Varga
+                # in Washington and Owen Pritchard (earlier)", as a live page writes it).
+                above = _BYLINE_EXTRAS.sub("", content[number - 1]).strip()
                 if (
                     found.published
                     and not found.authors
@@ -176,7 +177,8 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             and "|" not in line
         ]
         if above:
-            found.title = above[-1]
+            # The headline, not the standfirst of thirty words between it and the byline.
+            found.title = ([line for line in above if len(line.split()) <= 25] or above)[-1]
     text = "\n".join(content)
     for pattern in rules.outlet_patterns:
         match = re.search(pattern, text)
@@ -326,6 +328,12 @@ _HEADER_MONTH_DAY = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<name>{MONTH_NAMES}|{UPPER_MONTH_NAMES})\s+"
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})\s+(?P<name2>{MONTH_NAMES}|{UPPER_MONTH_NAMES}))"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?$"
+)
+
+
+# Where a byline's writers are and which of them wrote earlier entries: not names.
+_BYLINE_EXTRAS = re.compile(
+    r"\s+in\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?(?=\s+and\s|,|\s*\(|$)|\s*\([^)]{1,20}\)"
 )
 
 
