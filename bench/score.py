@@ -126,7 +126,12 @@ def score(document: dict, gold: dict) -> dict:
             re.sub(
                 r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)",
                 r"\1..\2",
-                fold(re.sub(r"\s*\([^)]*\)", "", str(v))).replace(" ", ""),
+                # "€40bn" is "€40 billion": the same amount written short.
+                re.sub(
+                    r"(\d)bn\b",
+                    r"\1billion",
+                    fold(re.sub(r"\s*\([^)]*\)", "", str(v))).replace(" ", ""),
+                ),
             )
             for v in values
         ]

@@ -592,3 +592,56 @@ def test_a_summit_in_a_country_and_the_summit_in_its_town_are_one(tmp_path):
     assert [(m.place, m.start, len({s.article for s in m.sources})) for m in summits] == [
         ("Antalya", "2025-06-15", 2)
     ]
+
+
+def test_a_stale_title_months_after_the_term_ended_beside_a_former_title_is_stale(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ramstein\n\nKYIV, September 6, 2024 - Former foreign minister Dmytro Kuleba, who "
+            "resigned this week, was not there."
+        ),
+        b=(
+            "Call\n\nBERLIN, November 15, 2024 - Ukrainian Foreign Minister Dmytro Kuleba "
+            "criticised the call."
+        ),
+    )
+    stale = [c for c in corpus.conflicts if c.attribute == "role" and "former" in c.b.value]
+    assert [(c.subject, c.a.value, c.b.value) for c in stale] == [
+        ("Dmytro Kuleba", "foreign minister", "former foreign minister")
+    ]
+
+
+def test_the_allies_yearly_pledge_in_euros_and_in_dollars_conflict_not_a_conversion(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nWASHINGTON, July 10, 2024 - NATO allies committed to a minimum baseline "
+            "of €40 billion (about $43 billion) in military aid for Ukraine within the next year."
+        ),
+        b=(
+            "Summit\n\nWARSAW, July 11, 2024 - The allies promise Kyiv at least $40 billion of "
+            "military aid within a year, NATO said."
+        ),
+    )
+    pledges = [c for c in corpus.conflicts if c.subject == "NATO military aid pledge for Ukraine"]
+    assert [{c.a.value, c.b.value} for c in pledges] == [{"€40 billion", "$40 billion"}]
+
+
+def test_counts_of_who_signed_are_compared_apart_from_counts_of_who_came(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nGENEVA, June 16, 2024 - Delegations from 92 countries attended the peace "
+            "summit on June 15-16. The final communique, endorsed by 80 countries, focused on "
+            "nuclear safety."
+        ),
+        b=(
+            "Summit\n\nBERN, June 16, 2024 - Delegations from 92 countries took part in the "
+            "peace summit on June 15-16. The final communique was signed by 84 countries."
+        ),
+    )
+    counts = [c for c in corpus.conflicts if c.attribute == "participants"]
+    assert [{c.a.value, c.b.value} for c in counts] == [
+        {"80 countries signing", "84 countries signing"}
+    ]

@@ -842,3 +842,14 @@ def test_a_page_time_stamp_beside_a_headline_does_not_date_the_meeting_in_it(ext
     )
     found = meetings(text, extractor, published=date(2025, 6, 21))
     assert [(m.start, m.end) for m in found if m.kind == "summit"] == [("2025-06-24", "2025-06-25")]
+
+
+def test_a_country_just_before_an_absence_cue_is_its_subject_not_the_host_before_it(extractor):
+    from datetime import date
+
+    text = (
+        "Delegations from 90 countries took part in the summit in Antalya on June 15-16, hosted "
+        "by Mark Rutte, but Russia was not invited and Denmark did not attend."
+    )
+    [summit] = meetings(text, extractor, published=date(2024, 6, 16))
+    assert (summit.attendees, summit.absentees) == (["Mark Rutte"], [])

@@ -411,8 +411,14 @@ def merge_meetings(
 
 
 def _vague(type_id: str, kind: str, types: dict) -> bool:
-    """A report of some meeting, not of a named one or of a summit, talks or a call."""
-    return kind == "meeting" or (type_id in types and types[type_id].generic)
+    """A report of some meeting or summit ("a summit in Switzerland"), not of a named one, of
+    talks, a visit or a call."""
+    known = types.get(type_id)
+    return (
+        kind == "meeting"
+        or bool(known and known.generic)
+        or (kind == "summit" and not (known and known.single_event))
+    )
 
 
 # Kinds of meeting a place does not hold on two days running, unless it is one meeting.
@@ -691,6 +697,7 @@ _COUNTED = {
     "attendees": "people",
     "delegates": "people",
     "people": "people",
+    "signing": "signatories",  # "80 countries signing" is not "92 countries" attending
 }
 
 
@@ -754,7 +761,7 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
     return conflicts
 
 
-STALE_ROLE_DAYS = 14  # how close a "former" statement must be to confirm a stale title
+STALE_ROLE_DAYS = 120  # how close a "former" statement must be to confirm a stale title
 
 
 def _stale_role_conflicts(blocks, former, index) -> list[Conflict]:

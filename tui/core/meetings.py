@@ -105,6 +105,11 @@ _EXCLUDED_BEFORE = re.compile(
 # A clause ends between a name and a cue; a comma or colon separates a cue from a name after it.
 # ", who had chaired the contact group on Wednesday, " just before a cue.
 _RELATIVE_CLAUSE = re.compile(r",\s+who\s[^,;:.!?]*(?:,[^,;:.!?]*)?,\s*(?:[\w’']+\s+){0,3}$")
+# Between a subject and its verb: "China did not attend", "Russia has also skipped".
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|itself|again)\s+){0,2}",
+    re.IGNORECASE,
+)
 _LISTING = ("between", "included", "includes", "including")
 _CLAUSE_END = re.compile(r"[;:]|[.!?]\s")
 _SEPARATED = re.compile(r"[,;:]")
@@ -174,8 +179,12 @@ def length_in(match: re.Match[str]) -> str:
 
 
 def participants_in(match: re.Match[str]) -> str:
-    """'nearly 50 countries' from a match of the participants patterns."""
-    return _written(match, ("q", "n", "what"))
+    """'nearly 50 countries' from a match of the participants patterns; '80 countries signing'
+    where the pattern counts who signed (its group `signed`)."""
+    written = _written(match, ("q", "n", "what"))
+    if any(v and k.rstrip("0123456789") == "signed" for k, v in match.groupdict().items()):
+        written += " signing"
+    return written
 
 
 def _written(match: re.Match[str], keys: tuple[str, ...]) -> str:
@@ -512,7 +521,11 @@ def find_meetings(
             draft.place = None
         elif draft.type.fixed_place:  # the Munich Security Conference is in Munich
             draft.place = draft.type.default_place
-    _attendance(text, sentences, drafts, people, places_by_sentence, matcher, sentence_of)
+    # Where the names of countries and bodies end: one of them may be a cue's subject.
+    others = sorted(
+        m.end for a in actors if a.kind in ("country", "organization") for m in a.mentions
+    )
+    _attendance(text, sentences, drafts, people, others, places_by_sentence, matcher, sentence_of)
     drafts = _join_undated_by_place(drafts)
     return [_mention(text, sentences, d, article_id, matcher, refs_by_sentence) for d in drafts]
 
@@ -1250,6 +1263,7 @@ def _attendance(
     sentences: list[tuple[int, int]],
     drafts: list[_Draft],
     people: list[tuple[int, int, str]],
+    others: list[int],
     places_by_sentence,
     matcher: MeetingMatcher,
     sentence_of,
@@ -1271,7 +1285,12 @@ def _attendance(
         absent, attend = cues[index]
         in_sentence = people[bisect_left(people, (start,)) : bisect_left(people, (end,))]
         governed = [
-            (kind, cue_start, cue_end, _governed(text, in_sentence, cue_start, cue_end, end))
+            (
+                kind,
+                cue_start,
+                cue_end,
+                _governed(text, in_sentence, cue_start, cue_end, end, others),
+            )
             for kind, spans in (("absent", absent), ("attend", attend))
             for cue_start, cue_end in spans
         ]
@@ -1414,9 +1433,15 @@ def _nearby_draft(index: int, drafts: list[_Draft], places_by_sentence) -> _Draf
 
 
 def _governed(
-    text: str, people: list[tuple[int, int, str]], cue_start: int, cue_end: int, sentence_end: int
+    text: str,
+    people: list[tuple[int, int, str]],
+    cue_start: int,
+    cue_end: int,
+    sentence_end: int,
+    others: list[int],
 ) -> list[str]:
-    """The people a cue word is about."""
+    """The people a cue word is about (`others`: where the names of countries and bodies end,
+    in order)."""
     names: list[str] = []
     cue = text[cue_start:cue_end].lower()
     passive = cue.endswith(" by") or "represented by" in cue
@@ -1435,7 +1460,16 @@ def _governed(
                 nearest = subject[-1]
                 before = before[: before.index(nearest) + 1]
         clause = text[nearest[1] : cue_start]
-        if not _CLAUSE_END.search(clause) and not _excluded(text, nearest[0]):
+        # "hosted by Amherd, but Russia was not invited and China did not attend": a country
+        # or a body just before the cue is what it is about.
+        other = bisect_left(others, cue_start) - 1 if others else -1
+        if (
+            other >= 0
+            and others[other] >= nearest[1]
+            and _SUBJECT_GAP.fullmatch(text, others[other], cue_start)
+        ):
+            pass
+        elif not _CLAUSE_END.search(clause) and not _excluded(text, nearest[0]):
             names.append(nearest[2])
             # "Rubio and Danish Foreign Minister Rasmussen met": coordinated subjects.
             for previous, current in zip(reversed(before[:-1]), reversed(before[1:]), strict=False):
