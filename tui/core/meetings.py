@@ -1453,7 +1453,11 @@ def _governed(
         nearest = before[-1]
         # "Rubio, who chaired a call with Rutte on Wednesday, was not in Sofia": the subject
         # before the relative clause, not a name inside it.
-        clause = _RELATIVE_CLAUSE.search(text, max(0, cue_start - 200), cue_start)
+        clause = (
+            _RELATIVE_CLAUSE.search(text, max(0, cue_start - 200), cue_start)
+            if "who" in text[max(0, cue_start - 200) : cue_start]  # mostly not: no regex
+            else None
+        )
         if clause is not None:
             subject = [p for p in before if p[1] <= clause.start() and clause.start() - p[1] <= 1]
             if subject:
