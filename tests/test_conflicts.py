@@ -645,3 +645,24 @@ def test_counts_of_who_signed_are_compared_apart_from_counts_of_who_came(tmp_pat
     assert [{c.a.value, c.b.value} for c in counts] == [
         {"80 countries signing", "84 countries signing"}
     ]
+
+
+def test_talks_and_a_meeting_of_the_same_people_there_a_day_apart_are_one_dated_two_ways(
+    tmp_path,
+):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nTOKYO, March 11, 2025 - Marco Rubio attended the peace talks in Antalya "
+            "on Monday."
+        ),
+        b=(
+            "Meeting\n\nPRAGUE, March 12, 2025 - Marco Rubio attended a meeting in Antalya "
+            "on Tuesday."
+        ),
+        c=(
+            "Other\n\nPRAGUE, March 12, 2025 - Mark Rutte attended a meeting in Antalya on Tuesday."
+        ),
+    )
+    dates = [c for c in corpus.conflicts if c.attribute == "dates"]
+    assert [{c.a.value, c.b.value} for c in dates] == [{"2025-03-10", "2025-03-11"}]

@@ -280,13 +280,23 @@ def merge_meetings(
             if other is None:
                 continue
             # A generic report of another outlet, same place, same days: that meeting.
-            same_days_elsewhere = (
-                (generic or all(_vague(m.type_id, m.kind, types) for m in group.mentions))
-                and other == span
-                and group.places
+            vague_side = generic or all(_vague(m.type_id, m.kind, types) for m in group.mentions)
+            elsewhere = (
+                vague_side
+                and bool(group.places)
                 and areas.holds(group.places, mention.place)
                 and all(m.sources[0].article != article for m in group.mentions)
             )
+            same_days_elsewhere = elsewhere and other == span
+            # "talks in Jeddah" on the 10th (one outlet) and "a meeting in Jeddah" with the same
+            # people on the 11th (another): one meeting dated two ways.
+            if (
+                elsewhere
+                and not same_days_elsewhere
+                and max((span[0] - other[1]).days, (other[0] - span[1]).days) == 1
+                and set(mention.attendees) & {p for m in group.mentions for p in m.attendees}
+            ):
+                same_days_elsewhere = True
             if not same_days_elsewhere and not any(
                 related(mention.type_id, t) for t in group.type_ids
             ):
