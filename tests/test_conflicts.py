@@ -666,3 +666,22 @@ def test_talks_and_a_meeting_of_the_same_people_there_a_day_apart_are_one_dated_
     )
     dates = [c for c in corpus.conflicts if c.attribute == "dates"]
     assert [{c.a.value, c.b.value} for c in dates] == [{"2025-03-10", "2025-03-11"}]
+
+
+def test_the_core_part_of_the_target_is_its_own_claim_and_a_country_timetable_is_not(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nROME, June 23, 2025 - NATO allies bring defence spending to 5% of GDP by "
+            "2035, of which at least 3% for military expenditure in the strict sense."
+        ),
+        b=(
+            "Summit\n\nTHE HAGUE, June 25, 2025 - NATO allies agreed on 5% of GDP, with 3.5% "
+            "for core military spending. German Chancellor Friedrich Merz said Germany will "
+            "reach 3.5% on core defence by 2029."
+        ),
+    )
+    found = {(c.subject, c.attribute, frozenset((c.a.value, c.b.value))) for c in corpus.conflicts}
+    assert found == {
+        ("NATO core defence spending target", "share of GDP", frozenset({"3%", "3.5%"}))
+    }

@@ -853,3 +853,11 @@ def test_a_country_just_before_an_absence_cue_is_its_subject_not_the_host_before
     )
     [summit] = meetings(text, extractor, published=date(2024, 6, 16))
     assert (summit.attendees, summit.absentees) == (["Mark Rutte"], [])
+
+
+def test_a_meeting_that_ended_after_so_many_minutes_lasted_that_long(extractor):
+    from datetime import date
+
+    text = "The talks in Antalya on Friday ended after 90 minutes."
+    [talks] = meetings(text, extractor, published=date(2025, 5, 17))
+    assert talks.lengths == ["90 minutes"]

@@ -171,14 +171,18 @@ def quantity_claims(
                 continue
             s, e = bounds
             subject = rule.subject
+            if countries is None and (COUNTRY in subject or rule.not_of_a_country):
+                countries = sorted(
+                    (m.start, a.name)
+                    for a in actors or []
+                    if a.kind == "country"
+                    for m in a.mentions
+                )
+            if rule.not_of_a_country and _country_before(
+                countries, max(s, match.start() - _COUNTRY_REACH), match.start()
+            ):
+                continue  # "Germany will reach 3.5% on core defence by 2029": its own
             if COUNTRY in subject:
-                if countries is None:
-                    countries = sorted(
-                        (m.start, a.name)
-                        for a in actors or []
-                        if a.kind == "country"
-                        for m in a.mentions
-                    )
                 country = _country_before(
                     countries, max(s, match.start() - _COUNTRY_REACH), match.start()
                 )

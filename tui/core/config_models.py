@@ -325,6 +325,11 @@ class ClaimRule(Strict):
         default_factory=list,
         description="Words before a value that keep it current despite a past marker: 'this year'.",
     )
+    not_of_a_country: bool = Field(
+        False,
+        description="A country named in the sentence before the value makes it that country's "
+        "('Germany will reach 3.5% by 2029' is no deadline of the alliance's).",
+    )
 
 
 class ConflictRules(Strict):
