@@ -685,3 +685,19 @@ def test_the_core_part_of_the_target_is_its_own_claim_and_a_country_timetable_is
     assert found == {
         ("NATO core defence spending target", "share of GDP", frozenset({"3%", "3.5%"}))
     }
+
+
+def test_how_many_allies_meet_the_two_percent_guideline_is_a_count_claim(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit\n\nWASHINGTON, July 10, 2024 - 23 of the alliance's 32 members will reach "
+            "the target of spending 2% of GDP on defence this year, NATO said."
+        ),
+        b=(
+            "Summit\n\nWARSAW, July 11, 2024 - According to NATO, already 24 of 32 allies meet "
+            "the threshold of 2 percent. Twenty-three of the 32 allies now meet the 2% target."
+        ),
+    )
+    counts = [c for c in corpus.conflicts if c.subject == "NATO allies at the 2% target"]
+    assert [{c.a.value, c.b.value} for c in counts] == [{"23", "24"}]  # not "32"
