@@ -43,3 +43,27 @@ def test_a_yearless_dateline_on_a_known_summit_is_dated_by_it(tmp_path):
     )
     article = next(a for a in corpus.articles if a.id == "a")
     assert (article.published, article.published_basis) == ("2024-07-09", "dateline")
+
+
+def test_an_undated_page_dates_its_weekday_meeting_from_the_one_known_meeting_after_its_dates(
+    tmp_path,
+):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Budapest summit shelved\n\nThe plan was announced after the call of Thursday, "
+            "October 16, 2025. EU foreign ministers discussed it at the Foreign Affairs Council "
+            "on Monday."
+        ),
+        # A dated page: its Monday is its own, whatever the gazetteer knows.
+        b=(
+            "Council\n\nBRUSSELS, October 14, 2025 - EU foreign ministers met at the Foreign "
+            "Affairs Council on Monday."
+        ),
+    )
+    councils = {
+        article: [(m.start, m.date_basis) for m in e.meetings if "Foreign Affairs" in m.name]
+        for article, e in corpus.extractions.items()
+    }
+    # Not "October 16", the day of the sentence before.
+    assert councils == {"a": [("2025-10-20", "known_event")], "b": [("2025-10-13", "relative")]}

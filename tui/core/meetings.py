@@ -297,6 +297,7 @@ class _Draft:
     ordinal: int | None = None  # "the third round": another number is another meeting
     year: int | None = None  # "the 2018 summit"
     days: int | None = None  # "a two-day meeting": its length as said
+    borrowed: bool = False  # its date is a neighbouring sentence's, not its own
     # Where its references start, by sentence: a cue goes to the meeting named nearest it.
     at: dict[int, list[int]] = field(default_factory=dict)
 
@@ -510,6 +511,7 @@ def find_meetings(
         _end_from_neighbours(text, sentences, draft, dates_by_sentence, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
     if matcher.events:
+        _date_from_known_events(drafts, dates, matcher.events)
         for draft in drafts:
             span = _span(draft.date, draft.end_override) if draft.place is None else None
             if span is not None and draft.type.kind in matcher.events:
@@ -609,7 +611,7 @@ def _date_from_neighbours(
             ]
         candidate = _best_date(exprs, None, allow_unresolved=False)
         if candidate is not None and candidate.precision in ("day", "week"):
-            draft.date = candidate
+            draft.date, draft.borrowed = candidate, True
             return
 
 
@@ -1242,9 +1244,59 @@ def _apply_duration(
             return
 
 
+# How soon after the latest day a page writes the meeting it reports "on Tuesday" may be.
+KNOWN_EVENT_REACH = timedelta(days=45)
+
+
+def _date_from_known_events(
+    drafts: list[_Draft], dates: list[DateExpr], events: dict[str, list[KnownEvent]]
+) -> None:
+    """A page with no date of its own ("NATO foreign ministers gathered at the alliance's
+    headquarters on Tuesday for a two-day meeting ... after the strike of November 21"): the
+    known meeting of that type (gazetteer.events) that has a Tuesday and is the only one in the
+    45 days after the latest day the page writes. Date basis `known_event`; nothing when the
+    page is dated (its weekdays resolve) or when two known meetings would do."""
+    if any(d.basis == "relative" and d.value for d in dates):
+        return  # the page has a date: its weekdays were resolved against it
+    days = [
+        date.fromisoformat(d.end_value or d.value)
+        for d in dates
+        if d.value and d.precision == "day" and d.basis in ("explicit", "year_inferred")
+    ]
+    if not days:
+        return
+    latest = max(days)
+    for draft in drafts:
+        dated = draft.date is not None and draft.date.value is not None and not draft.borrowed
+        if draft.weekday is None or dated:
+            continue
+        found = [
+            event
+            for event in events.get(draft.type.kind, [])
+            if event.type == draft.type.id
+            and latest <= event.start <= latest + KNOWN_EVENT_REACH
+            and any(
+                (event.start + timedelta(days=i)).weekday() == draft.weekday
+                for i in range(((event.end or event.start) - event.start).days + 1)
+            )
+        ]
+        if len(found) != 1:
+            continue  # (a date borrowed from the sentence beside it stays)
+        event = found[0]
+        draft.date = DateExpr(
+            text=event.name,
+            start=-1,
+            end=-1,
+            value=event.start.isoformat(),
+            end_value=(event.end or event.start).isoformat(),
+            basis="known_event",
+        )
+        draft.place = draft.place or event.place
+
+
 def _weekday_hint(text: str, sentences, draft: _Draft, dates_by_sentence) -> None:
     """An undated report 'on Thursday' can still be matched to a dated one later."""
-    if draft.date is not None and draft.date.value is not None:
+    if draft.date is not None and draft.date.value is not None and not draft.borrowed:
         return
     for index in draft.sentences:
         for expr in dates_by_sentence.get(index, []):
