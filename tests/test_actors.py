@@ -448,3 +448,16 @@ def test_an_abbreviated_scope_before_an_apposed_title_is_not_the_title(extractor
 )
 def test_more_titles_of_heads_of_state_and_party(extractor, text, role):
     assert people(extract(text, extractor))["Scott Cullinane"] == [role]
+
+
+def test_a_fathers_name_in_an_arabic_name_is_not_a_surname():
+    from extraction_helpers import extract as run
+
+    from tui.core.config import load_config
+    from tui.core.extraction import Extractor
+
+    extractor = Extractor.for_config(load_config(None))
+    text = '"The bill is coming," said Dr Farhan Ismail, a senior fellow at a Singapore school.'
+    found = people(run(text, extractor, "2025-05-31"))
+    assert "Faisal bin Farhan" not in found
+    assert "Farhan Ismail" in found

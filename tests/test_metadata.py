@@ -188,6 +188,13 @@ def test_one_word_byline_parts_are_places_or_agencies(infer):
         "Lukas Brandtner",
         "Sophie Albrecht",
     ]
+    # Left in the page's language by a machine translation.
+    assert infer(
+        f"{TITLE}\n\nVon Matthias Brenner und Lena Hofstetter, München\n\nText."
+    ).authors == ["Matthias Brenner", "Lena Hofstetter"]
+    assert infer(f"{TITLE}\n\nVon Katharina Albrecht, Berlin\n\nText.").authors == [
+        "Katharina Albrecht"
+    ]
 
 
 def test_a_yearless_dateline_with_a_country_and_a_bare_agency(infer):

@@ -236,6 +236,7 @@ _GIVEN_AFTER_FAMILY = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _NOT_SURNAMES = (
     set(MONTHS) | set(WEEKDAYS) | {"jr", "sr", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 )
+_PATRONYMIC = {"bin", "ibn", "bint"}
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin", "ter"}
 
 
@@ -251,9 +252,11 @@ def _surnames(name: str) -> list[str]:
         out.append(" ".join(rest))
     last = parts[-1]
     # "King Frederik X": a regnal number or a short token is not a surname; nor is "Min-seok"
-    # in "Kim Min-seok", a Korean given name after the family name.
+    # in "Kim Min-seok", a Korean given name after the family name; nor "Farhan" in "Faisal bin
+    # Farhan", a father's name ("Dr Farhan Ismail" is someone else).
     if (
         last.lower() not in _PARTICLES
+        and not (len(parts) >= 3 and parts[-2].lower() in _PATRONYMIC)
         and not _GIVEN_AFTER_FAMILY.fullmatch(last)
         and len(last) > 2
         and not _ROMAN.fullmatch(last)

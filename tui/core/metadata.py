@@ -43,7 +43,9 @@ _DATELINE_PLACE_ONLY = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Za-z .]{2,30})?)\s*[–—-]+\s+"
 )
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "la", "le", "al", "bin"}
-_SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")  # "HARUKA MORIYAMA/ Staff Writer"
+_SPLIT_AUTHORS = re.compile(
+    r"\s*(?:,|;|&|/|\b(?:and|und|et|en)\b)\s*"
+)  # "HARUKA MORIYAMA/ Staff Writer", "und"
 
 
 @dataclass
