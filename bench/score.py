@@ -55,12 +55,14 @@ QUALIFIERS: set[str] = {"then", "former"}
 
 
 def same_person(gold: str, predicted: str, mentions: list[str]) -> bool:
-    """Equal names, gazetteer aliases of one person, a mention written as the gold name, or
-    'Matt'/'Matthew' with one surname."""
+    """Equal names, gazetteer aliases of one person, a mention written as the gold name,
+    'Matt'/'Matthew' with one surname, or the family name first ('Morita Haruka')."""
     g, p = fold(gold), fold(predicted)
     if g == p or any(fold(m) == g for m in mentions) or p in ALIASES.get(g, ()):
         return True
     gp, pp = g.split(), p.split()
+    if len(gp) == 2 and gp == pp[::-1]:
+        return True
     if len(gp) >= 2 and len(pp) >= 2 and gp[-1] == pp[-1]:
         return gp[0].startswith(pp[0]) or pp[0].startswith(gp[0])
     return False

@@ -461,3 +461,12 @@ def test_a_fathers_name_in_an_arabic_name_is_not_a_surname():
     found = people(run(text, extractor, "2025-05-31"))
     assert "Faisal bin Farhan" not in found
     assert "Farhan Ismail" in found
+
+
+def test_a_family_name_first_before_a_given_name_is_one_person():
+    from tui.core.config import load_config
+    from tui.core.extraction import Extractor
+
+    shipped = Extractor.for_config(load_config(None))  # its given names know "Haruka"
+    text = "Morita Haruka, a researcher at the institute, said it was fine."
+    assert "Morita Haruka" in people(extract(text, shipped, "2025-06-21"))

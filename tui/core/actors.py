@@ -690,7 +690,8 @@ def _match_unknown_people(
             and _sentence_initial(text, tokens[i].start)
             and j - i > 1
             and (
-                tokens[i + 1].key in index.given_names
+                # (not "Morita Haruka", a family name first: a given name alone is no one)
+                (tokens[i + 1].key in index.given_names and j - i > 2)
                 or tokens[i].key in index.not_names
                 or any(f.entity is None and f.name.split()[-1] == tokens[j - 1].text for f in found)
             )
