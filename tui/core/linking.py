@@ -132,12 +132,18 @@ class _Group:
     type_ids: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     ordinals: set[int] = field(default_factory=set)  # "the third round": its number in a series
+    kinds: dict[str, str] = field(default_factory=dict)  # type id -> kind, of its reports
+    articles: set[str] = field(default_factory=set)  # the articles of its reports
+    attendees: set[str] = field(default_factory=set)  # who its reports say attends
     _span: tuple[date, date] | None = None
     _stale: bool = True
 
     def add(self, mention: MeetingMention) -> None:
         self.mentions.append(mention)
         self.type_ids.add(mention.type_id)
+        self.kinds.setdefault(mention.type_id, mention.kind)
+        self.articles.add(mention.sources[0].article)
+        self.attendees.update(mention.attendees)
         if mention.ordinal is not None:
             self.ordinals.add(mention.ordinal)
         if mention.place:
@@ -280,12 +286,13 @@ def merge_meetings(
             if other is None:
                 continue
             # A generic report of another outlet, same place, same days: that meeting.
-            vague_side = generic or all(_vague(m.type_id, m.kind, types) for m in group.mentions)
+            # (sets kept on the group: a summit's thousands of reports are not walked here)
+            vague_side = generic or all(_vague(t, k, types) for t, k in group.kinds.items())
             elsewhere = (
                 vague_side
                 and bool(group.places)
                 and areas.holds(group.places, mention.place)
-                and all(m.sources[0].article != article for m in group.mentions)
+                and article not in group.articles
             )
             same_days_elsewhere = elsewhere and other == span
             # "talks in Jeddah" on the 10th (one outlet) and "a meeting in Jeddah" with the same
@@ -294,7 +301,7 @@ def merge_meetings(
                 elsewhere
                 and not same_days_elsewhere
                 and max((span[0] - other[1]).days, (other[0] - span[1]).days) == 1
-                and set(mention.attendees) & {p for m in group.mentions for p in m.attendees}
+                and not group.attendees.isdisjoint(mention.attendees)
             ):
                 same_days_elsewhere = True
             if not same_days_elsewhere and not any(
@@ -341,7 +348,7 @@ def merge_meetings(
                 and mention.place
                 and group.places
                 and places_ok
-                and all(m.sources[0].article != article for m in group.mentions)
+                and article not in group.articles
             )
             if (
                 (both_single and (overlap or (gap <= window and places_ok)))
