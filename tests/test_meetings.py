@@ -844,6 +844,15 @@ def test_a_page_time_stamp_beside_a_headline_does_not_date_the_meeting_in_it(ext
     assert [(m.start, m.end) for m in found if m.kind == "summit"] == [("2025-06-24", "2025-06-25")]
 
 
+def test_a_short_line_of_words_with_a_date_is_a_headline_not_a_time_stamp(extractor):
+    from datetime import date
+
+    # Only times, zones, weekdays and labels make a stamp: "Summit opens in Sofia" dates it.
+    text = "Leaders summit opens in Sofia on June 24\n\nThe leaders arrived in the city."
+    found = meetings(text, extractor, published=date(2025, 6, 21))
+    assert [(m.start, m.place) for m in found if m.kind == "summit"] == [("2025-06-24", "Sofia")]
+
+
 def test_a_country_just_before_an_absence_cue_is_its_subject_not_the_host_before_it(extractor):
     from datetime import date
 

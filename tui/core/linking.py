@@ -201,7 +201,7 @@ def merge_meetings(
     """
     types = {t.id: t for t in config.meetings.types}
     window = config.meetings.merge_window_days
-    areas = _Areas(place_regions or {}, place_countries)
+    areas = _areas_for(place_regions or {}, place_countries)
 
     def related(a: str, b: str) -> bool:
         ta, tb = types.get(a), types.get(b)
@@ -473,6 +473,19 @@ class _Areas:
     def holds(self, places: set[str], place: str) -> bool:
         """Whether one of `places` is `place`, its region or country, or a place in it."""
         return place in places or any(name in places for name in self.names(place)[1:])
+
+
+_LAST_AREAS: list[tuple[dict, dict | None, _Areas]] = []
+
+
+def _areas_for(regions: dict[str, str], countries: dict[str, str] | None) -> _Areas:
+    """The `_Areas` of a gazetteer's dicts, built once: each link of a long session (and each
+    pass of a benchmark) reuses it rather than inverting thousands of places again."""
+    if _LAST_AREAS and _LAST_AREAS[0][0] is regions and _LAST_AREAS[0][1] is countries:
+        return _LAST_AREAS[0][2]
+    areas = _Areas(regions, countries)
+    _LAST_AREAS[:] = [(regions, countries, areas)]
+    return areas
 
 
 def _has_weekday(span: tuple[date, date] | None, weekday: int) -> bool:

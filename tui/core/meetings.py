@@ -42,10 +42,13 @@ _LENGTH_UNIT = re.compile(r"\b(?:hours?|minutes)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
     r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
 )
-# What a page's time stamp holds besides its date: times, zones, weekdays, separators.
+# What a page's time stamp holds besides its date: times, zones, weekdays, labels, separators.
+# Every word is whole (no letters after it), so a line of ordinary words never matches and a
+# failing match cannot backtrack through ways of splitting a word.
 _STAMP_REST = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z]{2,4}(?:[+-]\d{1,2})?|[\s,|•·/()+-]"
-    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?)*",
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d])|(?-i:[A-Z]{2,4})(?:[+-]\d{1,2})?(?![A-Za-z])"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?(?![a-z])"
+    r"|(?:first|last|published|updated|posted|modified|at|on)(?![a-z])|[\s,|•·/()+-])*",
     re.IGNORECASE,
 )
 
