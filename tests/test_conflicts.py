@@ -517,6 +517,43 @@ def test_lengths_of_one_meeting_that_cannot_both_be_true_conflict(tmp_path):
     assert [{c.a.value, c.b.value} for c in lengths] == [{"about eight hours", "nine hours"}]
 
 
+def test_one_call_of_two_callers_reported_by_month_and_by_day_is_one_call_of_two_lengths(
+    tmp_path,
+):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Call\n\nBERLIN, November 15, 2024 - For the first time in two years, Chancellor Olaf "
+            "Scholz has telephoned with Russian President Vladimir Putin on Friday. The "
+            "conversation lasted about one hour, the spokesman said."
+        ),
+        b=(
+            "Ministers\n\nBRUSSELS, December 3, 2024 - Diplomats discussed German Chancellor Olaf "
+            "Scholz's 90-minute phone call with Vladimir Putin last month."
+        ),
+    )
+    [call] = [m for m in corpus.meetings if m.kind == "call"]
+    assert (call.start, sorted(call.attendees)) == ("2024-11-15", ["Olaf Scholz", "Vladimir Putin"])
+    lengths = [c for c in corpus.conflicts if c.attribute == "length"]
+    assert [{c.a.value, c.b.value} for c in lengths] == [{"about one hour", "90-minute"}]
+
+
+def test_calls_of_other_callers_in_one_month_stay_apart(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Call\n\nBERLIN, November 15, 2024 - Chancellor Olaf Scholz held a phone call with "
+            "Vladimir Putin on Friday."
+        ),
+        b=(
+            "Call\n\nWASHINGTON, December 3, 2024 - Joe Biden's phone call with Volodymyr "
+            "Zelensky last month was short."
+        ),
+    )
+    calls = [m for m in corpus.meetings if m.kind == "call"]
+    assert len(calls) == 2
+
+
 @pytest.mark.parametrize(
     ("written", "minutes"),
     [
@@ -525,6 +562,9 @@ def test_lengths_of_one_meeting_that_cannot_both_be_true_conflict(tmp_path):
         ("about two and a half hours", (135.0, 165.0)),
         ("more than 40 minutes", (40.4, 52.0)),
         ("an hour and a half", (90.0, 90.0)),
+        ("90-minute", (90.0, 90.0)),
+        ("two-and-a-half-hour", (150.0, 150.0)),
+        ("well over an hour", (66.0, 96.0)),
         ("forty winks", None),
     ],
 )

@@ -67,3 +67,39 @@ def test_an_undated_page_dates_its_weekday_meeting_from_the_one_known_meeting_af
     }
     # Not "October 16", the day of the sentence before.
     assert councils == {"a": [("2025-10-20", "known_event")], "b": [("2025-10-13", "relative")]}
+
+
+def test_an_undated_page_resolves_its_other_weekdays_against_the_known_meeting_it_reports(
+    tmp_path,
+):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Trump and Putin speak\n\n- NATO defense chiefs met in Brussels Wednesday to press "
+            "on aid\n\nThe leaders spoke in a phone call Thursday, weeks after a meeting of "
+            "allies in Paris on Sept. 4, 2025. Zelensky, who arrives in Washington Friday, is "
+            "seeking missiles. European Union foreign ministers meet Monday in Luxembourg."
+        ),
+    )
+    found = {(m.type_id, m.start, m.date_basis) for m in corpus.extractions["a"].meetings}
+    # The ministers of the known meeting of 15 October 2025 (a Wednesday); the page is read as
+    # written the day after: its Thursday is the 16th, its coming Monday the 20th.
+    assert ("nato_defence_ministers", "2025-10-15", "known_event") in found
+    assert ("call", "2025-10-16", "known_event") in found
+    assert ("eu_foreign_affairs_council", "2025-10-20", "known_event") in found
+    article = next(a for a in corpus.articles if a.id == "a")
+    assert article.published is None  # the page's own date stays unknown
+
+
+def test_an_undated_page_with_no_known_meeting_leaves_its_weekdays_unresolved(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nThe two sides met in Geneva on Wednesday, after the summit in Anchorage on "
+            "Aug. 15, 2025. Trump and Putin held a phone call on Thursday."
+        ),
+    )
+    extraction = corpus.extractions["a"]
+    weekdays = [d for d in extraction.dates if d.text.startswith("on ")]
+    assert [(d.text, d.value) for d in weekdays] == [("on Wednesday", None), ("on Thursday", None)]
+    assert all(m.date_basis != "known_event" for m in extraction.meetings)

@@ -870,3 +870,43 @@ def test_a_meeting_that_ended_after_so_many_minutes_lasted_that_long(extractor):
     text = "The talks in Antalya on Friday ended after 90 minutes."
     [talks] = meetings(text, extractor, published=date(2025, 5, 17))
     assert talks.lengths == ["90 minutes"]
+
+
+def test_the_same_day_is_the_day_of_the_meeting_reported_just_before(extractor):
+    from datetime import date
+
+    text = (
+        "NATO defence ministers met in Brussels on Wednesday. Zelensky arrives in Washington "
+        "on Friday. The call came a day after NATO defence ministers met. The Ukraine Defence "
+        "Contact Group met the same day at NATO headquarters."
+    )
+    found = meetings(text, extractor, published=date(2025, 10, 16))
+    [group] = [m for m in found if m.type_id == "ukraine_defence_contact_group"]
+    assert group.start == "2025-10-15"  # the ministers' Wednesday, not the Friday written first
+
+
+def test_the_same_day_after_a_later_date_is_that_date(extractor):
+    from datetime import date
+
+    text = (
+        "NATO defence ministers met in Brussels on Wednesday. Trump has announced a statement "
+        "for next Monday, and Mark Rutte is expected at the White House on the same day."
+    )
+    found = meetings(text, extractor, published=date(2025, 7, 11))
+    [visit] = [m for m in found if m.type_id != "nato_defence_ministers"]
+    assert visit.start == "2025-07-14"
+
+
+def test_the_foreign_ministers_of_the_twenty_seven_are_the_foreign_affairs_council(extractor):
+    from datetime import date
+
+    text = (
+        "The ground had been prepared on Monday 20 October in Brussels, where the foreign "
+        "ministers of the Twenty-Seven unblocked the package."
+    )
+    [council] = meetings(text, extractor, published=date(2025, 10, 24))
+    assert (council.type_id, council.start, council.place) == (
+        "eu_foreign_affairs_council",
+        "2025-10-20",
+        "Brussels",
+    )

@@ -159,6 +159,7 @@ BASIS_LABELS = {
     "explicit": "stated",
     "relative": "resolved from a relative date",
     "year_inferred": "year inferred",
+    "known_event": "from the known meeting an undated page reports",
     "unresolved": "not resolved",
 }
 

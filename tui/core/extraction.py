@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .actors import ActorRules, find_actors, particle_source
@@ -14,7 +14,7 @@ from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
 from .known_events import year_from_events
 from .meetings import MeetingMatcher, find_meetings, meeting_types_in
-from .models import Article, ArticleExtraction, DateExpr
+from .models import Article, ArticleExtraction, DateExpr, MeetingMention
 from .textutil import PatternSet
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
@@ -51,6 +51,28 @@ def _date_of_content(dates: list[DateExpr]) -> str | None:
         d.value for d in dates if d.value and d.precision == "day" and d.basis != "unresolved"
     )
     return days[len(days) // 2] if days else None
+
+
+def _known_event_days(meetings: list[MeetingMention]) -> dict[date, str]:
+    """The day of each known meeting an undated page reports by its weekday ("NATO foreign
+    ministers gathered ... on Tuesday" on a page that writes 21 November: 3 December 2024)."""
+    days = {}
+    for meeting in meetings:
+        if meeting.date_basis != "known_event" or meeting.weekday_hint is None:
+            continue
+        first = date.fromisoformat(meeting.start)
+        last = date.fromisoformat(meeting.end or meeting.start)
+        day = next(
+            (
+                first + timedelta(days=i)
+                for i in range((last - first).days + 1)
+                if (first + timedelta(days=i)).weekday() == meeting.weekday_hint
+            ),
+            None,
+        )
+        if day is not None:
+            days[day] = meeting.type_id
+    return days
 
 
 @dataclass
@@ -135,6 +157,43 @@ class Extractor:
         month, day = _month_day(article.published_partial)
         return year_from_events(month, day, types, events, article.text)
 
+    def _dates_and_meetings(self, article, published, corpus_year, actors, found):
+        text, sentences = article.text, article.sentences
+        dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
+        meetings = find_meetings(
+            text,
+            sentences,
+            actors,
+            dates,
+            self.index,
+            self.meeting_matcher,
+            article.id,
+            found.meeting_anchors,
+        )
+        return dates, meetings
+
+    def _against_known_event(self, article, corpus_year, actors, found, meetings):
+        """An undated page's dates and meetings against the day of the one known meeting it
+        reports by weekday, or None. That day is the reference, or the day after when the page
+        tells of it in the past ("gathered on Tuesday": at the latest a report of the next day
+        is likelier than one of a week later). Checked: against the reference the page must
+        date that meeting, by its weekday, to the known meeting's day."""
+        anchors = _known_event_days(meetings)
+        if len(anchors) != 1:
+            return None  # none, or two known meetings that would date the page differently
+        [(day, type_id)] = anchors.items()
+        for reference in (day + timedelta(days=1), day):
+            dates, again = self._dates_and_meetings(article, reference, corpus_year, actors, found)
+            if any(
+                m.type_id == type_id
+                and m.date_basis == "relative"
+                and m.start is not None
+                and m.start <= day.isoformat() <= (m.end or m.start)
+                for m in again
+            ):
+                return reference, dates, again
+        return None
+
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
         complete_partial_date(article, corpus_year, self._known_year(article))
         text, sentences = article.text, article.sentences
@@ -150,18 +209,20 @@ class Extractor:
             found.titles,
             found.particles,
         )
-        dates = find_dates(text, sentences, published, corpus_year, self.date_resolver)
-        meetings = find_meetings(
-            text,
-            sentences,
-            actors,
-            dates,
-            self.index,
-            self.meeting_matcher,
-            article.id,
-            found.meeting_anchors,
+        dates, meetings = self._dates_and_meetings(article, published, corpus_year, actors, found)
+        reference = None
+        known = (
+            None
+            if published
+            else self._against_known_event(article, corpus_year, actors, found, meetings)
         )
-        when = article.published or _date_of_content(dates)
+        if known is not None:
+            # The page's "on Thursday" and "next week" resolve against the day it reports.
+            reference, dates, meetings = known
+            for meeting in meetings:
+                if meeting.date_basis == "relative":
+                    meeting.date_basis = "known_event"
+        when = article.published or (reference and reference.isoformat()) or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
         claims += quantity_claims(
             text, sentences, self.claim_matcher, article.id, when, found.claims, actors

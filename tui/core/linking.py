@@ -124,7 +124,7 @@ def corpus_actors(
 # --- meetings ------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)  # a group is itself: `in` tests identity, not every field
 class _Group:
     """Reports of one meeting; its span and places are kept up to date as reports join."""
 
@@ -224,6 +224,9 @@ def merge_meetings(
     # Every open group by place, whatever its kind: "a meeting in London on 2 March" (one
     # outlet) is "the summit in London" of that day (another).
     open_at_place: dict[str, list[_Group]] = defaultdict(list)
+    # Open calls by each pair of their callers: "Scholz's 90-minute phone call with Putin last
+    # month" (one outlet) is the call of 15 November between them (another).
+    open_by_callers: dict[frozenset[str], list[_Group]] = defaultdict(list)
     # The types each type's reports may join, worked out only for the types that occur.
     related_ids: dict[str, list[str]] = {}
 
@@ -270,6 +273,11 @@ def merge_meetings(
                 for g in still_open(open_at_place[name], horizon)
                 if g not in candidates
             ]
+        callers = _caller_pairs(mention)
+        for pair in callers:
+            candidates += [
+                g for g in still_open(open_by_callers[pair], horizon) if g not in candidates
+            ]
         article = mention.sources[0].article
         # The article's own reports a day or two away: where it may contradict itself.
         candidates = candidates + [
@@ -315,6 +323,14 @@ def merge_meetings(
             ):
                 continue  # the second round is not the third
             overlap = span[0] <= other[1] and other[0] <= span[1]
+            # The same two callers on days that overlap, in another outlet: one call.
+            same_call = (
+                bool(callers)
+                and overlap
+                and article not in group.articles
+                and set(group.kinds.values()) == {"call"}
+                and any(pair <= group.attendees for pair in callers)
+            )
             gap = max((span[0] - other[1]).days, (other[0] - span[1]).days)
             places_ok = (
                 not mention.place or not group.places or areas.holds(group.places, mention.place)
@@ -358,6 +374,7 @@ def merge_meetings(
                 or same_number
                 or self_contradiction
                 or same_days_elsewhere
+                or same_call
             ):
                 # A meeting of its own kind, then the one it overlaps, then the one most
                 # reported (not the first opened).
@@ -382,6 +399,9 @@ def merge_meetings(
             g is target for g in open_by_type[mention.type_id]
         ):
             open_by_type[mention.type_id].append(target)  # found by its type from now on too
+        for pair in callers:
+            if not any(g is target for g in open_by_callers[pair]):
+                open_by_callers[pair].append(target)
         target.add(mention)
         if not by_article[article] or by_article[article][-1] is not target:
             by_article[article].append(target)
@@ -425,6 +445,15 @@ def merge_meetings(
             conflicts += _meeting_conflicts(meeting, group, place_countries or {}, areas)
     meetings.sort(key=lambda m: (m.start is None, m.start or "", m.name))
     return meetings, conflicts
+
+
+def _caller_pairs(mention: MeetingMention) -> list[frozenset[str]]:
+    """Each pair of the people a call report names as on it (none for other meetings, or for
+    a call with fewer than two named)."""
+    if mention.kind != "call" or len(mention.attendees) < 2:
+        return []
+    people = sorted(set(mention.attendees))[:6]  # a call has few callers; a list is no call
+    return [frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1 :]]
 
 
 def _vague(type_id: str, kind: str, types: dict) -> bool:
@@ -650,6 +679,7 @@ _COUNT_QUALIFIERS = {
     "roughly": (0.9, 1.1),
     "approximately": (0.9, 1.1),
     "more than": (1.01, 1.3),
+    "well over": (1.1, 1.6),
     "over": (1.01, 1.3),
     "at least": (1.0, 1.3),
     "up to": (0.7, 1.0),
@@ -671,6 +701,7 @@ _LENGTH = re.compile(
 )
 
 
+_LENGTH_ADJECTIVE = re.compile(r"^(?P<n>\w+)(?P<half>-and-a-half)?-(?P<unit>hour|minute)$")
 # "almost nine hours" and "nine hours" can both be said of one meeting.
 _LENGTH_QUALIFIERS = {"nearly": (0.9, 1.0), "almost": (0.9, 1.0)}
 
@@ -682,6 +713,10 @@ def _length_range(written: str) -> tuple[float, float] | None:
         if written.startswith(q + " "):
             qualifier, written = q, written[len(q) + 1 :]
             break
+    # "a 90-minute call", "a two-and-a-half-hour meeting": the adjective as a length.
+    written = _LENGTH_ADJECTIVE.sub(
+        lambda m: f"{m['n']}{' and a half' if m['half'] else ''} {m['unit']}s", written
+    )
     match = _LENGTH.fullmatch(written.strip())
     if match is None or not (match["h"] or match["m"]):
         return None

@@ -38,7 +38,12 @@ _COUNT_NOUN = re.compile(
     r"\d[\d,]*\s+(?:countries|nations|states|allies|delegations|participants|attendees"
     r"|delegates|people)\b"
 )
-_LENGTH_UNIT = re.compile(r"\b(?:hours?|minutes)\b", re.IGNORECASE)
+# A sentence that starts by speaking of the meeting just reported: "The conversation lasted".
+_THE_MEETING = re.compile(
+    r"\s*(?:The|That|This|Their)\s+(?:(?:phone|telephone|video)\s+)?"
+    r"(?:call|conversation|talks|meeting|session|discussion)\b"
+)
+_LENGTH_UNIT = re.compile(r"\b(?:hours?|minutes?)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(
     r"\s*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE
 )
@@ -513,6 +518,7 @@ def find_meetings(
         _apply_duration(text, sentences, draft, matcher.end_cues)
         _end_from_neighbours(text, sentences, draft, dates_by_sentence, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
+    _same_day_as_the_meeting_before(drafts, sentences, dates)
     if matcher.events:
         _date_from_known_events(drafts, dates, matcher.events)
         for draft in drafts:
@@ -1251,6 +1257,41 @@ def _apply_duration(
 KNOWN_EVENT_REACH = timedelta(days=45)
 
 
+_SAME_DAY = re.compile(r"\bsame\s+day$", re.IGNORECASE)
+
+
+def _same_day_as_the_meeting_before(drafts: list[_Draft], sentences, dates) -> None:
+    """'Defence ministers met in Brussels a day after ... The contact group met the same day':
+    the day of the meeting reported in the sentences just before, rather than the date the
+    text wrote last (another meeting's Friday), unless that date comes after the meeting ("an
+    address next Monday, and Rutte is expected at the White House the same day")."""
+    starts = [start for start, _ in sentences]
+    for draft in drafts:
+        expr = draft.date
+        if expr is None or expr.start < 0 or not _SAME_DAY.search(expr.text) or draft.borrowed:
+            continue
+        at = bisect_right(starts, expr.start) - 1
+        before = [
+            (max(i for i in other.sentences if at - 3 <= i <= at), n)
+            for n, other in enumerate(drafts)
+            if other is not draft and any(at - 3 <= i <= at for i in other.sentences)
+        ]
+        if not before:
+            continue
+        sentence, n = max(before)
+        other = drafts[n]
+        span = _span(other.date, other.end_override)
+        if span is None or span[0] != span[1] or _SAME_DAY.search(other.date.text):
+            continue  # undated, or days of which "the same day" does not say which
+        written = [d for d in dates if d.start < expr.start and d.value and d.basis != "unresolved"]
+        if written and bisect_right(starts, written[-1].start) - 1 > sentence:
+            continue  # the day the text wrote last is the nearer one
+        shift = span[0] - date.fromisoformat(expr.value) if expr.value else None
+        if draft.end_override is not None and shift is not None:
+            draft.end_override += shift  # "began a two-day meeting on the same day"
+        draft.date = other.date
+
+
 def _date_from_known_events(
     drafts: list[_Draft], dates: list[DateExpr], events: dict[str, list[KnownEvent]]
 ) -> None:
@@ -1294,6 +1335,7 @@ def _date_from_known_events(
             end_value=(event.end or event.start).isoformat(),
             basis="known_event",
         )
+        draft.end_override = None  # the known meeting's own days, not "two-day" from another date
         draft.place = draft.place or event.place
 
 
@@ -1573,8 +1615,16 @@ def _mention(
     counts: list[str] = []
     lengths: list[str] = []
     if matcher.lengths is not None:
-        # Only the meeting's own sentences: a length in another is as often another meeting's.
-        for index in sorted(set(draft.sentences)):
+        # Only the meeting's own sentences, and one just after that speaks of it as "the call"
+        # and of no other meeting: a length elsewhere is as often another meeting's.
+        after = {
+            i + 1
+            for i in draft.sentences
+            if i + 1 < len(sentences)
+            and i + 1 not in refs_by_sentence
+            and _THE_MEETING.match(text, sentences[i + 1][0])
+        }
+        for index in sorted(set(draft.sentences) | after):
             if not _LENGTH_UNIT.search(text, *sentences[index]):
                 continue
             match = matcher.lengths.search(text, *sentences[index])
