@@ -565,6 +565,8 @@ def test_calls_of_other_callers_in_one_month_stay_apart(tmp_path):
         ("90-minute", (90.0, 90.0)),
         ("two-and-a-half-hour", (150.0, 150.0)),
         ("well over an hour", (66.0, 96.0)),
+        ("hour-long", (60.0, 60.0)),
+        ("half-hour", (30.0, 30.0)),
         ("forty winks", None),
     ],
 )

@@ -910,3 +910,19 @@ def test_the_foreign_ministers_of_the_twenty_seven_are_the_foreign_affairs_counc
         "2025-10-20",
         "Brussels",
     )
+
+
+def test_translated_phrasings_of_a_ministerial_and_of_a_reception(extractor):
+    from datetime import date
+
+    text = (
+        "In Brussels on Wednesday the ministers of foreign affairs of the NATO countries met. "
+        "Steve Witkoff and Jared Kushner were received on Tuesday evening in the Kremlin by "
+        "Vladimir Putin."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 12, 3))}
+    assert (found["nato_foreign_ministers"].start, found["nato_foreign_ministers"].place) == (
+        "2025-12-03",
+        "Brussels",
+    )
+    assert (found["bilateral"].start, found["bilateral"].place) == ("2025-12-02", "Moscow")

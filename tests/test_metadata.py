@@ -485,3 +485,56 @@ def test_a_partial_date_completed_by_a_known_year_keeps_where_its_day_was_read()
     other.published_partial = "06-24"
     complete_partial_date(other, corpus_year=2025)
     assert (other.published, other.published_basis) == ("2025-06-24", "corpus")
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Lena Hoffmann with Reuters, AFP, dpa", ["Lena Hoffmann"]),
+        ("Harriet Cole Political Correspondent", ["Harriet Cole"]),
+        ("RAMSTEIN AIR BASE", []),  # the dateline's place in capitals
+    ],
+)
+def test_the_line_above_a_header_date_is_its_byline_with_agencies_or_a_job(infer, byline, authors):
+    found = infer(
+        "Skip to main menu\nNews\n\nStarmer unveils a coalition of the willing after London "
+        f"summit\n\n{byline}\nSunday 02 March 2025 19:48 GMT\n\nThe prime minister spoke."
+    )
+    assert found.authors == authors
+    assert found.published == dt.date(2025, 3, 2)
+
+
+def test_two_capitalised_words_above_a_date_in_another_language_are_no_byline(infer):
+    found = infer(
+        "CORRIERE DELLA SERA\nAbbonati   Accedi\nLunedì 23 giugno 2025\n\nMeloni leaves for the "
+        "summit tomorrow, the premier said.\n\ndi Lorenzo Bellandi\n\nROME — Meloni spoke."
+    )
+    assert "Abbonati Accedi" not in found.authors
+
+
+def test_a_text_by_label_names_the_writer(infer):
+    found = infer(
+        "Leaders split at Paris meeting\n\nIssued on: 17/02/2025 - 08:14\n\nText by: Aurore "
+        "Vidal\n\nLeaders met."
+    )
+    assert found.authors == ["Aurore Vidal"]
+
+
+def test_a_month_in_lower_case_in_a_header_dates_the_page(infer):
+    found = infer(
+        "Sánchez resists alone the Thirty-Two\n\nMarta Izquierdo\nThe Hague - 25 jun 2025 - "
+        "19:02 CEST\n\nThe President arrived at the summit."
+    )
+    assert found.published == dt.date(2025, 6, 25)
+
+
+def test_the_headline_not_the_skip_link_nor_the_longer_standfirst_under_it(infer):
+    found = infer(
+        "Skip to main menu\nNews\nUK Politics\n\nStarmer unveils 'coalition of the willing' to "
+        "defend Ukraine after London summit\n\nPrime minister says Europe must do 'the heavy "
+        "lifting' as he announces a £1.6bn missile deal for Kyiv\n\nHarriet Cole Political "
+        "Correspondent\nSunday 02 March 2025 19:48 GMT\n\nThe prime minister spoke."
+    )
+    assert found.title == (
+        "Starmer unveils 'coalition of the willing' to defend Ukraine after London summit"
+    )

@@ -701,6 +701,11 @@ _LENGTH = re.compile(
 )
 
 
+_LENGTH_WORDS = {
+    "hour-long": "an hour",
+    "half-hour": "half an hour",
+    "hour-and-a-half": "an hour and a half",
+}
 _LENGTH_ADJECTIVE = re.compile(r"^(?P<n>\w+)(?P<half>-and-a-half)?-(?P<unit>hour|minute)$")
 # "almost nine hours" and "nine hours" can both be said of one meeting.
 _LENGTH_QUALIFIERS = {"nearly": (0.9, 1.0), "almost": (0.9, 1.0)}
@@ -714,6 +719,7 @@ def _length_range(written: str) -> tuple[float, float] | None:
             qualifier, written = q, written[len(q) + 1 :]
             break
     # "a 90-minute call", "a two-and-a-half-hour meeting": the adjective as a length.
+    written = _LENGTH_WORDS.get(written, written)  # "an hour-long call"
     written = _LENGTH_ADJECTIVE.sub(
         lambda m: f"{m['n']}{' and a half' if m['half'] else ''} {m['unit']}s", written
     )

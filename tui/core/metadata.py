@@ -80,7 +80,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     """Read title, dateline, byline and outlet from the cleaned lines of an article."""
     found = InferredMetadata()
     content = [line for line in lines if line]
-    if content and _looks_like_title(content[0]):
+    if content and _looks_like_title(content[0]) and not _CALL_TO_ACTION.search(content[0]):
         found.title = content[0]
     bylines = [re.compile(p, re.IGNORECASE) for p in rules.byline_patterns]
     stop_words = {w.lower() for w in rules.author_title_words}
@@ -94,6 +94,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 (_DATELINE_NO_YEAR.match(line) or _DASH_NO_YEAR.match(line)) if not match else None
             )
             labelled = _published_line(line, rules) if not match and not yearless else None
+            header_dated = False
             if match:
                 # "MAR 03, 2025": a header's capitals too.
                 published = parse_explicit_date(match["date"]) or (
@@ -123,16 +124,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 # "Merve Aydoğan |15.05.2025 - Update : 15.05.2025": a header line with a date.
                 found.published = _header_date(line)
                 found.published_basis = "text" if found.published else "unknown"
-                # "Yohannes Lowe" alone on the line above the date: the byline ("Eleni Varga
-                # in Washington and Owen Pritchard (earlier)", as a live page writes it).
-                above = _BYLINE_EXTRAS.sub("", content[number - 1]).strip()
-                if (
-                    found.published
-                    and not found.authors
-                    and _NAME_LINE.fullmatch(above)
-                    and not any(w.lower() in stop_words for w in re.split(r"[ -]", above))
-                ):
-                    found.authors += _author_names(above, stop_words)
+                header_dated = True
             elif (
                 number > 0
                 and len(line) <= 100
@@ -154,6 +146,12 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
                 place = _DATELINE_PLACE_ONLY.match(line)
                 if place:
                     found.dateline_place = place["place"].strip()
+            if found.published and number > 0 and not found.authors and not match:
+                # "Yohannes Lowe" alone on the line above a header's date: the byline ("Eleni
+                # Varga in Washington and Owen Pritchard (earlier)", as a live page writes it);
+                # above a labelled date, only with its agencies or job ("Abbonati Accedi" above
+                # "Lunedì 23 giugno 2025" is a menu).
+                found.authors += _byline_names(content[number - 1], stop_words, header_dated)
         if len(line) <= 120:
             for pattern in bylines:
                 match = pattern.fullmatch(line)
@@ -179,8 +177,12 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             and "|" not in line
         ]
         if above:
-            # The headline, not the standfirst of thirty words between it and the byline.
-            found.title = ([line for line in above if len(line.split()) <= 25] or above)[-1]
+            # The headline, not the standfirst of thirty words between it and the byline, nor
+            # one of fewer words after it (a standfirst says more than the headline above it).
+            short = [line for line in above if len(line.split()) <= 25] or above
+            if len(short) >= 2 and _standfirst_after(short[-2], short[-1]):
+                short = short[:-1]
+            found.title = short[-1]
     text = "\n".join(content)
     for pattern in rules.outlet_patterns:
         match = re.search(pattern, text)
@@ -241,9 +243,30 @@ _BRAND_LINE = re.compile(r"(?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}")
 _HEADLINE_MARK = re.compile(r"[:’'\d\"“”]")
 _LABEL = re.compile(r"^[\w-]+:")  # "TRENDING:", "Tags:"
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|log in|sign in|become a member|newsletters?|cookies?|advertisement|download the app)\b|[→»]",
+    r"\b(?:subscribe|log in|sign in|become a member|newsletters?|cookies?|advertisement|download the app|skip to)\b|[→»]",
     re.IGNORECASE,
 )
+
+
+def _standfirst_after(headline: str, line: str) -> bool:
+    """Whether `line`, just after `headline`, is its standfirst: a sentence-case line of at
+    least twelve words that says more ("Starmer unveils 'coalition of the willing' ..." then
+    "Prime minister says Europe must do 'the heavy lifting' as he announces ...")."""
+    words, first = line.split(), headline.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return (
+        _looks_like_headline(headline)
+        and not headline.isupper()  # "NEWS / POLITICS / G7 SUMMIT"
+        and len(first) >= 6
+        and len(words) >= 12
+        and len(words) >= 1.3 * len(first)
+        and capitalised < 0.5 * len(words)  # not a headline in title case
+        and not _NOTICE.search(headline)
+    )
+
+
+# "Automatically translated from German", "Yes, I agree", "become a patron": a page's notices.
+_NOTICE = re.compile(r"\btranslat(?:ed|ion)\b|\bI agree\b|\bsettings\b|\bpatron\b", re.IGNORECASE)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -309,7 +332,7 @@ _HEADER_DATE = re.compile(
     rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?!\d)|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
     rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\d-])"
     rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}}(?:\s*,\s*|\s+)\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s+{MONTH_NAMES}(?:\s*,\s*|\s+)\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+(?i:{MONTH_NAMES})(?:\s*,\s*|\s+)\d{{4}}\b"
     rf"|(?P<upper>{UPPER_MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}})\b"
 )
 
@@ -336,7 +359,27 @@ _HEADER_MONTH_DAY = re.compile(
 # Where a byline's writers are and which of them wrote earlier entries: not names.
 _BYLINE_EXTRAS = re.compile(
     r"\s+in\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?(?=\s+and\s|,|\s*\(|$)|\s*\([^)]{1,20}\)"
+    r"|\s+with\s+[\w.&-]+(?:(?:,\s*|\s+and\s+)[\w.&-]+)*$"  # "with Reuters, AFP, dpa"
 )
+
+
+def _byline_names(line: str, stop_words: set[str], bare: bool = True) -> list[str]:
+    """The writers of a line that is only a byline: "Yohannes Lowe", "Eleni Varga in Washington
+    and Owen Pritchard (earlier)", "Lena Hoffmann with Reuters, AFP, dpa", "Harriet Cole
+    Political Correspondent" (a name, then a job title of capitalised words)."""
+    if line.isupper():
+        return []  # "RAMSTEIN AIR BASE": the dateline's place
+    stripped = _BYLINE_EXTRAS.sub("", line).strip()
+    words = stripped.split()
+    cut = next((i for i, w in enumerate(words) if w.lower().strip(".,") in stop_words), len(words))
+    names, title = " ".join(words[:cut]), words[cut:]
+    if not _NAME_LINE.fullmatch(names) or not all(w[:1].isupper() for w in title):
+        return []
+    if title and title[-1].lower().strip(".,") not in stop_words:
+        return []  # "Rutte Visits Kyiv": words after a name, but no job title
+    if not bare and not title and stripped == line.strip():
+        return []  # two capitalised words alone, and no job or agency to say they are a name
+    return _author_names(names, stop_words)
 
 
 def _header_date(line: str) -> date | None:
@@ -344,7 +387,8 @@ def _header_date(line: str) -> date | None:
     if match["upper"]:
         month, rest = match["upper"].split(None, 1)
         return parse_explicit_date(f"{month.title()} {rest}")
-    explicit = parse_explicit_date(match.group())
+    # "25 jun 2025": a month written in lower case, as some headers do.
+    explicit = parse_explicit_date(re.sub(r"[^\W\d_]+", lambda w: w.group().title(), match.group()))
     if explicit:
         return explicit
     if match["ymd"]:

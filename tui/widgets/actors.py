@@ -24,6 +24,7 @@ from .article_document import KIND_LABELS
 from .deferred import DeferredContents
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
+from .quick_scrollbar import QuickScrollbars
 from .row_cursor import RowCursor
 
 KIND_FILTERS = (None, *KINDS)
@@ -85,7 +86,7 @@ def padded_cell(cell: Text, width: int) -> Text:
     return line
 
 
-class ActorTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
+class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     """Actors, most mentioned first, one row per actor; rows are identified by the actor's name.
 
     A line-API widget drawn as the `DataTable` it replaces was (same columns, padding and

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from ..core.corpus_view import date_sort_key
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
+from .quick_scrollbar import QuickScrollbars
 from .row_cursor import RowCursor
 
 # The date column says how sure the date is: "~" inferred (dateline, text, corpus), "?" unknown.
@@ -56,7 +57,7 @@ def source_cell(article, width: int = 16) -> Text:
     return Text("—", style="dim")
 
 
-class ArticleTable(RowCursor, FixedViewport, ScrollView, can_focus=True):
+class ArticleTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     """The corpus as a list with a header line; rows are identified by article id."""
 
     COMPONENT_CLASSES = {"article-table--header", "article-table--cursor"}

@@ -24,13 +24,14 @@ from ..core.word_diff import word_diff
 from .conflict_diff import side_text
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
+from .quick_scrollbar import QuickScrollbars
 
 # The boxes around the two statements: Textual's `round` border, one cell of padding inside.
 BOX = ("╭", "─", "╮", "│", "╰", "╯")
 BOX_PADDING = 1
 
 
-class ConflictsPane(FixedViewport, ScrollView, can_focus=True):
+class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     """One conflict at a time: n/p to move, ←/→ to pick a side, Enter to read it."""
 
     COMPONENT_CLASSES = {

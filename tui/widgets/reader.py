@@ -16,6 +16,7 @@ from textual.strip import Strip
 from ..core.models import Article, ArticleExtraction
 from .article_document import Document, ReaderStyles, build_document
 from .fixed_viewport import FixedViewport
+from .quick_scrollbar import QuickScrollbars
 
 HIGHLIGHTS = (
     "title", "label", "basis", "warning", "person", "organization", "country", "place",
@@ -23,7 +24,7 @@ HIGHLIGHTS = (
 )  # fmt: skip
 
 
-class Reader(FixedViewport, ScrollView, can_focus=True):
+class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     """Shows an article with its metadata; only the lines on screen are rendered."""
 
     COMPONENT_CLASSES = {f"reader--{name}" for name in HIGHLIGHTS}
