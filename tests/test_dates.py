@@ -348,3 +348,23 @@ def test_the_today_of_a_country_is_no_date(extractor):
 def test_the_reporting_verb_after_a_date_is_not_its_tense(extractor, sentence, expected):
     found = dates(sentence, extractor, published="2025-03-11")  # a Tuesday
     assert [d[1] for d in found] == [expected]
+
+
+def test_the_day_before_counts_from_the_day_reported_last_not_from_a_meeting_named_after_it(
+    extractor,
+):
+    from datetime import date
+
+    found = {
+        text: value
+        for text, value, _, _ in dates(
+            "US and Russian officials met in Riyadh on Tuesday. The day before, Macron had "
+            "gathered leaders in Paris. On Saturday, the day before the summit, Zelensky was in "
+            "London.",
+            extractor,
+            published=date(2025, 2, 18),
+        )
+    }
+    assert found["The day before"] == "2025-02-17"
+    # "the day before the summit": a day before a meeting whose day is not known here
+    assert "the day before" not in found

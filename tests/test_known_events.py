@@ -103,3 +103,15 @@ def test_an_undated_page_with_no_known_meeting_leaves_its_weekdays_unresolved(tm
     weekdays = [d for d in extraction.dates if d.text.startswith("on ")]
     assert [(d.text, d.value) for d in weekdays] == [("on Wednesday", None), ("on Thursday", None)]
     assert all(m.date_basis != "known_event" for m in extraction.meetings)
+
+
+def test_a_meeting_at_the_place_and_days_of_a_known_meeting_is_that_meeting(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ministers\n\nBRUSSELS, December 3, 2024 - At an informal meeting in Prague on May "
+            "30-31, Antony Blinken had spoken to reporters."
+        ),
+    )
+    found = [(m.type_id, m.place, m.start) for m in corpus.extractions["a"].meetings]
+    assert ("informal_foreign_ministers", "Prague", "2024-05-30") in found

@@ -926,3 +926,15 @@ def test_translated_phrasings_of_a_ministerial_and_of_a_reception(extractor):
         "Brussels",
     )
     assert (found["bilateral"].start, found["bilateral"].place) == ("2025-12-02", "Moscow")
+
+
+def test_an_informal_meeting_of_leaders_is_no_meeting_of_nato_foreign_ministers(extractor):
+    from datetime import date
+
+    text = (
+        "French President Emmanuel Macron hosted the leaders of eight countries for an informal "
+        "meeting in Paris on Monday."
+    )
+    [meeting] = meetings(text, extractor, published=date(2025, 2, 17))
+    assert meeting.type_id != "informal_foreign_ministers"
+    assert meeting.participants == ["eight countries"]

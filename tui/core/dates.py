@@ -120,6 +120,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
             r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
+            # "The day before, Macron had ...", not "the day before the summit" (a day
+            # before a meeting named after it) nor "the next day after the vote"
+            r"|the\s+(?:day\s+before|following\s+day|next\s+day|previous\s+day)"
+            r"(?!\s+(?:the|a|an|its|his|her|their|this|that|after|before|of)\b)"
             r"|(?:the\s+)?same\s+day"
             r"|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|from\s+now)"
             # "said on Wednesday, a day after the talks": the talks a day before that Wednesday
@@ -190,6 +194,11 @@ _ANCHOR_WORDS = [
     # "a day after the talks" (the talks on the day before the one just named)
     r"day after\b",
     r"days after\b",
+    # "The day before, Macron had gathered ...": the day before the one just reported
+    r"day before\b",
+    "following day",
+    "next day",
+    "previous day",
 ]
 # The anchors written as they are (capitalised names, numbers), in the order they are tried.
 _ANCHOR_CASED = [
@@ -204,11 +213,11 @@ _ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
 # words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
-_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafsd](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafsdnp](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
 # Faster: the anchors at a capital or a digit by a scan that skips every other character; at a
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
-_ANCHOR_LOWER = "tywmafsd"
+_ANCHOR_LOWER = "tywmafsdnp"
 _ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
 
 
@@ -377,11 +386,17 @@ def find_dates(
         elif candidate.kind == "relative" and _ANAPHORIC.search(candidate.groups.get("rel") or ""):
             # "A day later", "two days earlier": counted from the day reported last, not from
             # the published day.
+            # A clause in the past ("The day before, Macron had gathered ...") counts from a
+            # day already past, not from a date still ahead that the text wrote last.
+            latest = published.isoformat() if published and tense == "past" else "9999"
             previous = next(
                 (
                     e
                     for e in reversed(out)
-                    if e.value and e.precision == "day" and e.basis != "unresolved"
+                    if e.value
+                    and e.precision == "day"
+                    and e.basis != "unresolved"
+                    and e.value <= latest
                 ),
                 None,
             )
@@ -407,7 +422,9 @@ def find_dates(
 
 # "a day later", "two weeks earlier", "the same day": relative to the event just reported.
 _ANAPHORIC = re.compile(
-    r"\b(?:(?:days?|weeks?|months?)\s+(?:later|earlier|after)|same\s+day)$", re.IGNORECASE
+    r"\b(?:(?:days?|weeks?|months?)\s+(?:later|earlier|after)|same\s+day|day\s+before"
+    r"|(?:following|next|previous)\s+day)$",
+    re.IGNORECASE,
 )
 
 
@@ -723,6 +740,10 @@ def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, 
         return base - timedelta(2), base - timedelta(2), "day"
     if phrase == "the day after tomorrow":
         return base + timedelta(2), base + timedelta(2), "day"
+    if phrase in ("the day before", "the previous day"):
+        return base - timedelta(1), base - timedelta(1), "day"
+    if phrase in ("the following day", "the next day"):
+        return base + timedelta(1), base + timedelta(1), "day"
     words = phrase.split()
     if words[-1] in ("week", "weekend", "month", "year") and words[0] in (
         "this",

@@ -772,12 +772,40 @@ _COUNTED = {
 }
 
 
+# "the leaders of eight countries": a count in words.
+_COUNT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+    if i >= 2
+}
+_COUNT_WORDS["dozen"] = 12
+
+
 def _count_range(written: str) -> tuple[float, float] | None:
     """'nearly 50 countries' -> (45, 49.5); '40 countries' -> (40, 40)."""
-    match = re.match(r"(?:(?P<q>[a-z ]+?)\s+)?(?P<n>\d[\d,]*)\b", written)
+    match = re.match(r"(?:(?P<q>[a-z ]+?)\s+)?(?P<n>\d[\d,]*|[a-z]+)\b", written)
     if match is None:
         return None
-    n = int(match["n"].replace(",", ""))
+    word = _COUNT_WORDS.get(match["n"])
+    if word is None and not match["n"][0].isdigit():
+        return None
+    n = word or int(match["n"].replace(",", ""))
     low, high = _COUNT_QUALIFIERS.get(match["q"] or "", (1.0, 1.0))
     return n * low, n * high
 

@@ -35,8 +35,9 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
 _DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
 # What every participants pattern holds (a fast scan from digit to digit).
 _COUNT_NOUN = re.compile(
-    r"\d[\d,]*\s+(?:countries|nations|states|allies|delegations|participants|attendees"
-    r"|delegates|people)\b"
+    r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))"
+    r"\s+(?:countries|nations|states|allies|delegations|participants|attendees|delegates|people)\b",
+    re.IGNORECASE,
 )
 # A sentence that starts by speaking of the meeting just reported: "The conversation lasted".
 _THE_MEETING = re.compile(
@@ -525,6 +526,7 @@ def find_meetings(
             span = _span(draft.date, draft.end_override) if draft.place is None else None
             if span is not None and draft.type.kind in matcher.events:
                 draft.place = known_place(*span, matcher.events[draft.type.kind])
+        _type_from_known_events(drafts, matcher)
     for draft, host in hosts:
         draft.place = draft.place or host.place
     for draft in drafts:
@@ -1257,6 +1259,30 @@ def _apply_duration(
 KNOWN_EVENT_REACH = timedelta(days=45)
 
 
+def _type_from_known_events(drafts: list[_Draft], matcher: MeetingMatcher) -> None:
+    """'An informal meeting in Prague on May 30-31' is the one known meeting held there on
+    those days (the informal meeting of NATO foreign ministers of 2024): a report of some
+    meeting takes the type of the known meeting at its place and days."""
+    types = {t.id: t for t in matcher.types}
+    for draft in drafts:
+        span = _span(draft.date, draft.end_override)
+        if not draft.type.generic or draft.place is None or span is None:
+            continue
+        if (span[1] - span[0]).days > 6:
+            continue  # "a meeting in Istanbul in July" may be any of the month's
+        found = {
+            event.type
+            for events in matcher.events.values()
+            for event in events
+            if event.place == draft.place
+            and event.start <= span[1]
+            and span[0] <= (event.end or event.start)
+            and event.type in types
+        }
+        if len(found) == 1:
+            draft.type = types[found.pop()]
+
+
 _SAME_DAY = re.compile(r"\bsame\s+day$", re.IGNORECASE)
 
 
@@ -1637,6 +1663,10 @@ def _mention(
             owner = max(before) if before and refs[0].start < match.start() else None
             if owner is None and before:
                 owner = min(before)
+            # "a 90-minute phone call": the meeting the length is an adjective of.
+            inside = [r.start for r in refs if match.start() <= r.start < match.end()]
+            if inside:
+                owner = inside[0]
             if owner is None or owner in draft.at.get(index, ()):
                 lengths.append(length_in(match))
     if participants is not None:
