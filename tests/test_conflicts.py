@@ -538,6 +538,19 @@ def test_one_call_of_two_callers_reported_by_month_and_by_day_is_one_call_of_two
     assert [{c.a.value, c.b.value} for c in lengths] == [{"about one hour", "90-minute"}]
 
 
+def test_one_page_that_gives_one_call_two_lengths_contradicts_itself(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Live\n\nWASHINGTON, August 18, 2025 - Yuri Ushakov said the 40-minute phone call "
+            "between Donald Trump and Vladimir Putin on Monday was frank. Friedrich Merz said "
+            "the talks were interrupted so that Trump could take a half-hour call with Putin."
+        ),
+    )
+    lengths = [c for c in corpus.conflicts if c.attribute == "length"]
+    assert [{c.a.value, c.b.value} for c in lengths] == [{"40-minute", "half-hour"}]
+
+
 def test_calls_of_other_callers_in_one_month_stay_apart(tmp_path):
     corpus = shipped_corpus(
         tmp_path,

@@ -642,7 +642,7 @@ def _meeting_conflicts(
             timed.setdefault(length, _source_timing(m, length))
     for (va, a), (vb, b) in combinations(timed.items(), 2):
         ra, rb = _length_range(va), _length_range(vb)
-        if a.article != b.article and ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
+        if ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
             conflicts.append(_conflict(meeting.name, "length", a, va, b, vb))
             break
     attending: dict[str, MeetingMention] = {}
