@@ -938,3 +938,16 @@ def test_an_informal_meeting_of_leaders_is_no_meeting_of_nato_foreign_ministers(
     [meeting] = meetings(text, extractor, published=date(2025, 2, 17))
     assert meeting.type_id != "informal_foreign_ministers"
     assert meeting.participants == ["eight countries"]
+
+
+def test_nor_attended_is_an_absence_and_met_on_an_afternoon_with_a_bilateral(extractor):
+    from datetime import date
+
+    text = (
+        "Pedro Sánchez arrived at the summit of the Atlantic Alliance in The Hague on Wednesday. "
+        "Volodymyr Zelensky did not sit at the table of the summit nor attended the dinner. "
+        "Zelensky met on Wednesday afternoon with Donald Trump for almost an hour."
+    )
+    found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 6, 25))}
+    assert found["nato_summit"].absentees == ["Volodymyr Zelensky"]
+    assert found["bilateral"].lengths == ["almost an hour"]
