@@ -34,11 +34,25 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
 # Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
 _DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
 # What every participants pattern holds (a fast scan from digit to digit).
-_COUNT_NOUN = re.compile(
-    r"(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen))"
-    r"\s+(?:countries|nations|states|allies|delegations|participants|attendees|delegates|people)\b",
+# A counted noun, and the number before it ("40 countries", "eight countries"): a quick test
+# that a sentence may hold a count before the participants patterns run on it.
+_COUNTED_NOUN = re.compile(
+    r"(?<=\s)(?:countries|nations|states|allies|delegations|participants|attendees|delegates"
+    r"|people)\b"
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen))\s+$",
     re.IGNORECASE,
 )
+
+
+def _has_count(text: str, start: int, end: int) -> bool:
+    return any(
+        _COUNT_BEFORE.search(text, max(start, noun.start() - 12), noun.start())
+        for noun in _COUNTED_NOUN.finditer(text, start, end)
+    )
+
+
 # A sentence that starts by speaking of the meeting just reported: "The conversation lasted".
 _THE_MEETING = re.compile(
     r"\s*(?:The|That|This|Their)\s+(?:(?:phone|telephone|video)\s+)?"
@@ -180,6 +194,17 @@ class MeetingMatcher:
 def _renamed_apart(patterns: list[str]) -> list[str]:
     """Patterns joined into one keep their groups apart: 'n' becomes 'n0', 'n1' ..."""
     return [re.sub(r"\(\?P<(\w+)>", rf"(?P<\g<1>{i}>", p) for i, p in enumerate(patterns)]
+
+
+def _length_near_unit(text: str, sentence: tuple[int, int], lengths: re.Pattern[str]):
+    """The first match of the length patterns in `sentence`, looked for only around its words
+    of time ("hours", "90-minute"): the patterns are long, most of a sentence is not a length."""
+    start, end = sentence
+    for unit in _LENGTH_UNIT.finditer(text, start, end):
+        found = lengths.search(text, max(start, unit.start() - 160), min(end, unit.end() + 60))
+        if found is not None:
+            return found
+    return None
 
 
 def length_in(match: re.Match[str]) -> str:
@@ -1651,9 +1676,7 @@ def _mention(
             and _THE_MEETING.match(text, sentences[i + 1][0])
         }
         for index in sorted(set(draft.sentences) | after):
-            if not _LENGTH_UNIT.search(text, *sentences[index]):
-                continue
-            match = matcher.lengths.search(text, *sentences[index])
+            match = _length_near_unit(text, sentences[index], matcher.lengths)
             if match is None or length_in(match) in lengths:
                 continue
             # "the call with Putin, which lasted two hours, set up the Budapest summit": the
@@ -1673,7 +1696,7 @@ def _mention(
         # "... at the gathering. Defense officials from about 40 countries attended."
         after = {i + 1 for i in draft.sentences if i + 1 < len(sentences)} - set(refs_by_sentence)
         for index in sorted(set(draft.sentences) | after):
-            if not _COUNT_NOUN.search(text, *sentences[index]):
+            if not _has_count(text, *sentences[index]):
                 continue  # no number before a counted noun: the full patterns need not run
             match = participants.search(text, *sentences[index])
             if match and participants_in(match) not in counts:
