@@ -46,13 +46,21 @@ class QuickScrollBar(ScrollBar):
                 back_color=background.rich_color,
                 bar_color=color.rich_color,
             )
-            lines = [
-                Strip([Segment(segment.text, under + segment.style)], width)
-                for segment in bar.segments
-                if segment.text != "\n"
-            ]
-            for line_filter in self.get_line_filters():
-                lines = [line.apply_filter(line_filter, background) for line in lines]
+            filters = self.get_line_filters()
+            # A bar has a handful of distinct cells (track above, thumb, track below, the
+            # thumb's ends): each styled and filtered once, the lines share them.
+            cells: dict[Segment, Strip] = {}
+            lines = []
+            for segment in bar.segments:
+                if segment.text == "\n":
+                    continue
+                line = cells.get(segment)
+                if line is None:
+                    line = Strip([Segment(segment.text, under + segment.style)], width)
+                    for line_filter in filters:
+                        line = line.apply_filter(line_filter, background)
+                    cells[segment] = line
+                lines.append(line)
             self._quick_key, self._quick_lines = key, lines
         lines = self._quick_lines[crop.y : crop.bottom]
         if crop.x or crop.width != width:
