@@ -264,3 +264,28 @@ def test_glued_sentences_are_separated(rules):
     assert clean(text, rules) == (
         "We had a discussion with partners. For the first time Healey. We thank the U.S. and Rubio.vc"
     )
+
+
+STORY = (
+    "Allies met in Brussels on Tuesday to discuss air defence for Ukraine before the winter "
+    "months, officials said."
+)
+
+
+def test_related_headlines_at_the_end_are_not_the_article(rules):
+    text = (
+        f"{STORY}\n\nRelated\nFriedrich Merz: Europe must be ready to defend itself\n"
+        "Elon Musk backs AfD ahead of German election\nCzytaj także:\nMore news"
+    )
+    assert "Merz" not in clean(text, rules)
+
+
+def test_a_box_of_one_related_link_inside_the_story_is_skipped_not_the_end(rules):
+    later = (
+        "Mr. Biden, who is to hold a rare solo news conference on Thursday, will be watched "
+        "closely by allies and rivals alike."
+    )
+    text = f"{STORY}\n\nRelated Content\nBiden's NATO Test: Proving He Is Still Up to the Job\n\n{later}"
+    cleaned = clean(text, rules)
+    assert "solo news conference" in cleaned
+    assert "Proving He Is Still Up" not in cleaned

@@ -115,7 +115,10 @@ def clean_lines(text: str, rules: CleanRules) -> list[str]:
     lines: list[str] = []
     began = False  # a paragraph of prose has been seen: the article has started
     raw_lines = _unglue_header(strip_control(text).split("\n"))
-    for raw in raw_lines:
+    skip_to = 0
+    for number, raw in enumerate(raw_lines):
+        if number < skip_to:
+            continue
         line = _SPACES.sub(" ", raw).strip()
         for prefix in rules.prefixes:
             line = prefix.sub("", line, count=1).strip()
@@ -124,7 +127,11 @@ def clean_lines(text: str, rules: CleanRules) -> list[str]:
             if match:
                 line = line[: match.start()].rstrip()
         if line and began and rules.stops.fullmatch(line):
-            break
+            resume = _story_resumes(raw_lines, number + 1)
+            if resume is None:
+                break
+            skip_to = resume  # "Related Content" and one link inside the story: skipped
+            continue
         began = began or line.endswith(_SENTENCE_ENDS) or len(line.split()) >= _PROSE_WORDS
         if not line or rules.boilerplate.fullmatch(line) or _EMPTY_BULLET.match(line):
             if lines and lines[-1]:
@@ -138,6 +145,22 @@ def clean_lines(text: str, rules: CleanRules) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return _drop_repeated_title(lines)
+
+
+def _story_resumes(raw_lines: list[str], start: int) -> int | None:
+    """Where prose starts again after a box of links that opens at `start` ("Related" and up to
+    three headlines inside the story), or None when the page's chrome has begun."""
+    links = 0
+    for number in range(start, min(len(raw_lines), start + 8)):
+        line = _SPACES.sub(" ", raw_lines[number]).strip()
+        if not line:
+            continue
+        if len(line.split()) >= _PROSE_WORDS and line.endswith(_SENTENCE_ENDS):
+            return number if links else None
+        links += 1
+        if links > 3:
+            return None
+    return None
 
 
 def _drop_repeated_title(lines: list[str]) -> list[str]:
