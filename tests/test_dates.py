@@ -368,3 +368,14 @@ def test_the_day_before_counts_from_the_day_reported_last_not_from_a_meeting_nam
     assert found["The day before"] == "2025-02-17"
     # "the day before the summit": a day before a meeting whose day is not known here
     assert "the day before" not in found
+
+
+def test_a_weekday_in_a_subheading_takes_the_tense_the_story_gives_it(extractor):
+    from datetime import date
+
+    found = dates(
+        "Saudi talks on Tuesday\n\nMarco Rubio is due to meet Sergei Lavrov in Riyadh on Tuesday.",
+        extractor,
+        published=date(2025, 2, 17),  # a Monday
+    )
+    assert [value for _, value, _, _ in found] == ["2025-02-18", "2025-02-18"]

@@ -369,9 +369,10 @@ def find_dates(
     starts = [s for s, _ in sentences]  # for `_sentence_index`, worked out once
     sentence_years = _sentence_years(candidates, starts)
     cues = _TenseCues(text, sentences, resolver)
+    tenses = [_tense(candidate, cues) for candidate in candidates]
+    _tense_from_the_story(candidates, tenses, starts)
     out = []
-    for candidate in candidates:
-        tense = _tense(candidate, cues)
+    for candidate, tense in zip(candidates, tenses, strict=True):
         # "in 2017, when ... an April meeting": the year written in the sentence wins.
         own_year, year_at = sentence_years.get(_sentence_index(starts, candidate.start), (None, 0))
         # Only a year written before a month and day dates them; weekdays and "next week"
@@ -418,6 +419,28 @@ def find_dates(
         if expr is not None:
             out.append(expr)
     return out
+
+
+def _tense_from_the_story(candidates: list[_Candidate], tenses: list, starts: list[int]) -> None:
+    """A weekday in a line with no verb ("Saudi talks on Tuesday", a subheading) takes the
+    tense the next sentence or two give the same weekday ("are due to meet ... on Tuesday")."""
+    for i, candidate in enumerate(candidates):
+        if tenses[i] is not None or candidate.kind != "weekday":
+            continue
+        at = _sentence_index(starts, candidate.start)
+        for j in range(i + 1, len(candidates)):
+            other = candidates[j]
+            if _sentence_index(starts, other.start) > at + 2:
+                break
+            if (
+                other.kind == "weekday"
+                and tenses[j] is not None
+                and _sentence_index(starts, other.start) > at
+                and (other.groups.get("wd") or "").lower()
+                == (candidate.groups.get("wd") or "").lower()
+            ):
+                tenses[i] = tenses[j]
+                break
 
 
 # "a day later", "two weeks earlier", "the same day": relative to the event just reported.
