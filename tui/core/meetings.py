@@ -34,23 +34,27 @@ if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at ru
 # Searched in the lower-cased text (faster than case-insensitively; the number is read lower-cased).
 _DURATION = LowerCasePattern(r"\b(?P<n>one|single|two|three|four|five|1|2|3|4|5)[- ]day\b")
 # What every participants pattern holds (a fast scan from digit to digit).
-# A counted noun, and the number before it ("40 countries", "eight countries"): a quick test
-# that a sentence may hold a count before the participants patterns run on it.
-_COUNTED_NOUN = re.compile(
-    r"(?<=\s)(?:countries|nations|states|allies|delegations|participants|attendees|delegates"
-    r"|people)\b"
+# A number before a counted noun ("40 countries", "eight countries"): a quick test that a
+# sentence may hold a count before the participants patterns run on it.
+_NOUNS = (
+    r"(?:countries|nations|states|allies|delegations|participants|attendees|delegates|people)\b"
 )
-_COUNT_BEFORE = re.compile(
-    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen))\s+$",
+_DIGIT_COUNT = re.compile(r"\d[\d,]*\s+" + _NOUNS)
+_WORD_COUNT = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+" + _NOUNS,
     re.IGNORECASE,
 )
 
 
+_NOUN = re.compile(r"(?<=\s)" + _NOUNS)
+
+
 def _has_count(text: str, start: int, end: int) -> bool:
-    return any(
-        _COUNT_BEFORE.search(text, max(start, noun.start() - 12), noun.start())
-        for noun in _COUNTED_NOUN.finditer(text, start, end)
-    )
+    if _DIGIT_COUNT.search(text, start, end):
+        return True
+    # The number words only where a counted noun is (the case-blind words are slow to look for).
+    noun = _NOUN.search(text, start, end)
+    return noun is not None and bool(_WORD_COUNT.search(text, max(start, noun.start() - 40), end))
 
 
 # A sentence that starts by speaking of the meeting just reported: "The conversation lasted".
