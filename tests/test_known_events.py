@@ -115,3 +115,21 @@ def test_a_meeting_at_the_place_and_days_of_a_known_meeting_is_that_meeting(tmp_
     )
     found = [(m.type_id, m.place, m.start) for m in corpus.extractions["a"].meetings]
     assert ("informal_foreign_ministers", "Prague", "2024-05-30") in found
+
+
+def test_a_page_of_the_day_dates_the_named_meeting_it_does_not_date_itself(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Leaders arrive in Switzerland\n\nLUCERNE, June 15, 2024 - The weather was fine and "
+            "the roads were closed. Delegations from more than 90 countries gather for the "
+            "Ukraine peace summit at a mountain resort. Leaders spoke of the NATO summit in "
+            "Turkey next year."
+        ),
+    )
+    found = {m.type_id: m for m in corpus.extractions["a"].meetings}
+    peace = found["peace_summit"]
+    assert (peace.start, peace.end, peace.date_basis) == ("2024-06-15", "2024-06-16", "known_event")
+    assert peace.place == "Bürgenstock"
+    # another year's meeting, at another place: not the one of the page's days
+    assert found["nato_summit"].start is None
