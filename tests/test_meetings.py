@@ -951,3 +951,14 @@ def test_nor_attended_is_an_absence_and_met_on_an_afternoon_with_a_bilateral(ext
     found = {m.type_id: m for m in meetings(text, extractor, published=date(2025, 6, 25))}
     assert found["nato_summit"].absentees == ["Volodymyr Zelensky"]
     assert found["bilateral"].lengths == ["almost an hour"]
+
+
+def test_the_days_a_meeting_takes_place_on_beat_the_day_someone_travels_to_it(extractor):
+    from datetime import date
+
+    text = (
+        "Scholz travels on Sunday to the summit in Rio de Janeiro, which takes place next "
+        "Monday and Tuesday."
+    )
+    [summit] = meetings(text, extractor, published=date(2024, 11, 15))
+    assert (summit.start, summit.end) == ("2024-11-18", "2024-11-19")

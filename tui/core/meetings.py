@@ -1081,6 +1081,14 @@ def _best_place(places: list[tuple[int, str, bool, int]], near: int | None) -> s
 _POSSESSIVE = ("'s", "’s")
 
 
+# What stands between a meeting and the days it is held on, said of the meeting itself.
+_HELD_ON = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:takes|take|will take|took|taking) place\s+(?:on\s+|from\s+)?$"
+    r"|[^.;:!?]{0,60}?\b(?:is|are|was|were|will be|to be) (?:held|scheduled)\s+(?:on\s+|from\s+|for\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _best_date(
     exprs: list[DateExpr], ref: _Ref | None, allow_unresolved: bool, text: str = ""
 ) -> DateExpr | None:
@@ -1112,6 +1120,8 @@ def _best_date(
                 if after and e.end <= ref.start and _CLAUSE_BREAK.search(text, e.end, ref.start)
                 else 0
             )
+            # "travels on Sunday to the G20 summit, which takes place next Monday and Tuesday"
+            - (40 if e.start >= ref.end and _HELD_ON.match(text, ref.end, e.start) else 0)
         ),
     )
     if best.precision in ("week", "month"):
