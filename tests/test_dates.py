@@ -379,3 +379,14 @@ def test_a_weekday_in_a_subheading_takes_the_tense_the_story_gives_it(extractor)
         published=date(2025, 2, 17),  # a Monday
     )
     assert [value for _, value, _, _ in found] == ["2025-02-18", "2025-02-18"]
+
+
+def test_a_founding_year_is_not_the_year_of_the_sentence(extractor):
+    from datetime import date
+
+    found = dates(
+        "The Weimar Triangle, founded in 1991, was revived when Tusk returned last December.",
+        extractor,
+        published=date(2024, 11, 19),
+    )
+    assert ("last December", "2023-12-01", "2023-12-31", "relative") in found

@@ -367,7 +367,7 @@ def find_dates(
     )
     year_hint = explicit_years.most_common(1)[0][0] if explicit_years else corpus_year
     starts = [s for s, _ in sentences]  # for `_sentence_index`, worked out once
-    sentence_years = _sentence_years(candidates, starts)
+    sentence_years = _sentence_years(candidates, starts, text)
     cues = _TenseCues(text, sentences, resolver)
     tenses = [_tense(candidate, cues) for candidate in candidates]
     _tense_from_the_story(candidates, tenses, starts)
@@ -460,12 +460,24 @@ _FROM_PUBLISHED = ("weekday", "weekday_range", "relative", "day_ordinal")
 _WEEK_PREFIXES = ("next", "coming", "last", "past")  # "last Tuesday and Wednesday"
 
 
-def _sentence_years(candidates: list[_Candidate], starts: list[int]) -> dict[int, tuple[int, int]]:
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:founded|established|created|formed|set up|launched)\s+$", re.IGNORECASE
+)
+
+
+def _sentence_years(
+    candidates: list[_Candidate], starts: list[int], text: str = ""
+) -> dict[int, tuple[int, int]]:
     """Sentences that state exactly one year on its own ('in 2017'): the year and where."""
     years: dict[int, dict[int, int]] = {}
     for c in candidates:
-        # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1".
-        if c.kind == "year" and (c.groups.get("pre") or "").lower() in ("in", "during"):
+        # "in 2017, when ... an April meeting"; not "since 2014, hands over on Oct. 1", nor
+        # "founded in 1991 ..., revived since Tusk returned last December".
+        if (
+            c.kind == "year"
+            and (c.groups.get("pre") or "").lower() in ("in", "during")
+            and not (text and _FOUNDED_BEFORE.search(text, max(0, c.start - 30), c.start))
+        ):
             found = years.setdefault(_sentence_index(starts, c.start), {})
             found.setdefault(int(c.groups["y"]), c.start)
     return {i: ys.popitem() for i, ys in years.items() if len(ys) == 1}
