@@ -12,9 +12,9 @@ from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
 from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
-from .known_events import year_from_events
+from .known_events import date_on_the_day, known_event_days, year_from_events
 from .meetings import MeetingMatcher, find_meetings, meeting_types_in
-from .models import Article, ArticleExtraction, DateExpr, MeetingMention
+from .models import Article, ArticleExtraction, DateExpr
 from .textutil import PatternSet
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
@@ -51,89 +51,6 @@ def _date_of_content(dates: list[DateExpr]) -> str | None:
         d.value for d in dates if d.value and d.precision == "day" and d.basis != "unresolved"
     )
     return days[len(days) // 2] if days else None
-
-
-def _known_event_days(meetings: list[MeetingMention]) -> dict[date, str]:
-    """The day of each known meeting an undated page reports by its weekday ("NATO foreign
-    ministers gathered ... on Tuesday" on a page that writes 21 November: 3 December 2024)."""
-    days = {}
-    for meeting in meetings:
-        if meeting.date_basis != "known_event" or meeting.weekday_hint is None:
-            continue
-        first = date.fromisoformat(meeting.start)
-        last = date.fromisoformat(meeting.end or meeting.start)
-        day = next(
-            (
-                first + timedelta(days=i)
-                for i in range((last - first).days + 1)
-                if (first + timedelta(days=i)).weekday() == meeting.weekday_hint
-            ),
-            None,
-        )
-        if day is not None:
-            days[day] = meeting.type_id
-    return days
-
-
-# How close to a known meeting a page that names it without a date must be written: from a
-# preview three days ahead to the day after it ended.
-_ON_THE_DAY = (timedelta(days=3), timedelta(days=1))
-
-
-def _date_on_the_day(
-    meetings: list[MeetingMention], published: date, matcher, countries: dict[str, str]
-) -> None:
-    """'Ukraine peace summit live: ... delegations gather at a Swiss mountain resort' on a page
-    of 15 June 2024: a named meeting held once (`single_event`) that the page does not date is
-    the one known meeting of its type held around the page's day (date basis `known_event`)."""
-    types = {t.id: t for t in matcher.types}
-    for meeting in meetings:
-        kind = types.get(meeting.type_id)
-        if meeting.start is not None or kind is None or not kind.single_event:
-            continue
-        found = [
-            event
-            for event in matcher.events.get(meeting.kind, [])
-            if event.type == meeting.type_id
-            and event.start - _ON_THE_DAY[0]
-            <= published
-            <= (event.end or event.start) + _ON_THE_DAY[1]
-            # not "next year's summit in Turkey", named on a page of this year's
-            and meeting.place in (None, event.place, countries.get(event.place or ""))
-        ]
-        if len(found) != 1:
-            continue
-        [event] = found
-        meeting.start = event.start.isoformat()
-        meeting.end = (event.end or event.start).isoformat()
-        meeting.date_basis = "known_event"
-        meeting.place = meeting.place or event.place
-        # "the summit" the page dates itself is that one meeting: one report of it, not two.
-        for other in [m for m in meetings if m is not meeting and m.kind == meeting.kind]:
-            known = types.get(other.type_id)
-            if (
-                known is not None
-                and not known.single_event  # "a summit", "the meeting": of no named series
-                and (other.start, other.end) == (meeting.start, meeting.end)
-                and other.place in (None, meeting.place)
-            ):
-                _absorb_mention(meeting, other)
-                meetings.remove(other)
-
-
-def _absorb_mention(meeting: MeetingMention, other: MeetingMention) -> None:
-    """What a second report of one meeting in one article adds to the first."""
-    for name in other.attendees:
-        if name not in meeting.attendees:
-            meeting.attendees.append(name)
-    for name in other.absentees:
-        if name not in meeting.absentees:
-            meeting.absentees.append(name)
-    seen = {(s.start, s.end) for s in meeting.sources}
-    meeting.sources += [s for s in other.sources if (s.start, s.end) not in seen]
-    meeting.sources.sort(key=lambda s: s.start)
-    meeting.participants += [p for p in other.participants if p not in meeting.participants]
-    meeting.lengths += [n for n in other.lengths if n not in meeting.lengths]
 
 
 @dataclass
@@ -239,7 +156,7 @@ class Extractor:
         tells of it in the past ("gathered on Tuesday": at the latest a report of the next day
         is likelier than one of a week later). Checked: against the reference the page must
         date that meeting, by its weekday, to the known meeting's day."""
-        anchors = _known_event_days(meetings)
+        anchors = known_event_days(meetings)
         if len(anchors) != 1:
             return None  # none, or two known meetings that would date the page differently
         [(day, type_id)] = anchors.items()
@@ -285,7 +202,7 @@ class Extractor:
                     meeting.date_basis = "known_event"
         if published is not None:
             places = self.index.place_countries
-            _date_on_the_day(meetings, published, self.meeting_matcher, places)
+            date_on_the_day(meetings, published, self.meeting_matcher, places)
         when = article.published or (reference and reference.isoformat()) or _date_of_content(dates)
         claims = role_claims(text, sentences, actors, article.id, when)
         claims += quantity_claims(

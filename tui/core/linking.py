@@ -773,27 +773,7 @@ _COUNTED = {
 
 
 # "the leaders of eight countries": a count in words.
-_COUNT_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-    if i >= 2
-}
+_COUNT_WORDS = {w: n for w, n in _LENGTH_NUMBERS.items() if isinstance(n, int) and n >= 2}
 _COUNT_WORDS["dozen"] = 12
 
 

@@ -164,6 +164,7 @@ class MeetingMatcher:
     events: dict[str, list[KnownEvent]] = field(default_factory=dict)
     participants: re.Pattern[str] | None = None  # "representatives of 40 countries"
     lengths: re.Pattern[str] | None = None  # "the talks lasted about eight hours"
+    by_id: dict[str, MeetingType] = field(default_factory=dict)
 
     @classmethod
     def from_config(
@@ -175,6 +176,7 @@ class MeetingMatcher:
         attendance = rules.attendance
         return cls(
             types=ordered,
+            by_id={t.id: t for t in ordered},
             references=PatternSet([at_word_start(types)]),
             anchors=caseless(at_word_start(rules.anchors)) if rules.anchors else None,
             cues=PatternSet([at_word_start(attendance.absent), at_word_start(attendance.attend)]),
@@ -548,7 +550,7 @@ def find_meetings(
         _apply_duration(text, sentences, draft, matcher.end_cues)
         _end_from_neighbours(text, sentences, draft, dates_by_sentence, matcher.end_cues)
         _weekday_hint(text, sentences, draft, dates_by_sentence)
-    _same_day_as_the_meeting_before(drafts, sentences, dates)
+    _same_day_as_the_meeting_before(drafts, sentence_of, dates)
     if matcher.events:
         _date_from_known_events(drafts, dates, matcher.events)
         for draft in drafts:
@@ -1302,7 +1304,7 @@ def _type_from_known_events(drafts: list[_Draft], matcher: MeetingMatcher) -> No
     """'An informal meeting in Prague on May 30-31' is the one known meeting held there on
     those days (the informal meeting of NATO foreign ministers of 2024): a report of some
     meeting takes the type of the known meeting at its place and days."""
-    types = {t.id: t for t in matcher.types}
+    types = matcher.by_id
     for draft in drafts:
         span = _span(draft.date, draft.end_override)
         if not draft.type.generic or draft.place is None or span is None:
@@ -1325,17 +1327,16 @@ def _type_from_known_events(drafts: list[_Draft], matcher: MeetingMatcher) -> No
 _SAME_DAY = re.compile(r"\bsame\s+day$", re.IGNORECASE)
 
 
-def _same_day_as_the_meeting_before(drafts: list[_Draft], sentences, dates) -> None:
+def _same_day_as_the_meeting_before(drafts: list[_Draft], sentence_of, dates) -> None:
     """'Defence ministers met in Brussels a day after ... The contact group met the same day':
     the day of the meeting reported in the sentences just before, rather than the date the
     text wrote last (another meeting's Friday), unless that date comes after the meeting ("an
     address next Monday, and Rutte is expected at the White House the same day")."""
-    starts = [start for start, _ in sentences]
     for draft in drafts:
         expr = draft.date
         if expr is None or expr.start < 0 or not _SAME_DAY.search(expr.text) or draft.borrowed:
             continue
-        at = bisect_right(starts, expr.start) - 1
+        at = sentence_of(expr.start)
         before = [
             (max(i for i in other.sentences if at - 3 <= i <= at), n)
             for n, other in enumerate(drafts)
@@ -1349,7 +1350,7 @@ def _same_day_as_the_meeting_before(drafts: list[_Draft], sentences, dates) -> N
         if span is None or span[0] != span[1] or _SAME_DAY.search(other.date.text):
             continue  # undated, or days of which "the same day" does not say which
         written = [d for d in dates if d.start < expr.start and d.value and d.basis != "unresolved"]
-        if written and bisect_right(starts, written[-1].start) - 1 > sentence:
+        if written and sentence_of(written[-1].start) > sentence:
             continue  # the day the text wrote last is the nearer one
         shift = span[0] - date.fromisoformat(expr.value) if expr.value else None
         if draft.end_override is not None and shift is not None:
