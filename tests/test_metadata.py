@@ -538,3 +538,17 @@ def test_the_headline_not_the_skip_link_nor_the_longer_standfirst_under_it(infer
     assert found.title == (
         "Starmer unveils 'coalition of the willing' to defend Ukraine after London summit"
     )
+
+
+def test_the_headline_above_a_photo_caption_and_a_byline_of_names_and_a_job(infer):
+    found = infer(
+        "THE STRAITS TIMES\nSubscribe | Log in\nShangri-La Dialogue 2025\nHegseth urges Asian "
+        "allies to match Europe on defence spending, heads to Nato next\nUS Defense Secretary "
+        "Pete Hegseth delivering his speech at the Shangri-La Dialogue on May 31. ST PHOTO\n"
+        "Melissa Teo Jia Hui\nRegional Correspondent\nPublished May 31, 2025, 10:48 PM\n\n"
+        "SINGAPORE – US Defense Secretary Pete Hegseth on May 31 told Asian allies they should "
+        "spend more on their own defence."
+    )
+    assert found.title == (
+        "Hegseth urges Asian allies to match Europe on defence spending, heads to Nato next"
+    )

@@ -167,7 +167,7 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
         # just above the byline and the date.
         above = [
             line
-            for line in content[max(0, dated_at - 3) : dated_at]
+            for line in content[max(0, dated_at - 6) : dated_at]
             if len(line.split()) >= 4
             and _looks_like_title(line)
             and not any(name in line for name in found.authors)  # the byline
@@ -176,6 +176,15 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             and not _CALL_TO_ACTION.search(line)
             and "|" not in line
         ]
+        # A headline has small words or punctuation: not "Melissa Teo Jia Hui", "Emre Yıldırım
+        # - İstanbul" (a byline) between it and the date; one up to six lines above when none
+        # of the three nearest reads like one.
+        near = [line for line in above if line in content[max(0, dated_at - 3) : dated_at]]
+        above = (
+            [line for line in near if _worded(line)]
+            or [line for line in above if _worded(line)]
+            or near
+        )
         if above:
             # The headline, not the standfirst of thirty words between it and the byline, nor
             # one of fewer words after it (a standfirst says more than the headline above it).
@@ -267,6 +276,22 @@ def _standfirst_after(headline: str, line: str) -> bool:
 
 # "Automatically translated from German", "Yes, I agree", "become a patron": a page's notices.
 _NOTICE = re.compile(r"\btranslat(?:ed|ion)\b|\bI agree\b|\bsettings\b|\bpatron\b", re.IGNORECASE)
+
+
+def _worded(line: str) -> bool:
+    """A line of a sentence's words or a headline's marks, not only capitalised names
+    ("Melissa Teo Jia Hui", "Emre Yıldırım - İstanbul")."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        (bool(_HEADLINE_MARK.search(line)) or lower >= 0.2 * len(words))
+        and not line.startswith("[")  # "[Translated automatically from Polish]"
+        and not _NOTICE.search(line)
+        and not _CAPTION.search(line)  # "... at the Shangri-La Dialogue on May 31. ST PHOTO"
+    )
+
+
+_CAPTION = re.compile(r"\b(?:photo|photograph|photographer|image|caption)\b", re.IGNORECASE)
 
 
 def _looks_like_headline(line: str) -> bool:
