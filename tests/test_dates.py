@@ -343,6 +343,8 @@ def test_the_today_of_a_country_is_no_date(extractor):
             "2025-03-15",
         ),
         ("Ministers met on Saturday, the ministry said.", "2025-03-08"),
+        # No cue before the date: the report's verb is the only tense it has.
+        ("After meeting Zelensky on Saturday, Modi said India would help.", "2025-03-08"),
     ],
 )
 def test_the_reporting_verb_after_a_date_is_not_its_tense(extractor, sentence, expected):

@@ -885,6 +885,43 @@ def test_the_same_day_is_the_day_of_the_meeting_reported_just_before(extractor):
     assert group.start == "2025-10-15"  # the ministers' Wednesday, not the Friday written first
 
 
+def test_a_meeting_a_day_before_the_summit_takes_the_day_before_its_first(extractor):
+    from datetime import date
+
+    text = (
+        "The peace summit at Bürgenstock was held on June 15-16. The summit came a day after "
+        "Modi held talks with Zelensky on the margins of the G7 summit in Italy, which ran "
+        "from June 13 to 15."
+    )
+    found = meetings(text, extractor, published=date(2024, 6, 17))
+    [talks] = [m for m in found if m.type_id == "bilateral"]
+    assert (talks.start, talks.end) == ("2024-06-14", "2024-06-14")
+
+
+def test_the_call_a_sentence_begins_with_is_the_call_reported_before(extractor):
+    from datetime import date
+
+    text = (
+        "Trump and Putin spoke by phone on Friday. The call came two days after NATO defence "
+        "ministers met in Brussels."
+    )
+    found = meetings(text, extractor, published=date(2025, 10, 18))
+    [ministers] = [m for m in found if m.type_id == "nato_defence_ministers"]
+    assert ministers.start == "2025-10-15"
+
+
+def test_a_meeting_days_apart_keeps_a_day_its_own_clause_gives(extractor):
+    from datetime import date
+
+    text = (
+        "Trump and Putin spoke by phone on Friday. The call came two days after NATO defence "
+        "ministers met in Brussels on Tuesday."
+    )
+    found = meetings(text, extractor, published=date(2025, 10, 18))
+    [ministers] = [m for m in found if m.type_id == "nato_defence_ministers"]
+    assert ministers.start == "2025-10-14"  # as written (not two days before the Friday)
+
+
 def test_the_same_day_after_a_later_date_is_that_date(extractor):
     from datetime import date
 

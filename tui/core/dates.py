@@ -527,7 +527,11 @@ _NEW_CLAUSE = re.compile(
 def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
     """'future', 'past' or None, from the cue word nearest the expression in its sentence."""
     best: tuple[int, str] | None = None
-    for start, end, tense in cues.around(c.start):
+    around = cues.around(c.start)
+    # "After meeting Zelenskyy on Friday, Modi said": with no cue before the date, the report's
+    # verb is the only tense the sentence gives it.
+    cue_before = any(end <= c.start for _, end, _ in around)
+    for start, end, tense in around:
         if c.start <= start < c.end:
             continue
         # "had held a call on Wednesday and that talks would start": a cue after the date in
@@ -541,6 +545,7 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
         # after the date is not the tense of what it reports.
         if (
             tense == "past"
+            and cue_before
             and start >= c.end
             and cues.text[start:end].lower() in _REPORTING
             and _ATTRIBUTION_GAP.fullmatch(cues.text, c.end, start)

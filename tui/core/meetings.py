@@ -558,6 +558,7 @@ def find_meetings(
             if span is not None and draft.type.kind in matcher.events:
                 draft.place = known_place(*span, matcher.events[draft.type.kind])
         _type_from_known_events(drafts, matcher)
+    _days_apart_from_the_meeting(text, sentences, drafts, sentence_of)
     for draft, host in hosts:
         draft.place = draft.place or host.place
     for draft in drafts:
@@ -1356,6 +1357,108 @@ def _same_day_as_the_meeting_before(drafts: list[_Draft], sentence_of, dates) ->
         if draft.end_override is not None and shift is not None:
             draft.end_override += shift  # "began a two-day meeting on the same day"
         draft.date = other.date
+
+
+# "The summit came a day after Modi held talks with Zelensky", "The call comes two days after
+# defence ministers met": the meeting of the clause is that many days before (after) the one the
+# sentence begins with.
+_DAYS_APART = re.compile(
+    r"\b(?:came|comes|took\s+place|was\s+held|is\s+held|began|opened|started)\s+"
+    r"(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>after|before)\b"
+)
+_APART_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_apart_from_the_meeting(
+    text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], sentence_of
+) -> None:
+    if (
+        " days after" not in text
+        and " day after" not in text
+        and " day before" not in text
+        and (" days before" not in text)
+    ):
+        return
+    for match in _DAYS_APART.finditer(text):
+        at = sentence_of(match.start())
+        # The sentence's subject: the meeting named last before the verb, with its days known.
+        subject = max(
+            (
+                (max(p for p in d.at[at] if p < match.start()), d)
+                for d in drafts
+                if any(p < match.start() for p in d.at.get(at, []))
+            ),
+            key=lambda pair: pair[0],
+            default=(None, None),
+        )[1]
+        if subject is None:  # "Trump and Putin spoke on Friday. The call came a day after"
+            subject = _meeting_named_before(text, drafts, at, match.start(), sentence_of)
+        span = _span(subject.date, subject.end_override) if subject is not None else None
+        if span is None:
+            continue
+        # The clause's meeting: named first after "after"/"before", with no date of its own in it.
+        after = [
+            (min(p for p in d.at[at] if p > match.end()), d)
+            for d in drafts
+            if d is not subject and any(p > match.end() for p in d.at.get(at, []))
+        ]
+        if not after:
+            continue
+        draft = min(after, key=lambda pair: pair[0])[1]
+        if not _weakly_dated(draft, drafts, sentences[at]):
+            # "a day after ministers met on Friday": its own day (not that of "the G7 summit,
+            # which ran from June 13 to 15" named after it, nor a neighbouring sentence's)
+            continue
+        shift = timedelta(days=_APART_DAYS[match["n"]])
+        day = span[0] - shift if match["dir"] == "after" else span[1] + shift
+        base = subject.date
+        draft.date = replace(
+            base,
+            value=day.isoformat(),
+            end_value=day.isoformat(),
+            basis="relative" if base.basis == "explicit" else base.basis,
+            precision="day",
+        )
+        draft.end_override = None
+        draft.borrowed = True
+
+
+def _weakly_dated(draft: _Draft, drafts: list[_Draft], sentence: tuple[int, int]) -> bool:
+    """Undated, dated by a neighbouring sentence, or by a date of `sentence` that another
+    meeting has too ("the G7 summit, which ran from June 13 to 15")."""
+    if draft.date is None or draft.date.value is None or draft.borrowed:
+        return True
+    return sentence[0] <= draft.date.start < sentence[1] and any(
+        other is not draft and other.date is not None and other.date.start == draft.date.start
+        for other in drafts
+    )
+
+
+_THE_NOUN_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>summit|meeting|call|conversation|visit|talks|conference|session|gathering|trip)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _meeting_named_before(text: str, drafts: list[_Draft], at: int, before: int, sentence_of):
+    """'The call' a sentence begins with: the call reported last before it."""
+    start = max(0, before - 60)
+    noun = _THE_NOUN_BEFORE.search(text, start, before)
+    if noun is None or sentence_of(noun.start()) != at:
+        return None
+    kind = noun["noun"].lower()
+    # The one reported most (the story's call, not "a call next week" named since), then last.
+    earlier = [
+        (len(d.sentences), max(i for i in d.sentences if i < at), n)
+        for n, d in enumerate(drafts)
+        if any(i < at for i in d.sentences)
+        and (
+            (kind in ("call", "conversation")) == bool(d.type.remote)
+            and (kind != "summit" or "summit" in d.type.id)
+        )
+    ]
+    return drafts[max(earlier)[2]] if earlier else None
 
 
 def _date_from_known_events(
