@@ -352,6 +352,16 @@ def test_the_reporting_verb_after_a_date_is_not_its_tense(extractor, sentence, e
     assert [d[1] for d in found] == [expected]
 
 
+def test_later_on_a_weekday_is_the_one_the_text_named_before(extractor):
+    found = dates(
+        "Vance met Weidel on Friday. Zelensky was set to meet Vance later on Friday, two days "
+        "after Trump held a call with Putin.",
+        extractor,
+        published="2025-02-15",  # a Saturday: a plain "was set to ... Friday" would look ahead
+    )
+    assert [d[1] for d in found] == ["2025-02-14", "2025-02-14", "2025-02-12"]
+
+
 def test_the_day_before_counts_from_the_day_reported_last_not_from_a_meeting_named_after_it(
     extractor,
 ):

@@ -416,9 +416,35 @@ def find_dates(
                 )
         else:
             expr = _resolve(text, candidate, published, year_hint, tense)
+            if candidate.kind == "weekday" and _LATER_ON.search(
+                text, max(0, candidate.start - 16), candidate.start
+            ):
+                # "met Weidel on Friday ... was set to meet Vance later on Friday": that Friday
+                # (the one written last), whatever the tense says.
+                expr = _same_weekday_as_before(out, expr) or expr
         if expr is not None:
             out.append(expr)
     return out
+
+
+# "later on Friday", "earlier on Friday", "later Friday": a day the text has already named.
+_LATER_ON = re.compile(r"\b(?:later|earlier)\s+(?:on\s+|that\s+|this\s+)?\Z", re.IGNORECASE)
+
+
+def _same_weekday_as_before(out: list[DateExpr], expr: DateExpr | None) -> DateExpr | None:
+    if expr is None or not expr.value:
+        return None
+    weekday = date.fromisoformat(expr.value).weekday()
+    for previous in reversed(out):
+        if (
+            previous.value
+            and previous.precision == "day"
+            and previous.basis != "unresolved"
+            and (previous.end_value or previous.value) == previous.value
+            and date.fromisoformat(previous.value).weekday() == weekday
+        ):
+            return replace(expr, value=previous.value, end_value=previous.value)
+    return None
 
 
 def _tense_from_the_story(candidates: list[_Candidate], tenses: list, starts: list[int]) -> None:
