@@ -552,3 +552,39 @@ def test_the_headline_above_a_photo_caption_and_a_byline_of_names_and_a_job(infe
     assert found.title == (
         "Hegseth urges Asian allies to match Europe on defence spending, heads to Nato next"
     )
+
+
+def test_a_year_glued_to_the_time_dates_the_page_and_the_headline_beats_the_motto(infer):
+    found = infer(
+        "Exclusive news, data and analytics for financial market professionals\nReuters\n"
+        "World Business Markets\nWorld\nEurope\nTrump says he and Putin agreed to start "
+        "Ukraine talks 'immediately'\nBy Daniel Whitcombe and Marta Kovac\n"
+        "February 12, 202510:41 PM GMT+1Updated 23 min ago\n\n"
+        "WASHINGTON, Feb 12 (Reuters) - Trump said he had a lengthy phone call with Putin."
+    )
+    assert found.published == dt.date(2025, 2, 12)
+    assert found.title == "Trump says he and Putin agreed to start Ukraine talks 'immediately'"
+
+
+def test_the_headline_under_the_date_when_none_reads_like_one_above(infer):
+    found = infer(
+        "ERR News\nEstonia World Politics Economy\nEesti | English\n\nNews | 25.06.2025 19:04\n\n"
+        "Michal: Estonia to spend 5.4 percent of GDP on defense next year\n\n"
+        "Prime Minister Kristen Michal (Reform) in The Hague. Source: Government Office\n\n"
+        "NATO leaders meeting in The Hague agreed on Wednesday to raise defense spending."
+    )
+    assert found.title == "Michal: Estonia to spend 5.4 percent of GDP on defense next year"
+
+
+def test_no_listen_notice_nor_a_date_under_the_date_is_the_headline(infer):
+    found = infer(
+        "POLITICO\nNATO\n\nBiden rallies NATO at 75 as allies try to Trump-proof Ukraine aid\n\n"
+        "Press play to listen to this article\nVoiced by artificial intelligence.\n\n"
+        "July 10, 2024 4:02 am CET\nBy Clea Marchetti and Owen Radley\n\nLeaders met."
+    )
+    assert found.title == "Biden rallies NATO at 75 as allies try to Trump-proof Ukraine aid"
+    below = infer(
+        "Site\nMenu Home World\n\nPublished May 31, 2025, 10:48 PM\nUpdated Jun 1, 2025, 09:05 AM"
+        "\n\nSINGAPORE – US Defense Secretary Pete Hegseth on May 31 told allies to spend more."
+    )
+    assert below.title != "Updated Jun 1, 2025, 09:05 AM"

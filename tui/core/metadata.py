@@ -162,7 +162,25 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     if dated_at is None and found.published is None and found.published_partial is None:
         _date_from_today(content, found)
     _title_from_headline(content, found, dated_at, rules.dateline_max_line)
-    if dated_at and (found.title is None or len(found.title.split()) < 4):
+    if (
+        dated_at
+        and (
+            found.title is None
+            or len(found.title.split()) < 4
+            # "Exclusive news, data and analytics for ..." on top, a menu, then the headline and
+            # the byline over the date: the site's motto is not the title.
+            or (
+                found.title == content[0]
+                and dated_at >= 4
+                and content[0] not in content[dated_at - 3 : dated_at]  # a headline written twice
+                and any(
+                    _looks_like_headline(line) and len(line.split()) >= 6
+                    for line in content[dated_at - 2 : dated_at]
+                    if not any(name in line for name in found.authors)
+                )
+            )
+        )
+    ):
         # "Skip to navigation", "Yahoo News" at the top: the headline is the line of words
         # just above the byline and the date.
         above = [
@@ -172,6 +190,8 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
             and _looks_like_title(line)
             and not any(name in line for name in found.authors)  # the byline
             and not _NAME_LINE.fullmatch(line)
+            and not _BYLINE_START.match(line)  # "di Paolo Benvenuti e Chiara Morandi"
+            and not (line.startswith("(") and line.endswith(")"))  # "(ATTN: ADDS comments)"
             # not "We use cookies ...", "Log in | Subscribe | RU | EN"
             and not _CALL_TO_ACTION.search(line)
             and "|" not in line
@@ -180,8 +200,26 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
         # - İstanbul" (a byline) between it and the date; one up to six lines above when none
         # of the three nearest reads like one.
         near = [line for line in above if line in content[max(0, dated_at - 3) : dated_at]]
+        # Below the date ("13.02.2025 17:26", then the headline, then its standfirst) when
+        # nothing near above it reads like one.
+        below = [
+            line
+            for line in content[dated_at + 1 : dated_at + 2]
+            if 4 <= len(line.split()) <= 25
+            # "Michal: Estonia to spend 5.4 percent ..." (a speaker, not a label like "Tags:")
+            and _looks_like_headline(_LABEL.sub("", line).strip())
+            and not line.endswith(".")
+            and not _byline_names(line, stop_words)
+            and not any(pattern.fullmatch(line) for pattern in bylines)
+            and not _BYLINE_START.match(line)
+            # not "Updated Jun 1, 2025, 09:05 AM", "(ATTN: ADDS comments in paras 6-7)"
+            and not _CLOCK.search(line)
+            and not _HEADER_DATE.search(line)
+            and not line.startswith("(")
+        ]
         above = (
             [line for line in near if _worded(line)]
+            or below
             or [line for line in above if _worded(line)]
             or near
         )
@@ -209,6 +247,11 @@ def infer_metadata(lines: list[str], rules: Metadata) -> InferredMetadata:
     ):
         found.outlet = first
     return found
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+# A byline in a page's language: "By", "di", "von", "par", "por", "door", "przez" and names.
+_BYLINE_START = re.compile(r"(?i:by|di|von|par|por|door|przez|av)\s+[A-Z][^\W\d_]+\s+[A-Z]")
 
 
 def _title_from_headline(
@@ -275,7 +318,12 @@ def _standfirst_after(headline: str, line: str) -> bool:
 
 
 # "Automatically translated from German", "Yes, I agree", "become a patron": a page's notices.
-_NOTICE = re.compile(r"\btranslat(?:ed|ion)\b|\bI agree\b|\bsettings\b|\bpatron\b", re.IGNORECASE)
+_NOTICE = re.compile(
+    r"\btranslat(?:ed|ion)\b|\bI agree\b|\bsettings\b|\bpatron\b"
+    # "Press play to listen to this article", "Voiced by artificial intelligence."
+    r"|\blisten to this article\b|\bpress play\b|\bvoiced by\b",
+    re.IGNORECASE,
+)
 
 
 def _worded(line: str) -> bool:
@@ -356,8 +404,9 @@ def _date_from_today(content: list[str], found: InferredMetadata) -> None:
 _HEADER_DATE = re.compile(
     rf"(?<!\d)\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}(?!\d)|(?<!\d)(?P<ymd>\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})\b"
     rf"|(?<!\d)(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?![\d-])"
-    rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}}(?:\s*,\s*|\s+)\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s+(?i:{MONTH_NAMES})(?:\s*,\s*|\s+)\d{{4}}\b"
+    # "February 12, 202510:41 PM GMT+1": a year glued to the time, as scraped headers write it
+    rf"|(?<![A-Za-z]){MONTH_NAMES}\s+\d{{1,2}}(?:\s*,\s*|\s+)\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))"
+    rf"|\b\d{{1,2}}\s+(?i:{MONTH_NAMES})(?:\s*,\s*|\s+)\d{{4}}(?:\b|(?=\d{{1,2}}:\d\d))"
     rf"|(?P<upper>{UPPER_MONTH_NAMES}\s+\d{{1,2}},?\s+\d{{4}})\b"
 )
 
