@@ -999,3 +999,30 @@ def test_the_days_a_meeting_takes_place_on_beat_the_day_someone_travels_to_it(ex
     )
     [summit] = meetings(text, extractor, published=date(2024, 11, 15))
     assert (summit.start, summit.end) == ("2024-11-18", "2024-11-19")
+
+
+def test_each_round_keeps_its_own_length_when_one_sentence_gives_two(extractor):
+    from datetime import date
+
+    text = (
+        "Negotiators met in Istanbul on July 23 in talks that lasted about 40 minutes. The "
+        "first round of the talks, on May 16, was a two-hour session that produced an exchange; "
+        "the second, on June 2, lasted just over an hour."
+    )
+    found = {m.start: m.lengths for m in meetings(text, extractor, published=date(2025, 7, 24))}
+    assert found == {
+        "2025-07-23": ["about 40 minutes"],
+        "2025-05-16": ["two-hour"],
+        "2025-06-02": ["just over an hour"],
+    }
+
+
+def test_an_hour_long_phone_conversation_is_a_call_with_its_length(extractor):
+    from datetime import date
+
+    text = (
+        "As reported, on February 12 Donald Trump held an hour-long phone conversation with "
+        "Vladimir Putin."
+    )
+    [call] = meetings(text, extractor, published=date(2025, 2, 13))
+    assert (call.type_id, call.start, call.lengths) == ("call", "2025-02-12", ["hour-long"])

@@ -197,20 +197,27 @@ class MeetingMatcher:
         )
 
 
+_IS_A = re.compile(r"\b(?:was|is|were|are|been)\s+an?\s+\Z")
+
+
 def _renamed_apart(patterns: list[str]) -> list[str]:
     """Patterns joined into one keep their groups apart: 'n' becomes 'n0', 'n1' ..."""
     return [re.sub(r"\(\?P<(\w+)>", rf"(?P<\g<1>{i}>", p) for i, p in enumerate(patterns)]
 
 
-def _length_near_unit(text: str, sentence: tuple[int, int], lengths: re.Pattern[str]):
-    """The first match of the length patterns in `sentence`, looked for only around its words
+def _lengths_near_units(text: str, sentence: tuple[int, int], lengths: re.Pattern[str]):
+    """The matches of the length patterns in `sentence`, in order ("the first round was a
+    two-hour session; the second lasted just over an hour"), looked for only around its words
     of time ("hours", "90-minute"): the patterns are long, most of a sentence is not a length."""
     start, end = sentence
+    done = start  # where the last length found ends: the next one is after it
     for unit in _LENGTH_UNIT.finditer(text, start, end):
-        found = lengths.search(text, max(start, unit.start() - 160), min(end, unit.end() + 60))
+        if unit.start() < done:
+            continue
+        found = lengths.search(text, max(done, unit.start() - 160), min(end, unit.end() + 60))
         if found is not None:
-            return found
-    return None
+            done = found.end()
+            yield found
 
 
 def length_in(match: re.Match[str]) -> str:
@@ -1794,22 +1801,27 @@ def _mention(
             and _THE_MEETING.match(text, sentences[i + 1][0])
         }
         for index in sorted(set(draft.sentences) | after):
-            match = _length_near_unit(text, sentences[index], matcher.lengths)
-            if match is None or length_in(match) in lengths:
-                continue
-            # "the call with Putin, which lasted two hours, set up the Budapest summit": the
-            # length is the meeting named nearest before it.
-            refs = refs_by_sentence.get(index, [])
-            before = [r.start for r in refs if r.start < match.start()] or [r.start for r in refs]
-            owner = max(before) if before and refs[0].start < match.start() else None
-            if owner is None and before:
-                owner = min(before)
-            # "a 90-minute phone call": the meeting the length is an adjective of.
-            inside = [r.start for r in refs if match.start() <= r.start < match.end()]
-            if inside:
-                owner = inside[0]
-            if owner is None or owner in draft.at.get(index, ()):
-                lengths.append(length_in(match))
+            for match in _lengths_near_units(text, sentences[index], matcher.lengths):
+                if length_in(match) in lengths:
+                    continue
+                # "the call with Putin, which lasted two hours, set up the Budapest summit": the
+                # length is the meeting named nearest before it.
+                refs = refs_by_sentence.get(index, [])
+                before = [r.start for r in refs if r.start < match.start()]
+                before = before or [r.start for r in refs]
+                owner = max(before) if before and refs[0].start < match.start() else None
+                if owner is None and before:
+                    owner = min(before)
+                # "a 90-minute phone call": the meeting the length is an adjective of; not "The
+                # first round was a two-hour session" (a word for the meeting named before).
+                inside = [r for r in refs if match.start() <= r.start < match.end()]
+                if inside and not (
+                    inside[0].type.generic
+                    and _IS_A.search(text, max(0, match.start() - 12), match.start())
+                ):
+                    owner = inside[0].start
+                if owner is None or owner in draft.at.get(index, ()):
+                    lengths.append(length_in(match))
     if participants is not None:
         # "... at the gathering. Defense officials from about 40 countries attended."
         after = {i + 1 for i in draft.sentences if i + 1 < len(sentences)} - set(refs_by_sentence)
