@@ -756,3 +756,24 @@ def test_how_many_allies_meet_the_two_percent_guideline_is_a_count_claim(tmp_pat
     )
     counts = [c for c in corpus.conflicts if c.subject == "NATO allies at the 2% target"]
     assert [{c.a.value, c.b.value} for c in counts] == [{"23", "24"}]  # not "32"
+
+
+def test_a_round_of_talks_with_no_place_is_the_talks_in_istanbul_of_that_day(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Talks\n\nISTANBUL, May 16, 2025 - Russian and Ukrainian delegations held direct "
+            "talks in Istanbul on Friday. The meeting lasted around 90 minutes."
+        ),
+        b=(
+            "Swap agreed in short third round of Istanbul talks\n\nKYIV, July 24, 2025 - "
+            "Negotiators meeting in Istanbul on July 23 agreed to swap prisoners in talks that "
+            "lasted about 40 minutes. Each side freed 1,200 prisoners. The first round of the "
+            "talks, on May 16, was a two-hour session."
+        ),
+    )
+    [may] = [m for m in corpus.meetings if m.start == "2025-05-16"]
+    assert (may.kind, may.place) == ("talks", "Istanbul")
+    assert {s.article for s in may.sources} == {"a", "b"}
+    lengths = {(c.a.value, c.b.value) for c in corpus.conflicts if c.attribute == "length"}
+    assert lengths in ({("around 90 minutes", "two-hour")}, {("two-hour", "around 90 minutes")})

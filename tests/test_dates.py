@@ -402,3 +402,12 @@ def test_a_founding_year_is_not_the_year_of_the_sentence(extractor):
         published=date(2024, 11, 19),
     )
     assert ("last December", "2023-12-01", "2023-12-31", "relative") in found
+
+
+def test_a_cue_in_what_a_report_says_is_not_the_tense_of_a_date_before_it(extractor):
+    found = dates(
+        "Zelensky, who was in Ankara for talks on Tuesday, said Kyiv would not take part.",
+        extractor,
+        published="2025-02-19",  # a Wednesday
+    )
+    assert [d[1] for d in found] == ["2025-02-18"]

@@ -1026,3 +1026,46 @@ def test_an_hour_long_phone_conversation_is_a_call_with_its_length(extractor):
     )
     [call] = meetings(text, extractor, published=date(2025, 2, 13))
     assert (call.type_id, call.start, call.lengths) == ("call", "2025-02-12", ["hour-long"])
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The extractor of the shipped config (its gazetteer knows Ankara, Canada, The Hague)."""
+    from tui.core.config import load_config
+    from tui.core.extraction import Extractor
+
+    return Extractor.for_config(load_config(None))
+
+
+def test_a_date_and_place_in_an_aside_with_its_own_meeting_are_not_the_main_meeting_s(shipped):
+    from datetime import date
+
+    text = (
+        "NATO leaders met in The Hague on Tuesday. U.S. President Donald Trump, who cut short "
+        "his attendance at the June 16-17 G7 summit in Canada last week, met Ukrainian "
+        "President Volodymyr Zelensky on Wednesday."
+    )
+    found = meetings(text, shipped, published=date(2025, 6, 25))
+    [talks] = [m for m in found if m.type_id == "bilateral"]
+    assert talks.start == "2025-06-25" and talks.place != "Canada"
+    [g7] = [m for m in found if m.type_id == "g7_summit"]
+    assert (g7.start, g7.end) == ("2025-06-16", "2025-06-17")
+
+
+def test_the_meeting_in_an_aside_keeps_its_day_and_an_aside_goes_on_after_where(shipped):
+    from datetime import date
+
+    text = (
+        "Ukrainian President Volodymyr Zelensky, who was in Ankara for talks with Turkish "
+        "President Recep Tayyip Erdogan on Tuesday, said Kyiv would not take part in any "
+        "negotiations held behind its back."
+    )
+    found = meetings(text, shipped, published=date(2025, 2, 19))
+    assert any(m.start == "2025-02-18" and m.place == "Ankara" for m in found)
+    text = (
+        "Fidan, who attended the BRICS foreign ministers' meeting in Nizhny Novgorod on June 11, "
+        "where he held talks with Russian Foreign Minister Sergey Lavrov, said little."
+    )
+    found = meetings(text, shipped, published=date(2024, 6, 17))
+    assert any(m.start == "2024-06-11" and "Sergey Lavrov" in m.attendees for m in found)
+    assert not any(m.type_id == "nato_foreign_ministers" for m in found)  # BRICS ministers

@@ -564,6 +564,10 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
         # another clause is about that clause.
         if start >= c.end and _NEW_CLAUSE.search(cues.text, c.end, end):
             continue
+        # "was in Ankara for talks on Tuesday, said Kyiv would not take part": a cue after the
+        # report's verb is of what is reported.
+        if start >= c.end and tense == "future" and _REPORTED.search(cues.text, c.end, start):
+            continue
         # "the first chaired by Costa", "hosted by Macron": a participle, no tense of its own.
         if tense == "past" and _BY_AFTER.match(cues.text, end):
             continue
@@ -584,6 +588,7 @@ def _tense(c: _Candidate, cues: _TenseCues) -> str | None:
 
 
 _BY_AFTER = re.compile(r"\s+by\b")
+_REPORTED = re.compile(r",\s+(?:\w+\s+){0,3}?(?:said|told|added|stated|wrote)\b")
 _REPORTING = {"said", "told", "announced", "reported", "stated", "added", "noted", "wrote"}
 _ATTRIBUTION_GAP = re.compile(r"\s*,\s*(?:[\w.’'-]+\s+){0,4}")
 

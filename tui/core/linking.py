@@ -227,6 +227,9 @@ def merge_meetings(
     # Open calls by each pair of their callers: "Scholz's 90-minute phone call with Putin last
     # month" (one outlet) is the call of 15 November between them (another).
     open_by_callers: dict[frozenset[str], list[_Group]] = defaultdict(list)
+    # Groups of a kind not held daily by type and day: "the first round of the talks, on May
+    # 16" (no place) is the "peace talks in Istanbul" of that day.
+    by_type_day: dict[tuple[str, int], list[_Group]] = defaultdict(list)
     # The types each type's reports may join, worked out only for the types that occur.
     related_ids: dict[str, list[str]] = {}
 
@@ -278,6 +281,13 @@ def merge_meetings(
             candidates += [
                 g for g in still_open(open_by_callers[pair], horizon) if g not in candidates
             ]
+        not_daily = mention.kind not in _DAILY_KINDS
+        days = range(span[0].toordinal(), min(span[1].toordinal(), span[0].toordinal() + 6) + 1)
+        if not_daily:
+            for day in days:
+                candidates += [
+                    g for g in by_type_day[(mention.type_id, day)] if g not in candidates
+                ]
         article = mention.sources[0].article
         # The article's own reports a day or two away: where it may contradict itself.
         candidates = candidates + [
@@ -366,8 +376,20 @@ def merge_meetings(
                 and places_ok
                 and article not in group.articles
             )
+            # "The first round of the talks, on May 16" (no place) and "peace talks in
+            # Istanbul on May 16": a meeting of one kind, not held daily, on the same days.
+            placeless_same = (
+                not_daily
+                and (not mention.place or not group.places)
+                and (
+                    other[0] <= span[0] <= span[1] <= other[1]
+                    or span[0] <= other[0] <= other[1] <= span[1]
+                )
+                and mention.type_id in group.type_ids
+            )
             if (
                 (both_single and (overlap or (gap <= window and places_ok)))
+                or placeless_same
                 or day_apart
                 or (overlap and places_ok and mention.place and group.places)
                 or (overlap and places_ok and group_single)  # "the summit in The Hague"
@@ -402,6 +424,10 @@ def merge_meetings(
         for pair in callers:
             if not any(g is target for g in open_by_callers[pair]):
                 open_by_callers[pair].append(target)
+        if not_daily:
+            for day in days:
+                if not any(g is target for g in by_type_day[(mention.type_id, day)]):
+                    by_type_day[(mention.type_id, day)].append(target)
         target.add(mention)
         if not by_article[article] or by_article[article][-1] is not target:
             by_article[article].append(target)
@@ -788,6 +814,10 @@ def _count_range(written: str) -> tuple[float, float] | None:
     n = word or int(match["n"].replace(",", ""))
     low, high = _COUNT_QUALIFIERS.get(match["q"] or "", (1.0, 1.0))
     return n * low, n * high
+
+
+# Kinds of meeting held any day, by anyone: two reports of one on a day are not one meeting.
+_DAILY_KINDS = frozenset({"bilateral", "call", "meeting", "visit"})
 
 
 def _span_text(span: tuple[date, date]) -> str:

@@ -423,16 +423,34 @@ def find_meetings(
     hosts: list[tuple[_Draft, _Draft]] = []  # bilaterals held on the sidelines of a meeting
     for ref in refs:
         own_date = _best_date(
-            _own_dates(
-                text, dates_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+            _outside_asides(
+                text,
+                _own_dates(
+                    text,
+                    dates_by_sentence.get(ref.sentence, []),
+                    ref,
+                    refs_by_sentence[ref.sentence],
+                ),
+                ref,
+                refs_by_sentence[ref.sentence],
+                lambda expr: (expr.start, expr.end),
             ),
             ref,
             allow_unresolved=True,
             text=text,
         )
         own_place = _best_place(
-            _own_places(
-                text, places_by_sentence.get(ref.sentence, []), ref, refs_by_sentence[ref.sentence]
+            _outside_asides(
+                text,
+                _own_places(
+                    text,
+                    places_by_sentence.get(ref.sentence, []),
+                    ref,
+                    refs_by_sentence[ref.sentence],
+                ),
+                ref,
+                refs_by_sentence[ref.sentence],
+                lambda place: (place[0], place[0] + 1),
             ),
             ref.start,
         )
@@ -566,6 +584,7 @@ def find_meetings(
                 draft.place = known_place(*span, matcher.events[draft.type.kind])
         _type_from_known_events(drafts, matcher)
     _days_apart_from_the_meeting(text, sentences, drafts, sentence_of)
+    _rounds_of_the_series(drafts)
     for draft, host in hosts:
         draft.place = draft.place or host.place
     for draft in drafts:
@@ -993,6 +1012,10 @@ def _own_dates(
         # The meeting another is held on the sidelines of shares its day.
         if _SIDELINES.search(text, max(0, other.start - 45), other.start):
             return False
+        # "Zelensky, who was in Ankara for talks with Erdogan on Tuesday, said ... any
+        # negotiations": a day in an aside is of the meeting in it.
+        if _in_aside_without(text, expr.start, expr.end, other, refs_here):
+            return False
         # "who met Rutte earlier on Thursday, described their talks as substantive": the
         # talks after the day are the meeting named before it.
         if (
@@ -1007,6 +1030,38 @@ def _own_dates(
 
     own = [d for d in dates if not any(competes(d, o) for o in others)]
     return own or (dates if len(dates) > 1 else [])
+
+
+def _outside_asides(text: str, found: list, ref: _Ref, refs_here: list[_Ref], span) -> list:
+    """'Trump, who cut short his attendance at the June 16-17 G7 summit in Canada last week,
+    met Zelensky on Wednesday': a date or place in an aside about someone, with a meeting of
+    its own, is that meeting's, not the one outside it (but 'Zelensky, who was in Ankara on
+    Tuesday, after talks with Erdogan said' names where the talks were). `span(item)`: where
+    an item (a date, a place) stands."""
+    if not found or len(refs_here) < 2:
+        return found
+    return [item for item in found if not _in_aside_without(text, *span(item), ref, refs_here)]
+
+
+def _in_aside_without(text: str, start: int, end: int, ref: _Ref, refs_here: list[_Ref]) -> bool:
+    opener = None
+    for found in _ASIDE_OPENER.finditer(text, max(0, start - 120), start):
+        opener = found  # the last one before `start`
+    if opener is None or _ASIDE_BREAK.search(text, opener.end(), start):
+        return False
+    close = _ASIDE_BREAK.search(text, end, end + 200)
+    # "who attended the BRICS meeting on June 11, where he held talks with Lavrov,": one aside
+    while close is not None and _ASIDE_GOES_ON.match(text, close.end()):
+        close = _ASIDE_BREAK.search(text, close.end(), close.end() + 200)
+    aside = range(opener.start(), close.start() if close else end)
+    return ref.start not in aside and any(
+        other is not ref and other.start in aside for other in refs_here
+    )
+
+
+_ASIDE_OPENER = re.compile(r",\s+(?:who|whose)\b")
+_ASIDE_GOES_ON = re.compile(r"\s+(?:where|when|at which|during which)\b")
+_ASIDE_BREAK = re.compile(r"[,.;:!?]")
 
 
 _ANAPHORIC = re.compile(r"\b(?:their|its|his|her|the|these|those)\s+$", re.IGNORECASE)
@@ -1428,6 +1483,19 @@ def _days_apart_from_the_meeting(
         )
         draft.end_override = None
         draft.borrowed = True
+
+
+def _rounds_of_the_series(drafts: list[_Draft]) -> None:
+    """'Third round of Istanbul talks' ... 'direct talks in Istanbul on July 23' ... 'The first
+    round of the talks, on May 16': a numbered meeting of no type of its own is a round of the
+    talks the article reports, when it reports talks of one type only."""
+    talks = {d.type.id: d.type for d in drafts if d.type.kind == "talks" and not d.type.generic}
+    if len(talks) != 1:
+        return
+    [kind] = talks.values()
+    for draft in drafts:
+        if draft.type.generic and draft.ordinal is not None:
+            draft.type = kind
 
 
 def _weakly_dated(draft: _Draft, drafts: list[_Draft], sentence: tuple[int, int]) -> bool:
