@@ -777,3 +777,54 @@ def test_a_round_of_talks_with_no_place_is_the_talks_in_istanbul_of_that_day(tmp
     assert {s.article for s in may.sources} == {"a", "b"}
     lengths = {(c.a.value, c.b.value) for c in corpus.conflicts if c.attribute == "length"}
     assert lengths in ({("around 90 minutes", "two-hour")}, {("two-hour", "around 90 minutes")})
+
+
+def test_five_or_four_strategic_air_defence_systems_for_ukraine_disagree(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Biden opens summit\n\nWASHINGTON, July 10, 2024 - Biden announced that Ukraine will "
+            "receive equipment for five additional strategic air defense systems."
+        ),
+        b=(
+            "Duda in Washington\n\nWASHINGTON, July 11, 2024 - The allies decided to provide "
+            "Ukraine with four additional strategic air defence systems. Germany will send two "
+            "more IRIS-T air defence systems."
+        ),
+    )
+    counts = [c for c in corpus.conflicts if c.subject.startswith("Strategic air defence")]
+    assert [{c.a.value, c.b.value} for c in counts] == [{"5", "4"}]
+
+
+def test_a_deadline_a_quote_away_from_the_spending_it_is_of_is_a_claim(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ministers\n\nBRUSSELS, June 5, 2025 - Hegseth said allies were close to agreeing to "
+            'spend 5% of GDP on defense. "We\'re here to finish the job," Hegseth said. '
+            '"Deterrence is not cheap." Under a proposal Rutte circulated to capitals last '
+            "month, allies would reach the target by 2032."
+        ),
+        b=(
+            "Summit\n\nTHE HAGUE, June 25, 2025 - NATO leaders agreed on Wednesday to raise "
+            "defense spending to 5 percent of GDP by 2035."
+        ),
+    )
+    deadlines = [c for c in corpus.conflicts if c.attribute == "deadline"]
+    assert [{c.a.value, c.b.value} for c in deadlines] == [{"2032", "2035"}]
+
+
+def test_ministers_of_defense_of_nato_member_states_are_the_defence_ministerial(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ramstein\n\nKYIV, 13.02.2025 - Ministers of defense of NATO member states gathered "
+            "in Brussels on February 12-13."
+        ),
+    )
+    [meeting] = corpus.extractions["a"].meetings
+    assert (meeting.type_id, meeting.start, meeting.end) == (
+        "nato_defence_ministers",
+        "2025-02-12",
+        "2025-02-13",
+    )

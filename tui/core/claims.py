@@ -125,6 +125,7 @@ def role_claims(
 
 COUNTRY = "{country}"  # in a rule's subject: the country the sentence names before the value
 _COUNTRY_REACH = 120  # how far before the value that country may stand
+_CONTEXT_REACH = 300  # how far before a claim's sentence its topic may be named
 _IT = re.compile(r"\b(?:it|the country)\b", re.IGNORECASE)
 
 
@@ -196,8 +197,11 @@ def quantity_claims(
                     continue
                 subject = subject.replace(COUNTRY, country)
             if context is not None:
+                # The topic in the sentence, the one before it or the 300 characters before
+                # ('"We're here to finish the job," he said. "Deterrence is not cheap."' between
+                # the spending and "allies would reach the target by 2032").
                 previous = sentence_bounds(sentences, s - 1, starts) if s > 0 else None
-                lo = previous[0] if previous else s
+                lo = min(previous[0] if previous else s, max(0, s - _CONTEXT_REACH))
                 if not context.search(text, lo, e):
                     continue
             written = text[start:end]  # as written (the match may read lower-cased text)

@@ -316,7 +316,9 @@ class ClaimRule(Strict):
     )
     patterns: Annotated[list[Regex], AfterValidator(_has_value_group)]
     context: Regex | None = Field(
-        None, description="Required in the sentence or the one before (the claim's topic)."
+        None,
+        description="Required in the sentence, the one before or the 300 characters before "
+        "(the claim's topic).",
     )
     past_markers: list[Regex] = Field(
         default_factory=list, description="A value preceded by these belongs to another period."
