@@ -411,3 +411,15 @@ def test_a_cue_in_what_a_report_says_is_not_the_tense_of_a_date_before_it(extrac
         published="2025-02-19",  # a Wednesday
     )
     assert [d[1] for d in found] == ["2025-02-18"]
+
+
+def test_last_night_is_the_day_before_the_page(extractor):
+    found = dates(
+        "Last night's royal dinner brought the leaders together. Rutte spoke last night.",
+        extractor,
+        published="2025-06-25",
+    )
+    assert [(d[0], d[1]) for d in found] == [
+        ("Last night", "2025-06-24"),
+        ("last night", "2025-06-24"),
+    ]

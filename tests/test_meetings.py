@@ -1069,3 +1069,17 @@ def test_the_meeting_in_an_aside_keeps_its_day_and_an_aside_goes_on_after_where(
     found = meetings(text, shipped, published=date(2024, 6, 17))
     assert any(m.start == "2024-06-11" and "Sergey Lavrov" in m.attendees for m in found)
     assert not any(m.type_id == "nato_foreign_ministers" for m in found)  # BRICS ministers
+
+
+def test_the_dinner_the_evening_before_is_a_meeting_of_its_own_not_the_session(shipped):
+    from datetime import date
+
+    text = (
+        "The summit opened with a dinner hosted by King Willem-Alexander at Huis ten Bosch "
+        "palace on Tuesday evening. Zelensky attended the dinner but will not take part in "
+        "Wednesday's session."
+    )
+    found = {m.type_id: m for m in meetings(text, shipped, published=date(2025, 6, 25))}
+    assert (found["dinner"].start, found["dinner"].end) == ("2025-06-24", "2025-06-24")
+    assert "Volodymyr Zelensky" in found["dinner"].attendees
+    assert all(m.type_id != "dinner" or m.start == "2025-06-24" for m in found.values())

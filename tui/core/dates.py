@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             # not "the Ukraine of today", "the East Asia of tomorrow": a time of history
-            WORD_START + r"(?i:(?P<rel>(?<!of )(?:today|tonight|yesterday|tomorrow)"
+            WORD_START + r"(?i:(?P<rel>(?<!of )(?:today|tonight|yesterday|tomorrow|last\s+night)"
             r"|(?:this|next|last|past|coming)\s+(?:week|month|year|weekend)"
             r"|(?:earlier|later)\s+this\s+(?:week|month|year)"
             r"|the\s+(?:day\s+before\s+yesterday|day\s+after\s+tomorrow)"
@@ -183,6 +183,7 @@ class _Candidate:
 _ANCHOR_WORDS = [
     "today",
     "tonight",
+    r"last night\b",
     "yesterday",
     "tomorrow",
     "week",
@@ -213,12 +214,12 @@ _ANCHOR_BODY = rf"(?:{'|'.join(_ANCHOR_CASED)}|(?i:{'|'.join(_ANCHOR_WORDS)}))"
 # skip (in C) to the next character of the set, here the characters an anchor can start with:
 # a digit, the capitals of month and weekday names, and the first letters (either case) of the
 # words. Then: at a word start (`(?<!\w.)`), the anchor read from that character, in a group.
-_ANCHOR = re.compile(rf"[\dJFMASONDTWYtywmafsdnp](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
+_ANCHOR = re.compile(rf"[\dJFMASONDTWYLtywmafsdnpl](?<!\w.)(?<=(?=(?P<anchor>{_ANCHOR_BODY})).)")
 # Faster: the anchors at a capital or a digit by a scan that skips every other character; at a
 # lower-case letter an anchor is one of the words, found by a plain search of the lower-cased
 # text and read there by the anchor pattern.
-_ANCHOR_LOWER = "tywmafsdnp"
-_ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWY"
+_ANCHOR_LOWER = "tywmafsdnpl"
+_ANCHOR_UPPER_FIRST = "0123456789JFMASONDTWYL"
 
 
 def _anchor_at_upper() -> re.Pattern[str]:
@@ -803,7 +804,7 @@ def _relative(phrase: str, base: date, tense: str | None = None) -> tuple[date, 
     phrase = re.sub(r"\s+", " ", phrase)
     if phrase in ("today", "tonight", "same day", "the same day"):
         return base, base, "day"
-    if phrase == "yesterday":
+    if phrase in ("yesterday", "last night"):
         return base - timedelta(1), base - timedelta(1), "day"
     if phrase == "tomorrow":
         return base + timedelta(1), base + timedelta(1), "day"

@@ -825,6 +825,8 @@ def _generic_target(
     'The ministerial' and 'the conference' refer to a meeting of their own kind."""
     if ref.type.kind != "meeting":
         drafts = [d for d in drafts if d.type.kind == ref.type.kind]
+    else:  # "the session", "the meeting" is not the dinner the evening before
+        drafts = [d for d in drafts if d.type.kind != "dinner"]
     if ref.year is None:
         drafts = [d for d in drafts if d.year is None]  # not "the 2018 Brussels summit"
     if not drafts:
@@ -1424,9 +1426,11 @@ def _same_day_as_the_meeting_before(drafts: list[_Draft], sentence_of, dates) ->
 # "The summit came a day after Modi held talks with Zelensky", "The call comes two days after
 # defence ministers met": the meeting of the clause is that many days before (after) the one the
 # sentence begins with.
-_DAYS_APART = re.compile(
+_DAYS_APART = re.compile(r"days?\s+(?P<dir>after|before)\b")  # (a literal start: a fast scan)
+# ... read back from "days after": the verb and the number before it.
+_DAYS_APART_VERB = re.compile(
     r"\b(?:came|comes|took\s+place|was\s+held|is\s+held|began|opened|started)\s+"
-    r"(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five)\s+days?\s+(?P<dir>after|before)\b"
+    r"(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five)\s+\Z"
 )
 _APART_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -1441,7 +1445,10 @@ def _days_apart_from_the_meeting(
         and (" days before" not in text)
     ):
         return
-    for match in _DAYS_APART.finditer(text):
+    for days in _DAYS_APART.finditer(text):
+        match = _DAYS_APART_VERB.search(text, max(0, days.start() - 40), days.start())
+        if match is None:
+            continue
         at = sentence_of(match.start())
         # The sentence's subject: the meeting named last before the verb, with its days known.
         subject = max(
@@ -1460,9 +1467,9 @@ def _days_apart_from_the_meeting(
             continue
         # The clause's meeting: named first after "after"/"before", with no date of its own in it.
         after = [
-            (min(p for p in d.at[at] if p > match.end()), d)
+            (min(p for p in d.at[at] if p > days.end()), d)
             for d in drafts
-            if d is not subject and any(p > match.end() for p in d.at.get(at, []))
+            if d is not subject and any(p > days.end() for p in d.at.get(at, []))
         ]
         if not after:
             continue
@@ -1472,7 +1479,7 @@ def _days_apart_from_the_meeting(
             # which ran from June 13 to 15" named after it, nor a neighbouring sentence's)
             continue
         shift = timedelta(days=_APART_DAYS[match["n"]])
-        day = span[0] - shift if match["dir"] == "after" else span[1] + shift
+        day = span[0] - shift if days["dir"] == "after" else span[1] + shift
         base = subject.date
         draft.date = replace(
             base,
@@ -1647,8 +1654,8 @@ def _attendance(
                 continue
             here = [draft]
         chosen = [
-            here[0] if len(here) == 1 else _nearest(here, index, cue_start)
-            for _, cue_start, _, _ in governed
+            here[0] if len(here) == 1 else _nearest_to_cue(text, here, index, cue_start, cue_end)
+            for _, cue_start, cue_end, _ in governed
         ]
         for (kind, cue_start, cue_end, names), draft in zip(governed, chosen, strict=True):
             if kind == "absent" and _NOT_IN.search(text, cue_start, cue_end):
@@ -1662,16 +1669,29 @@ def _attendance(
                 draft = _held_in(cue_end, places_by_sentence.get(index, []), here, drafts, attended)
                 if draft is None:
                     continue
-            bucket = draft.absentees if kind == "absent" else draft.attendees
-            for name in names:
-                if name not in bucket:
-                    bucket.append(name)
+            targets = [draft]
+            if kind == "absent" and _NOR.match(text, cue_start):
+                # "did not sit at the table of the summit nor attended the dinner": absent from
+                # the meeting named before "nor" too.
+                before = [
+                    (max(p for p in d.at[index] if p < cue_start), n)
+                    for n, d in enumerate(here)
+                    if d is not draft and any(p < cue_start for p in d.at.get(index, []))
+                ]
+                if before:
+                    targets.append(here[max(before)[1]])
+            for target in targets:
+                bucket = target.absentees if kind == "absent" else target.attendees
+                for name in names:
+                    if name not in bucket:
+                        bucket.append(name)
         for draft in here:
             # Someone reported both ways in one article is absent ("will attend in Rubio's place").
             draft.attendees = [n for n in draft.attendees if n not in draft.absentees]
 
 
 _NOT_IN = re.compile(r"\bnot\s+in\s*$", re.IGNORECASE)
+_NOR = re.compile(r"nor\b", re.IGNORECASE)
 _BUT = re.compile(r"\b(?:but|instead)\b", re.IGNORECASE)
 
 
@@ -1725,6 +1745,18 @@ def _nearest(drafts: list[_Draft], sentence: int, offset: int) -> _Draft:
         drafts,
         key=lambda d: min((abs(at - offset) for at in d.at.get(sentence, ())), default=1 << 30),
     )
+
+
+def _nearest_to_cue(text: str, drafts: list[_Draft], sentence: int, start: int, end: int) -> _Draft:
+    """`_nearest` the cue at `start`..`end`, but not across a "but" when a meeting is named
+    after the cue: "attended the dinner but will not take part in Wednesday's session"."""
+    nearest = _nearest(drafts, sentence, start)
+    before = [at for at in nearest.at.get(sentence, ()) if at < start]
+    if before and _BUT.search(text, max(before), start):
+        after = [d for d in drafts if any(at >= end for at in d.at.get(sentence, ()))]
+        if after:
+            return min(after, key=lambda d: min(at for at in d.at[sentence] if at >= end))
+    return nearest
 
 
 # How far a cue may run past the end of its sentence ("accompanied ... by" runs longest).
