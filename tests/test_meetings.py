@@ -1083,3 +1083,16 @@ def test_the_dinner_the_evening_before_is_a_meeting_of_its_own_not_the_session(s
     assert (found["dinner"].start, found["dinner"].end) == ("2025-06-24", "2025-06-24")
     assert "Volodymyr Zelensky" in found["dinner"].attendees
     assert all(m.type_id != "dinner" or m.start == "2025-06-24" for m in found.values())
+
+
+def test_delegations_that_negotiated_with_someone_met(shipped):
+    from datetime import date
+
+    text = (
+        "The plan was prepared last month in Geneva, where on 23 November the delegations of "
+        "the USA and Ukraine worked on the 28 points. Earlier, on Sunday, the Ukrainian "
+        "delegation led by Rustem Umerov negotiated in Hallandale Beach near Miami with "
+        "Marco Rubio."
+    )
+    found = {m.start for m in meetings(text, shipped, published=date(2025, 12, 3))}
+    assert {"2025-11-23", "2025-11-30"} <= found
