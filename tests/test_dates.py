@@ -423,3 +423,12 @@ def test_last_night_is_the_day_before_the_page(extractor):
         ("Last night", "2025-06-24"),
         ("last night", "2025-06-24"),
     ]
+
+
+def test_a_yearless_month_after_a_past_of_office_is_this_year_s(extractor):
+    found = dates(
+        "From 1 October he will be replaced by Mark Rutte, whom the council appointed in June.",
+        extractor,
+        published="2024-07-11",
+    )
+    assert [d[1] for d in found] == ["2024-10-01", "2024-06-01"]

@@ -133,3 +133,21 @@ def test_a_page_of_the_day_dates_the_named_meeting_it_does_not_date_itself(tmp_p
     assert peace.place == "Bürgenstock"
     # another year's meeting, at another place: not the one of the page's days
     assert found["nato_summit"].start is None
+
+
+def test_an_undated_page_s_weekday_falls_in_the_days_it_gives_its_summit(tmp_path):
+    from extraction_helpers import shipped_corpus
+
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Summit in Washington\n\nThe two-day summit of the North Atlantic Alliance (10-11 "
+            "July 2024) in Washington is to give Ukraine a bridge to membership. On Thursday, "
+            "the last day of the summit, Zelensky is to meet the leaders at the session of the "
+            "NATO-Ukraine Council."
+        ),
+    )
+    extraction = corpus.extractions["a"]
+    [nuc] = [m for m in extraction.meetings if m.type_id == "nato_ukraine_council"]
+    assert nuc.start == "2024-07-11"
+    assert corpus.articles[0].published is None  # the page's own date stays unknown

@@ -1096,3 +1096,16 @@ def test_delegations_that_negotiated_with_someone_met(shipped):
     )
     found = {m.start for m in meetings(text, shipped, published=date(2025, 12, 3))}
     assert {"2025-11-23", "2025-11-30"} <= found
+
+
+def test_a_meeting_on_the_last_day_of_the_summit_takes_the_day_not_the_summit(shipped):
+    from datetime import date
+
+    text = (
+        "On Thursday, the last day of the summit, Zelensky is to meet the leaders at the "
+        "session of the NATO-Ukraine Council. The summit is the last for Stoltenberg, whom "
+        "the North Atlantic Council appointed in 2014; Rutte was appointed in June."
+    )
+    found = meetings(text, shipped, published=date(2024, 7, 11))
+    [nuc] = [m for m in found if m.type_id == "nato_ukraine_council"]
+    assert nuc.start == "2024-07-11"

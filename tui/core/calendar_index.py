@@ -160,6 +160,7 @@ BASIS_LABELS = {
     "relative": "resolved from a relative date",
     "year_inferred": "year inferred",
     "known_event": "from the known meeting an undated page reports",
+    "own_event": "from the days an undated page gives the meeting it reports",
     "unresolved": "not resolved",
 }
 

@@ -12,7 +12,7 @@ from .claims import ClaimMatcher, quantity_claims, role_claims
 from .config import LoadedConfig
 from .dates import DateResolver, find_dates
 from .gazetteer import GazetteerIndex
-from .known_events import date_on_the_day, known_event_days, year_from_events
+from .known_events import date_on_the_day, known_event_days, own_event_days, year_from_events
 from .meetings import MeetingMatcher, find_meetings, meeting_types_in
 from .models import Article, ArticleExtraction, DateExpr
 from .textutil import PatternSet
@@ -157,19 +157,24 @@ class Extractor:
         is likelier than one of a week later). Checked: against the reference the page must
         date that meeting, by its weekday, to the known meeting's day."""
         anchors = known_event_days(meetings)
+        own = not anchors
+        if own:
+            # No known meeting: a weekday of the page that falls in the days the page itself
+            # gives a meeting ("10-11 July" ... "On Thursday, the last day of the summit").
+            anchors = own_event_days(meetings)
         if len(anchors) != 1:
-            return None  # none, or two known meetings that would date the page differently
+            return None  # none, or two meetings that would date the page differently
         [(day, type_id)] = anchors.items()
         for reference in (day + timedelta(days=1), day):
             dates, again = self._dates_and_meetings(article, reference, corpus_year, actors, found)
             if any(
-                m.type_id == type_id
+                (own or m.type_id == type_id)
                 and m.date_basis == "relative"
                 and m.start is not None
                 and m.start <= day.isoformat() <= (m.end or m.start)
                 for m in again
             ):
-                return reference, dates, again
+                return reference, dates, again, "own_event" if own else "known_event"
         return None
 
     def extract(self, article: Article, corpus_year: int | None) -> ArticleExtraction:
@@ -196,10 +201,10 @@ class Extractor:
         )
         if known is not None:
             # The page's "on Thursday" and "next week" resolve against the day it reports.
-            reference, dates, meetings = known
+            reference, dates, meetings, basis = known
             for meeting in meetings:
                 if meeting.date_basis == "relative":
-                    meeting.date_basis = "known_event"
+                    meeting.date_basis = basis
         if published is not None:
             places = self.index.place_countries
             date_on_the_day(meetings, published, self.meeting_matcher, places)

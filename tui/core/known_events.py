@@ -87,6 +87,32 @@ def known_event_days(meetings: list[MeetingMention]) -> dict[date, str]:
     return days
 
 
+def own_event_days(meetings: list[MeetingMention]) -> dict[date, str]:
+    """On an undated page, the day of a meeting it dates by days ("the two-day summit (10-11
+    July)") that its weekday for another report names ("On Thursday, the last day of the
+    summit, Zelensky is to meet the leaders"): the page's weekdays are of that week."""
+    hints = {  # weekdays of reports left undated, or dated only to a span of days
+        m.weekday_hint
+        for m in meetings
+        if m.weekday_hint is not None and (m.start is None or m.start != (m.end or m.start))
+    }
+    if not hints:
+        return {}
+    days = {}
+    for meeting in meetings:
+        if meeting.start is None or meeting.date_basis not in ("explicit", "year_inferred"):
+            continue
+        first = date.fromisoformat(meeting.start)
+        last = date.fromisoformat(meeting.end or meeting.start)
+        if meeting.precision != "day" or (last - first).days > 6:
+            continue
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            if day.weekday() in hints:
+                days[day] = meeting.type_id
+    return days
+
+
 # How close to a known meeting a page that names it without a date must be written: from a
 # preview three days ahead to the day after it ended.
 _ON_THE_DAY = (timedelta(days=3), timedelta(days=1))

@@ -32,8 +32,10 @@ _BASIS_RANK = {
     "explicit": 0,
     "relative": 1,
     "year_inferred": 2,
-    "cross_reference": 3,
-    "unresolved": 4,
+    "own_event": 3,  # an undated page's weekday, read against the days it gives its meeting
+    "known_event": 3,
+    "cross_reference": 4,
+    "unresolved": 5,
 }
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 

@@ -1014,6 +1014,10 @@ def _own_dates(
         # The meeting another is held on the sidelines of shares its day.
         if _SIDELINES.search(text, max(0, other.start - 45), other.start):
             return False
+        # "On Thursday, the last day of the summit, Zelensky is to meet the leaders at the
+        # NATO-Ukraine Council": a meeting that only says which day it is.
+        if _DAY_OF_THE.search(text, max(0, other.start - 40), other.start):
+            return False
         # "Zelensky, who was in Ankara for talks with Erdogan on Tuesday, said ... any
         # negotiations": a day in an aside is of the meeting in it.
         if _in_aside_without(text, expr.start, expr.end, other, refs_here):
@@ -1067,6 +1071,10 @@ _ASIDE_BREAK = re.compile(r"[,.;:!?]")
 
 
 _ANAPHORIC = re.compile(r"\b(?:their|its|his|her|the|these|those)\s+$", re.IGNORECASE)
+_DAY_OF_THE = re.compile(
+    r"\b(?:first|second|third|last|final|closing|opening|main)\s+day\s+of\s+(?:the\s+|this\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _one_meeting(text: str, a: _Ref, b: _Ref) -> bool:
