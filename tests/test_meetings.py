@@ -1109,3 +1109,33 @@ def test_a_meeting_on_the_last_day_of_the_summit_takes_the_day_not_the_summit(sh
     found = meetings(text, shipped, published=date(2024, 7, 11))
     [nuc] = [m for m in found if m.type_id == "nato_ukraine_council"]
     assert nuc.start == "2024-07-11"
+
+
+def test_the_guest_a_host_receives_attends_and_a_white_house_visit_is_a_meeting(shipped):
+    from datetime import date
+
+    text = (
+        "Trump will host Ukrainian President Volodymyr Zelenskyy at the White House on Monday. "
+        "European Council President Antonio Costa will also join the meeting. Erdogan met "
+        "Ukrainian President Volodymyr Zelensky in Ankara on Tuesday."
+    )
+    found = meetings(text, shipped, published=date(2025, 8, 17))
+    [visit] = [m for m in found if m.start == "2025-08-18"]
+    assert (visit.place, set(visit.attendees)) == (
+        "Washington",
+        {"Donald Trump", "Volodymyr Zelensky", "António Costa"},
+    )
+    [ankara] = [m for m in found if m.place == "Ankara"]
+    assert set(ankara.attendees) == {"Recep Tayyip Erdoğan", "Volodymyr Zelensky"}
+
+
+def test_a_section_name_and_a_time_stamp_line_dates_no_meeting_of_the_headline(shipped):
+    from datetime import date
+
+    text = (
+        "Trump to host Zelenskyy at White House after Alaska summit with Putin\n\n"
+        "All News 07:41 August 18, 2025\n\n"
+        "Trump will host Zelenskyy at the White House on Monday."
+    )
+    found = meetings(text, shipped, published=date(2025, 8, 18))
+    assert not any(m.type_id == "summit" and m.start == "2025-08-18" for m in found)

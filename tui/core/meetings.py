@@ -72,7 +72,9 @@ _PUBLISHED_LABEL = re.compile(
 _STAMP_REST = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d])|(?-i:[A-Z]{2,4})(?:[+-]\d{1,2})?(?![A-Za-z])"
     r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\.?(?![a-z])"
-    r"|(?:first|last|published|updated|posted|modified|at|on)(?![a-z])|[\s,|•·/()+-])*",
+    # "All News 07:41 August 18, 2025": a section's name before the stamp
+    r"|(?:first|last|published|updated|posted|modified|at|on|all|news|latest|breaking|live)(?![a-z])"
+    r"|[\s,|•·/()+-])*",
     re.IGNORECASE,
 )
 
@@ -143,6 +145,10 @@ _SEPARATED = re.compile(r"[,;:]")
 # "Rubio and U.S. Ambassador Whitaker": names joined, titles between them.
 _COORDINATION = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:[\w.’']+\s+){0,6}?$", re.IGNORECASE)
 # A person after the cue counts when one of these stands just before the name (titles between).
+_HOSTS = re.compile(
+    r"\b(?:host|hosts|hosted|hosting|receives?|received|welcomes?|welcomed|met|meets)$"
+)
+_TITLE_GAP = re.compile(r"\s+(?:[\w.’'-]+\s+){0,5}")  # words, no comma or stop between
 _AFTER_CUE = re.compile(
     r"\b(?:along with|together with|with|accompanied by|joined by|by|between|and)\s+(?:[\w.’'-]+\s+){0,6}?$",
     re.IGNORECASE,
@@ -1870,6 +1876,10 @@ def _governed(
         linked = bool(_AFTER_CUE.search(text, cue_start, after[0][0])) and not _SEPARATED.search(
             gap
         )
+        # "Trump will host Ukrainian President Volodymyr Zelensky", "Macron received Trump":
+        # the guest, named right after the verb (titles between).
+        if not linked and not passive and _HOSTS.search(cue) and _TITLE_GAP.fullmatch(gap):
+            linked = True
         if ((passive or listing) and len(gap) < 60) or linked:
             names.append(after[0][2])
             for previous, current in zip(after, after[1:], strict=False):
