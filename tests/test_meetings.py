@@ -1139,3 +1139,17 @@ def test_a_section_name_and_a_time_stamp_line_dates_no_meeting_of_the_headline(s
     )
     found = meetings(text, shipped, published=date(2025, 8, 18))
     assert not any(m.type_id == "summit" and m.start == "2025-08-18" for m in found)
+
+
+def test_a_day_said_for_a_talk_on_the_sidelines_narrows_the_conference_s_days(shipped):
+    from datetime import date
+
+    text = (
+        "Vance spoke at the Munich Security Conference (February 14-16) on Friday. Scholz said "
+        "he would not meet the vice president during the conference, and on Friday Vance "
+        "instead held a half-hour meeting with Alice Weidel on the sidelines. Zelenskyy was "
+        "set to meet Vance later on Friday."
+    )
+    found = meetings(text, shipped, published=date(2025, 2, 15))
+    [talk] = [m for m in found if m.type_id == "bilateral"]
+    assert (talk.start, talk.end, talk.lengths) == ("2025-02-14", "2025-02-14", ["half-hour"])

@@ -1268,10 +1268,25 @@ def _absorb(draft: _Draft, sentence: int, expr: DateExpr | None, place: str | No
             or _wider_same_day(expr, current)
         ):
             draft.date = expr
+        elif draft.type.kind in _ONE_DAY_KINDS and _one_day_within(expr, current):
+            draft.date, draft.end_override = expr, None
     elif expr is not None and draft.date is None:
         draft.date = expr
     if place and draft.place is None:
         draft.place = place
+
+
+# Held within a day: "on the sidelines of the conference" (its three days) then "on Friday
+# Vance held a half-hour meeting with Weidel": the day.
+_ONE_DAY_KINDS = ("bilateral", "call")
+
+
+def _one_day_within(new: DateExpr, current: DateExpr) -> bool:
+    if new.precision != "day" or current.precision != "day" or new.value != new.end_value:
+        return False
+    return current.value <= new.value <= (current.end_value or current.value) and (
+        current.value != current.end_value
+    )
 
 
 def _guessed_month(expr: DateExpr) -> bool:
