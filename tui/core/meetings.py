@@ -1467,13 +1467,6 @@ _APART_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 def _days_apart_from_the_meeting(
     text: str, sentences: list[tuple[int, int]], drafts: list[_Draft], sentence_of
 ) -> None:
-    if (
-        " days after" not in text
-        and " day after" not in text
-        and " day before" not in text
-        and (" days before" not in text)
-    ):
-        return
     for days in _DAYS_APART.finditer(text):
         match = _DAYS_APART_VERB.search(text, max(0, days.start() - 40), days.start())
         if match is None:
