@@ -29,6 +29,33 @@ async def find_rubio_conflict(pilot, pane: ConflictsPane) -> None:
     assert is_rubio_role(pane.current), [(c.subject, c.a.value, c.b.value) for c in pane.conflicts]
 
 
+def assert_painted_side_by_side(pane: ConflictsPane, conflict) -> None:
+    pane.scroll_to(y=0, animate=False, immediate=True)
+    width = pane.scrollable_content_region.width
+    rows = [pane.render_line(y) for y in range(pane.virtual_size.height)]
+    assert rows and all(row.cell_length == width for row in rows)
+    texts = [row.text for row in rows]
+    top = next(y for y, text in enumerate(texts) if text.startswith("╭"))
+    assert "Marco Rubio" in " ".join(texts[:top]) and not texts[top - 1].strip()
+    assert texts[top].count("╭") == 2 and texts[top].index("╭", 1) == width // 2
+    assert texts[-1].rstrip().endswith("╯")
+    for (start, end), sentence in (
+        ((0, width // 2), conflict.a.sentence),
+        (
+            (width // 2, width),
+            conflict.b.sentence,
+        ),
+    ):
+        inside = " ".join(text[start:end].strip().strip("│").strip() for text in texts[top + 1 :])
+        assert " ".join(sentence.split()) in " ".join(inside.split())
+    selected = pane.get_component_rich_style("conflicts--side-selected", partial=True)
+    corners = [segment.style for segment in rows[top] if segment.text.startswith("╭")]
+    assert [selected.color == style.color for style in corners] == [
+        pane.side == 0,
+        pane.side == 1,
+    ]
+
+
 async def test_rubio_role_conflict_side_by_side_with_marked_difference_and_jumps():
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -62,6 +89,12 @@ async def test_rubio_role_conflict_side_by_side_with_marked_difference_and_jumps
             conflict.b.sentence[s:e].casefold() for s, e in diff_b
         }
         assert any(word in marked for word in value_words for marked in marked_words)
+
+        # What is painted: every line the pane's width, the header, then two boxes side by side
+        # holding the two sentences (wrapped), the selected side's border styled as such.
+        assert_painted_side_by_side(pane, conflict)
+        await pilot.press("right")
+        assert_painted_side_by_side(pane, conflict)
 
         # Enter reads the left statement, → then Enter the right one.
         reader = app.query_one(Reader)

@@ -168,20 +168,3 @@ async def test_highlights_follow_the_theme():
     # The choice is remembered for the next launch.
     again = seeds_app()
     assert again.theme == "textual-light"
-
-
-def test_the_readers_line_breaks_are_richs():
-    # The reader measures text of one-cell characters with len (faster); the breaks must be
-    # those of Rich's divide_line, for ASCII and for the typeset punctuation of news alike.
-    import random
-
-    from rich._wrap import divide_line
-
-    from tui.widgets.reader import _divide_line
-
-    rng = random.Random(7)
-    alphabet = "abc def ghij  klmno ’“”–—…øéßЖ\u00a0\t"
-    for _ in range(20_000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 140)))
-        width = rng.randint(1, 70)
-        assert _divide_line(text, width) == divide_line(text, width, fold=True), (text, width)

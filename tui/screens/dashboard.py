@@ -458,6 +458,16 @@ class DashboardScreen(PaneNavigation):
                 focus_actor=self.actor_filter,
             )
         self._update_article_panes(article.id if article is not None else None)
+        if article is not None:
+            self.call_after_refresh(self._read_ahead, article.id)
+
+    def _read_ahead(self, article_id: str) -> None:
+        """Once the selection is painted, read the articles above and below it from the store,
+        so that the next move in the list does not wait for the disk (about 1 ms at 100k)."""
+        if self.view is None or article_id != self.selected:
+            return  # the selection moved on meanwhile: its own read-ahead will follow
+        for neighbour in self.query_one(ArticleTable).neighbours(article_id):
+            self.view.article(neighbour)
 
     def _update_article_panes(self, article_id: str | None) -> None:
         assert self.view is not None

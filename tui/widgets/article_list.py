@@ -192,6 +192,13 @@ class ArticleTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_fo
             self._index = {article_id: row for row, article_id in enumerate(self._ids)}
         return self._index.get(article_id)
 
+    def neighbours(self, article_id: str) -> list[str]:
+        """The articles listed right above and below `article_id`."""
+        row = self.cursor_row if article_id == self.current_id else self.row_of(article_id)
+        if row is None:
+            return []
+        return [self._ids[r] for r in (row + 1, row - 1) if 0 <= r < len(self._ids)]
+
     def __contains__(self, article_id: object) -> bool:
         return isinstance(article_id, str) and self.row_of(article_id) is not None
 

@@ -25,6 +25,7 @@ from .conflict_diff import side_text
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
 from .quick_scrollbar import QuickScrollbars
+from .text_wrap import wrap
 
 # The boxes around the two statements: Textual's `round` border, one cell of padding inside.
 BOX = ("╭", "─", "╮", "│", "╰", "╯")
@@ -70,7 +71,12 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self.header_text = Text()  # the conflict, or that there is none
         self.side_texts: tuple[Text, Text] = (Text(), Text())  # what the two sides show
         self._shown: tuple | None = None  # what is drawn now (see `_render_conflict`)
-        self._lines: list[Strip] = []
+        self._header: list[Text] = []  # the header's lines, then the boxes' (see `_draw`)
+        self._box_lines: tuple[list[Text], list[Text]] = ([], [])
+        self._height = 0
+        self._strips: dict[int, Strip] = {}  # the lines made so far, by index
+        self._base = Style()
+        self._borders = (Style(), Style())
         self._drawn_width = 0
         self._sides_top = 0  # first line of the boxes, and their columns
         self._side_columns: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
@@ -203,66 +209,99 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self.refresh()
 
     def _draw(self, width: int) -> None:
-        """The lines at `width`: the header, a blank line, the two boxes side by side."""
+        """Lay out the lines at `width`: the header, a blank line, the two boxes side by side.
+
+        Only where the lines break is worked out here (the height sets the scrollbar); a line
+        becomes segments when it is shown (`_make_line`), as one strip for the whole width.
+        """
         if width == self._drawn_width or width <= 0:
             return
         self._drawn_width = width
-        base = self.rich_style
-        console = self.app.console
-        lines = [self._strip(line, width, base) for line in self.header_text.wrap(console, width)]
-        lines.append(Strip.blank(width, _background(base)))
-        self._sides_top = len(lines)
+        self._strips = {}
+        self._base = base = self.rich_style  # (rich_style walks the ancestors: once, here)
+        self._borders = tuple(
+            base + self.get_component_rich_style(name, partial=True)
+            for name in (
+                ("conflicts--side-selected", "conflicts--side")
+                if self.side == 0
+                else ("conflicts--side", "conflicts--side-selected")
+            )
+        )
+        self._header = wrap(self.header_text, width)
+        self._sides_top = len(self._header) + 1  # a blank line under the header
         if self.current is not None:
             left = width // 2  # as Textual splits two `1fr` widths
-            columns = ((0, left), (left, width - left))
-            boxes = []
-            for number, ((_, box_width), text) in enumerate(
-                zip(columns, self.side_texts, strict=True)
-            ):
-                name = "conflicts--side-selected" if number == self.side else "conflicts--side"
-                border = base + self.get_component_rich_style(name, partial=True)
-                boxes.append(self._box(text, box_width, base, border))
-            height = max(len(box) for box in boxes)
-            for row in range(height):
-                parts = [
-                    box[row] if row < len(box) else Strip.blank(box_width, _background(base))
-                    for box, (_, box_width) in zip(boxes, columns, strict=True)
-                ]
-                lines.append(Strip.join(parts))
-            self._side_columns = columns  # type: ignore[assignment]
-            self._side_heights = (len(boxes[0]), len(boxes[1]))
+            self._side_columns = ((0, left), (left, width - left))
+            inner = [max(box_width - 2 - 2 * BOX_PADDING, 1) for _, box_width in self._side_columns]
+            self._box_lines = tuple(
+                wrap(text, size) for text, size in zip(self.side_texts, inner, strict=True)
+            )
+            self._side_heights = tuple(len(lines) + 2 for lines in self._box_lines)
         else:
             self._side_columns, self._side_heights = ((0, 0), (0, 0)), (0, 0)
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+            self._box_lines = ([], [])
+        self._height = self._sides_top + max(self._side_heights)
+        self.virtual_size = Size(width, self._height)
 
-    def _box(self, text: Text, width: int, base: Style, border: Style) -> list[Strip]:
-        inner = max(width - 2 - 2 * BOX_PADDING, 1)
+    def _make_line(self, index: int, width: int) -> Strip:
+        base = self._base
+        background = _background(base)
+        if index < len(self._header):
+            return Strip(self._segments(self._header[index], width, base), width)
+        row = index - self._sides_top
+        if row < 0 or self.current is None:
+            return Strip.blank(width, background)
+        segments: list[Segment] = []
+        for number, ((_, box_width), lines) in enumerate(
+            zip(self._side_columns, self._box_lines, strict=True)
+        ):
+            segments += self._box_row(number, row, lines, box_width, base)
+        return Strip(segments, width)
+
+    def _box_row(
+        self, number: int, row: int, lines: list[Text], width: int, base: Style
+    ) -> list[Segment]:
+        """Row `row` of side `number`'s box: a border, a line of the statement, or blank below."""
         top_left, horizontal, top_right, vertical, bottom_left, bottom_right = BOX
+        border = self._borders[number]
+        if row == 0:
+            return [Segment(top_left + horizontal * (width - 2) + top_right, border)]
+        if row == len(lines) + 1:
+            return [Segment(bottom_left + horizontal * (width - 2) + bottom_right, border)]
+        if row > len(lines) + 1:
+            return [Segment(" " * width, _background(base))]
+        inner = max(width - 2 - 2 * BOX_PADDING, 1)
         pad = Segment(" " * BOX_PADDING, _background(base))
-        rows = [Strip([Segment(top_left + horizontal * (width - 2) + top_right, border)])]
-        for line in text.wrap(self.app.console, inner):
-            body = self._strip(line, inner, base)
-            rows.append(
-                Strip([Segment(vertical, border), pad, *body, pad, Segment(vertical, border)])
-            )
-        rows.append(Strip([Segment(bottom_left + horizontal * (width - 2) + bottom_right, border)]))
-        return rows
+        return [
+            Segment(vertical, border),
+            pad,
+            *self._segments(lines[row - 1], inner, base),
+            pad,
+            Segment(vertical, border),
+        ]
 
-    def _strip(self, line: Text, width: int, base: Style) -> Strip:
+    def _segments(self, line: Text, width: int, base: Style) -> list[Segment]:
         # As Textual draws text: a wrapped line loses its trailing spaces (an underlined
         # space would show), the rest of the line is background.
         line.rstrip()
-        segments = Segment.apply_style(line.render(self.app.console, end=""), base)
-        return Strip(segments).crop_extend(0, width, _background(base))
+        segments = list(Segment.apply_style(line.render(self.app.console, end=""), base))
+        length = line.cell_len
+        if length > width:
+            return list(Segment.adjust_line_length(segments, width))
+        if length < width:
+            segments.append(Segment(" " * (width - length), _background(base)))
+        return segments
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         self._draw(width)
         index = y + int(self.scroll_offset.y)
-        if index >= len(self._lines):
+        if index >= self._height:
             return Strip.blank(width, _background(self.rich_style))
-        return self._lines[index]
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._make_line(index, width)
+        return strip
 
     def on_resize(self) -> None:
         self._draw(self.scrollable_content_region.width)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
-from rich._wrap import divide_line
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
@@ -17,6 +15,7 @@ from ..core.models import Article, ArticleExtraction
 from .article_document import Document, ReaderStyles, build_document
 from .fixed_viewport import FixedViewport
 from .quick_scrollbar import QuickScrollbars
+from .text_wrap import line_spans
 
 HIGHLIGHTS = (
     "title", "label", "basis", "warning", "person", "organization", "country", "place",
@@ -189,17 +188,7 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         text = self._document.text if self._document else Text(self._placeholder, style="dim")
         # Where the lines break is worked out for the whole text (the scrollbar needs the line
         # count); the lines themselves are cut from the text when they are shown.
-        starts: list[int] = []
-        ends: list[int] = []
-        position = 0
-        for plain in text.plain.split("\n"):  # the paragraphs, as text.split("\n") makes them
-            breaks = _divide_line(plain, width)
-            starts.append(position)
-            for at in breaks:
-                ends.append(position + at)
-                starts.append(position + at)
-            ends.append(position + len(plain))
-            position += len(plain) + 1
+        starts, ends = line_spans(text.plain, width)
         self._text, self._lines = text, {}
         self._line_starts, self._line_ends = starts, ends
         self.virtual_size = Size(width, len(starts))
@@ -260,49 +249,3 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._highlight_styles = None
         self._rich_base = None
         self._strips.clear()
-
-
-_WORD = re.compile(r"\s*\S+\s*")  # rich's words: leading spaces (first only), trailing ones
-
-
-# Characters one cell wide, by Rich's measure too: Rich's own list (Latin, Greek, Cyrillic, box
-# drawing) and the punctuation news is typeset with (’ “ ” – — …), which Rich measures one by
-# one. Not the zero-width characters (U+200B-U+200F) or the line and paragraph separators.
-_ONE_CELL = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)]
-    + [chr(c) for c in range(0xA0, 0xAD)]
-    + [chr(c) for c in range(0xAE, 0x300)]
-    + [chr(c) for c in range(0x370, 0x483)]
-    + [chr(c) for c in range(0x2010, 0x2028)]
-    + [chr(c) for c in range(0x2030, 0x205F)]
-).issuperset
-
-
-def _divide_line(text: str, width: int) -> list[int]:
-    """`rich._wrap.divide_line(text, width, fold=True)`: where `text` breaks to fit `width`.
-    Text of characters one cell wide is measured with `len`, several times faster."""
-    if not ((text.isascii() and text.isprintable()) or _ONE_CELL(text)):
-        return divide_line(text, width, fold=True)
-    if len(text.rstrip()) <= width:
-        return []  # the paragraph fits (most do at this width, or the wrap is one line)
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        length = len(match.group().rstrip())
-        if width - offset >= length:
-            offset += end - start
-        elif length > width:  # folded: pieces of `width` characters, spaces included
-            size = end - start
-            while True:
-                if start:
-                    breaks.append(start)
-                if size <= width:
-                    offset = size
-                    break
-                start += width
-                size -= width
-        elif offset and start:
-            breaks.append(start)
-            offset = end - start
-    return breaks
