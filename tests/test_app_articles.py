@@ -130,3 +130,32 @@ async def test_the_last_selected_article_is_restored_after_quitting():
         screen = await wait_loaded(pilot)
         assert screen.selected == chosen
         assert again.query_one(ArticleTable).current_id == chosen
+
+
+async def test_the_next_article_is_read_ahead_from_the_store():
+    # Once a selection is painted, the articles above and below it are read from the store:
+    # the next move in the list does not wait for the disk.
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_loaded(pilot)
+        store = screen.view.source
+        reads: list[str] = []
+        read = store._read
+        store._recent.clear()
+
+        def counted(summary, row):
+            reads.append(summary.id)
+            return read(summary, row)
+
+        store._read = counted
+        table = app.query_one(ArticleTable)
+        await pilot.press("down")
+        await pilot.pause()
+        selected = screen.selected
+        assert selected == table.ids[1]
+        assert set(reads) == {table.ids[0], table.ids[1], table.ids[2]}
+        reads.clear()
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.selected == table.ids[2]
+        assert table.ids[2] not in reads  # it was read ahead
