@@ -42,3 +42,39 @@ def test_wrapped_lines_and_their_styles_are_richs():
 def test_line_spans_cover_each_paragraph():
     starts, ends = line_spans("one two three\n\nfour", 8)
     assert list(zip(starts, ends, strict=True)) == [(0, 8), (8, 13), (14, 14), (15, 19)]
+
+
+def cells_of(segments) -> list[tuple[str, object]]:
+    """Each character with the style it is drawn in: what the terminal shows."""
+    return [(char, segment.style) for segment in segments for char in segment.text]
+
+
+def test_span_lines_draw_what_rich_draws():
+    from rich.segment import Segment
+    from rich.style import Style
+
+    from tui.widgets.span_lines import SpanLines
+
+    console = Console(width=200)
+    styles = [Style(bold=True), Style(color="red"), Style(italic=True, color="blue"), "dim"]
+    base = Style(color="#aaaaaa", bgcolor="#111111")
+    rng = random.Random(5)
+    for _ in range(2_000):
+        plain = "".join(rng.choice(ALPHABET + "\n  ") for _ in range(rng.randint(0, 200)))
+        text = Text(plain, style=rng.choice(["", "italic"]))
+        for _ in range(rng.randint(0, 8)):  # overlapping spans, some across lines, some empty
+            start = rng.randint(0, len(plain))
+            text.stylize(rng.choice(styles), start, rng.randint(start, len(plain)))
+        width = rng.randint(1, 40)
+        starts, ends = line_spans(plain, width)
+        lines = SpanLines(text, starts, ends, console)
+        offsets: list[int] = []
+        for start, end in zip(starts, ends, strict=True):
+            offsets += (start, end)
+        pieces = text.divide(offsets)[1::2]
+        for index, piece in enumerate(pieces):
+            piece.rstrip_end(width)
+            expected = list(Segment.apply_style(piece.render(console, end=""), base))
+            ours, cells = lines.segments(index, width, base)
+            assert cells_of(ours) == cells_of(expected), (plain, width, index)
+            assert cells == piece.cell_len

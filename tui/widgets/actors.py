@@ -17,7 +17,6 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
 
 from ..core.corpus_view import KINDS, ActorRow
 from .article_document import KIND_LABELS
@@ -26,6 +25,7 @@ from .fixed_viewport import FixedViewport
 from .literal import literal_line
 from .quick_scrollbar import QuickScrollbars
 from .row_cursor import RowCursor
+from .text_lines import TextLines
 
 KIND_FILTERS = (None, *KINDS)
 SHORT_KINDS = {"person": "person", "organization": "org", "country": "country", "place": "place"}
@@ -55,19 +55,14 @@ def actor_cells(row: ActorRow) -> tuple[Text, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _cell_meta(row: int, column: int, out_of_bounds: bool = False) -> Style:
-    """The meta a row's cell carries (one object per cell, so style sums are cached)."""
-    if out_of_bounds:
-        return Style.from_meta({"row": row, "column": column, "out_of_bounds": True})
-    return Style.from_meta({"row": row, "column": column})
-
-
-@lru_cache(maxsize=4096)
-def _padded_segments(plain: str, style: str | Style, justify, width: int, console) -> tuple:
-    """`padded_cell` rendered, for a cell without spans (actor names, kinds and counts repeat
-    from article to article)."""
+def _drawn_cell(
+    plain: str, style: str | Style, justify, width: int, console, row: Style, over: Style | None
+) -> tuple[Segment, ...]:
+    """A cell without spans (actor names, kinds and counts repeat from article to article),
+    padded to `width` and drawn in the row's style with the cursor's colours `over` it."""
     cell = Text(plain, style=style, justify=justify)
-    return tuple(padded_cell(cell, width).render(console, end=""))
+    rendered = padded_cell(cell, width).render(console, end="")
+    return tuple(Segment.simplify(Segment.apply_style(rendered, row, over)))
 
 
 def padded_cell(cell: Text, width: int) -> Text:
@@ -268,23 +263,26 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
     def _strip(self, row: int, cells: Sequence[Text], style: Style, cursor: Style) -> Strip:
         """A row (-1: the header) as a `DataTable` draws it: the cells padded to their columns
         in `style`, the cursor's style over them (its colours over the cells' own), the rest of
-        the line in the row's style. Each cell's segments carry its row and column (meta)."""
+        the line in the row's style. (A click finds its row from its line: no meta.)"""
         console, width = self.app.console, self.size.width
         row_style = style + cursor
-        post = Style.from_color(cursor.color, cursor.bgcolor) if cursor else None
+        over = Style.from_color(cursor.color, cursor.bgcolor) if cursor else None
         segments: list[Segment] = []
-        for column, (cell, cell_width) in enumerate(zip(cells, self._widths, strict=True)):
-            pre = row_style + _cell_meta(row, column)
+        for cell, cell_width in zip(cells, self._widths, strict=True):
             if cell.spans:
                 rendered = padded_cell(cell, cell_width).render(console, end="")
+                segments.extend(Segment.apply_style(rendered, row_style, over))
             else:
-                rendered = _padded_segments(
-                    cell.plain, cell.style, cell.justify, cell_width, console
+                segments.extend(
+                    _drawn_cell(
+                        cell.plain, cell.style, cell.justify, cell_width, console, row_style, over
+                    )
                 )
-            segments.extend(Segment.apply_style(rendered, pre, post))
-        rest = _cell_meta(row, 0, True)
-        segments.append(Segment(" " * max(0, width - self._table_width), row_style + rest))
-        return Strip(segments).adjust_cell_length(width, self._style).simplify()
+        drawn = self._table_width
+        if drawn < width:
+            segments.append(Segment(" " * (width - drawn), row_style))
+            return Strip(segments, width)
+        return Strip(segments, drawn).crop(0, width)
 
     def on_resize(self) -> None:
         self._strips.clear()
@@ -335,9 +333,9 @@ class ActorsPane(DeferredContents, Vertical):
     def compose(self) -> ComposeResult:
         if not self.built:
             return
-        yield Static(id="actors-scope")
+        yield TextLines(id="actors-scope")
         yield ActorTable(id="actor-table")
-        yield Static(id="actor-detail")
+        yield TextLines(id="actor-detail")
 
     def _built(self) -> None:
         self._fill()
@@ -396,14 +394,14 @@ class ActorsPane(DeferredContents, Vertical):
             "  a: " + ("this article" if self.corpus_scope else "whole corpus"), style="dim"
         )
         line.append("  t: kind  Enter: filter the list", style="dim")
-        self.query_one("#actors-scope", Static).update(line, layout=False)
+        self.query_one("#actors-scope", TextLines).update(line)
 
     def _show_detail(self, name: str | None) -> None:
-        detail = self.query_one("#actor-detail", Static)
+        detail = self.query_one("#actor-detail", TextLines)
         row = next((r for r in self.rows if r.name == name), None)
         if row is None:
             empty = "No actors found" + ("" if self.corpus_scope else " in this article")
-            detail.update(Text(empty, style="dim"), layout=False)
+            detail.update(Text(empty, style="dim"))
             return
         line = Text.assemble(
             literal_line(row.name, "bold"), f" · {KIND_LABELS.get(row.kind, row.kind)}"
@@ -415,7 +413,7 @@ class ActorsPane(DeferredContents, Vertical):
         line.append(f" in {len(row.articles)} article{'s' if len(row.articles) != 1 else ''}")
         line.append("\nRoles: ", style="dim")
         line.append_text(literal_line("; ".join(row.roles) or "none stated"))
-        detail.update(line, layout=False)
+        detail.update(line)
 
     @on(ActorTable.Highlighted, "#actor-table")
     def _highlighted(self, event: ActorTable.Highlighted) -> None:

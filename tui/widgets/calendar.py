@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from ..core.calendar_index import MONTH_NAMES, CalendarIndex, parse_day
 from .agenda import IN_ARTICLE_MARK, Agenda, AgendaSection
 from .deferred import DeferredContents
 from .month_grid import MonthGrid
+from .text_lines import TextLines
 
 FALLBACK_DAY = date(2025, 1, 1)  # only when the corpus holds no date at all; never the clock
 
@@ -46,9 +46,9 @@ class CalendarPane(DeferredContents, Horizontal):
             return
         with Vertical(id="calendar-left"):
             yield MonthGrid(id="month-grid")
-            yield Static(id="calendar-legend")
+            yield TextLines(id="calendar-legend")
         with Vertical(id="calendar-right"):
-            yield Static(id="agenda-title")
+            yield TextLines(id="agenda-title")
             yield Agenda(id="agenda")
 
     @property
@@ -147,7 +147,7 @@ class CalendarPane(DeferredContents, Horizontal):
         legend.append(" meeting day\n")
         legend.append(" 3•", style=self.grid.get_component_rich_style("month-grid--article"))
         legend.append(f" {IN_ARTICLE_MARK} this article")
-        self.query_one("#calendar-legend", Static).update(legend, layout=False)
+        self.query_one("#calendar-legend", TextLines).update(legend)
 
     def _show_title(self) -> None:
         title = Text.assemble(
@@ -157,7 +157,7 @@ class CalendarPane(DeferredContents, Horizontal):
         if here:
             title.append(f"  {IN_ARTICLE_MARK} {here} from this article", style="bold")
         title.append("  m: day/month  Enter: open source", style="dim")
-        self.query_one("#agenda-title", Static).update(title, layout=False)
+        self.query_one("#agenda-title", TextLines).update(title)
 
 
 def opening_day(index: CalendarIndex, article_dates: list[str | None]) -> date:

@@ -25,7 +25,7 @@ from .conflict_diff import side_text
 from .fixed_viewport import FixedViewport
 from .literal import literal_line
 from .quick_scrollbar import QuickScrollbars
-from .text_wrap import wrap
+from .text_wrap import line_segments, wrap
 
 # The boxes around the two statements: Textual's `round` border, one cell of padding inside.
 BOX = ("╭", "─", "╮", "│", "╰", "╯")
@@ -281,16 +281,7 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         ]
 
     def _segments(self, line: Text, width: int, base: Style) -> list[Segment]:
-        # As Textual draws text: a wrapped line loses its trailing spaces (an underlined
-        # space would show), the rest of the line is background.
-        line.rstrip()
-        segments = list(Segment.apply_style(line.render(self.app.console, end=""), base))
-        length = line.cell_len
-        if length > width:
-            return list(Segment.adjust_line_length(segments, width))
-        if length < width:
-            segments.append(Segment(" " * (width - length), _background(base)))
-        return segments
+        return line_segments(line, width, base, self.app.console)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

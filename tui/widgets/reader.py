@@ -15,6 +15,7 @@ from ..core.models import Article, ArticleExtraction
 from .article_document import Document, ReaderStyles, build_document
 from .fixed_viewport import FixedViewport
 from .quick_scrollbar import QuickScrollbars
+from .span_lines import SpanLines
 from .text_wrap import line_spans
 
 HIGHLIGHTS = (
@@ -46,8 +47,7 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._focus_actor: str | None = None
         self._placeholder = "Loading the corpus…"
         self._document: Document | None = None
-        self._text: Text = Text()
-        self._lines: dict[int, Text] = {}  # wrapped lines made so far, by index
+        self._lines: SpanLines | None = None  # draws the wrapped lines
         self._line_starts: list[int] = []  # where each wrapped line starts and ends in _text
         self._line_ends: list[int] = []
         self._wrap_width = 0
@@ -189,24 +189,9 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         # Where the lines break is worked out for the whole text (the scrollbar needs the line
         # count); the lines themselves are cut from the text when they are shown.
         starts, ends = line_spans(text.plain, width)
-        self._text, self._lines = text, {}
+        self._lines = SpanLines(text, starts, ends, self.app.console)
         self._line_starts, self._line_ends = starts, ends
         self.virtual_size = Size(width, len(starts))
-
-    def _line(self, index: int) -> Text:
-        """Wrapped line `index`; the lines around it on screen are cut out with it, at once."""
-        line = self._lines.get(index)
-        if line is None:
-            last = min(len(self._line_starts), index + max(self.size.height, 1))
-            offsets = []
-            for i in range(index, last):
-                offsets += (self._line_starts[i], self._line_ends[i])
-            pieces = self._text.divide(offsets)
-            for i, piece in zip(range(index, last), pieces[1::2], strict=False):
-                piece.rstrip_end(self._wrap_width)
-                self._lines.setdefault(i, piece)
-            line = self._lines[index]
-        return line
 
     def on_resize(self) -> None:
         if (
@@ -238,10 +223,11 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         strip = self._strips.get(index)
         if strip is None:
             base = self._base_style
-            segments = list(self._line(index).render(self.app.console, end=""))
-            strip = Strip(Segment.apply_style(segments, base))
-            strip = strip.extend_cell_length(width, base)
-            self._strips[index] = strip
+            assert self._lines is not None
+            segments, cells = self._lines.segments(index, width, base)
+            if cells < width:
+                segments.append(Segment(" " * (width - cells), base))
+            strip = self._strips[index] = Strip(segments, max(cells, width))
         return strip.crop(0, region_width)
 
     def notify_style_update(self) -> None:

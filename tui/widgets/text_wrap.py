@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 from rich._wrap import divide_line
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 _WORD = re.compile(r"\s*\S+\s*")  # rich's words: leading spaces (first only), trailing ones
@@ -27,10 +30,15 @@ _ONE_CELL = frozenset(
 ).issuperset
 
 
+def one_cell_text(text: str) -> bool:
+    """Every character of `text` is one cell wide (so its length in cells is `len(text)`)."""
+    return (text.isascii() and text.isprintable()) or _ONE_CELL(text)
+
+
 def _divide_line(text: str, width: int) -> list[int]:
     """`rich._wrap.divide_line(text, width, fold=True)`: where `text` breaks to fit `width`.
     Text of characters one cell wide is measured with `len`, several times faster."""
-    if not ((text.isascii() and text.isprintable()) or _ONE_CELL(text)):
+    if not one_cell_text(text):
         return divide_line(text, width, fold=True)
     if len(text.rstrip()) <= width:
         return []  # the paragraph fits (most do at this width, or the wrap is one line)
@@ -84,3 +92,16 @@ def wrap(text: Text, width: int) -> list[Text]:
     for line in lines:
         line.rstrip_end(width)
     return list(lines)
+
+
+def line_segments(line: Text, width: int, base: Style, console: Console) -> list[Segment]:
+    """A wrapped line as Textual draws text: trailing spaces dropped (an underlined space would
+    show), `base` under its styles, cut or padded with the background to `width` cells."""
+    line.rstrip()
+    segments = list(Segment.apply_style(line.render(console, end=""), base))
+    length = line.cell_len
+    if length > width:
+        return list(Segment.adjust_line_length(segments, width))
+    if length < width:
+        segments.append(Segment(" " * (width - length), Style(bgcolor=base.bgcolor)))
+    return segments
