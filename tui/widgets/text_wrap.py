@@ -98,7 +98,9 @@ def line_segments(line: Text, width: int, base: Style, console: Console) -> list
     """A wrapped line as Textual draws text: trailing spaces dropped (an underlined space would
     show), `base` under its styles, cut or padded with the background to `width` cells."""
     line.rstrip()
-    segments = list(Segment.apply_style(line.render(console, end=""), base))
+    # A `Text` without spans renders without its own style: put it under the segments too.
+    under = base + console.get_style(line.style, default=Style.null())
+    segments = list(Segment.apply_style(line.render(console, end=""), under))
     length = line.cell_len
     if length > width:
         return list(Segment.adjust_line_length(segments, width))
