@@ -133,8 +133,8 @@ async def test_the_last_selected_article_is_restored_after_quitting():
 
 
 async def test_the_next_article_is_read_ahead_from_the_store():
-    # Once a selection is painted, the articles above and below it are read from the store:
-    # the next move in the list does not wait for the disk.
+    # Once a selection is painted, the articles above and below it are read from the store and
+    # laid out: the next move in the list waits for neither.
     app = seeds_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_loaded(pilot)
@@ -155,7 +155,28 @@ async def test_the_next_article_is_read_ahead_from_the_store():
         assert selected == table.ids[1]
         assert set(reads) == {table.ids[0], table.ids[1], table.ids[2]}
         reads.clear()
-        await pilot.press("down")
-        await pilot.pause()
+        import tui.widgets.reader as reader_module
+
+        built: list[str] = []
+        build = reader_module.build_document
+        reader_module.build_document = lambda article, *a, **k: (
+            built.append(article.id) or build(article, *a, **k)
+        )
+        try:
+            await pilot.press("down")
+            await pilot.pause()
+        finally:
+            reader_module.build_document = build
         assert screen.selected == table.ids[2]
         assert table.ids[2] not in reads  # it was read ahead
+        # ... and laid out ahead: shown without building its document, the same text.
+        assert table.ids[2] not in built and built
+        reader = app.query_one(Reader)
+        expected = build(
+            screen.view.article(table.ids[2]),
+            screen.view.extraction(table.ids[2]),
+            reader._styles(),
+        )
+        assert reader.article.id == table.ids[2]
+        assert reader.plain_text == expected.text.plain
+        assert reader._document.text.spans == expected.text.spans

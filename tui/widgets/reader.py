@@ -24,6 +24,9 @@ HIGHLIGHTS = (
 )  # fmt: skip
 
 
+PREPARED = 4  # articles laid out ahead of being shown
+
+
 class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     """Shows an article with its metadata; only the lines on screen are rendered."""
 
@@ -56,6 +59,8 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._highlight_styles: ReaderStyles | None = None
         self._pass_width: int | None = None
         self._rich_base = None
+        # Articles laid out ahead (see `prepare`), by what their layout depends on.
+        self._prepared: dict[tuple, tuple] = {}
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -159,12 +164,42 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     def _restyled(self) -> None:
         self._highlight_styles = None
         self._rich_base = None
+        self._prepared.clear()
         self._rebuild()
 
+    def prepare(self, article: Article, extraction: ArticleExtraction | None) -> None:
+        """Lay out `article` (its document and line breaks) ahead of being shown: the dashboard
+        prepares the articles next to the selection once it is painted, so that moving to one
+        costs only its paint (about 1 ms less per key press)."""
+        if not self.display or not self.size.width:
+            return  # off screen (a narrow terminal): its width is not known
+        width = self._content_width()
+        key = self._layout_key(article, None, width)
+        if key in self._prepared:
+            return
+        document = build_document(
+            article, extraction, self._styles(), None, self._query, self._focus_actor
+        )
+        starts, ends = line_spans(document.text.plain, width)
+        self._prepared[key] = (article, extraction, document, starts, ends)
+        while len(self._prepared) > PREPARED:
+            self._prepared.pop(next(iter(self._prepared)))
+
+    def _layout_key(self, article: Article, target: tuple[int, int] | None, width: int) -> tuple:
+        # (A theme change clears what was laid out: its colours are in the documents.)
+        return (article.id, target, self._query, self._focus_actor, width)
+
     def _rebuild(self) -> None:
+        width = self._content_width()
         if self.article is None:
             self._document = None
         else:
+            prepared = self._prepared.pop(self._layout_key(self.article, self._target, width), None)
+            if prepared is not None and prepared[:2] == (self.article, self._extraction):
+                self._document, starts, ends = prepared[2:]
+                self._lay_out(width, starts, ends)
+                self.refresh()
+                return
             self._document = build_document(
                 self.article,
                 self._extraction,
@@ -174,7 +209,7 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
                 self._focus_actor,
             )
         self._wrap_width = 0
-        self._wrap(self._content_width())
+        self._wrap(width)
         self.refresh()
 
     def _content_width(self) -> int:
@@ -188,7 +223,12 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         text = self._document.text if self._document else Text(self._placeholder, style="dim")
         # Where the lines break is worked out for the whole text (the scrollbar needs the line
         # count); the lines themselves are cut from the text when they are shown.
-        starts, ends = line_spans(text.plain, width)
+        self._lay_out(width, *line_spans(text.plain, width))
+
+    def _lay_out(self, width: int, starts: list[int], ends: list[int]) -> None:
+        self._wrap_width = width
+        self._strips.clear()
+        text = self._document.text if self._document else Text(self._placeholder, style="dim")
         self._lines = SpanLines(text, starts, ends, self.app.console)
         self._line_starts, self._line_ends = starts, ends
         self.virtual_size = Size(width, len(starts))
@@ -235,3 +275,4 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._highlight_styles = None
         self._rich_base = None
         self._strips.clear()
+        self._prepared.clear()
