@@ -245,9 +245,12 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
         width = self.size.width
         if self._pass_style is None:
             self._pass_style = self.rich_style
-        if y < HEADER_LINES:
-            header = self.get_component_rich_style("actor-table--header")
-            return self._strip(-1, HEADERS, header, Style.null())
+        if y < HEADER_LINES:  # kept as row -1 (cleared with the rows)
+            strip = self._strips.get(-1)
+            if strip is None or strip.cell_length != width:
+                header = self.get_component_rich_style("actor-table--header")
+                strip = self._strips[-1] = self._strip(-1, HEADERS, header, Style.null())
+            return strip
         row = y - HEADER_LINES + int(self.scroll_offset.y)
         if row >= len(self._names):
             return Strip.blank(width, self._style)
@@ -268,7 +271,11 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
         row_style = style + cursor
         over = Style.from_color(cursor.color, cursor.bgcolor) if cursor else None
         segments: list[Segment] = []
+        drawn = 0
         for cell, cell_width in zip(cells, self._widths, strict=True):
+            if drawn >= width:
+                break  # the rest of the row is off the edge
+            drawn += cell_width + 2 * CELL_PADDING
             if cell.spans:
                 rendered = padded_cell(cell, cell_width).render(console, end="")
                 segments.extend(Segment.apply_style(rendered, row_style, over))
@@ -278,7 +285,6 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
                         cell.plain, cell.style, cell.justify, cell_width, console, row_style, over
                     )
                 )
-        drawn = self._table_width
         if drawn < width:
             segments.append(Segment(" " * (width - drawn), row_style))
             return Strip(segments, width)

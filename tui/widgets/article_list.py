@@ -341,9 +341,12 @@ class ArticleTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_fo
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if y < HEADER_LINES:
-            style = self.get_component_rich_style("article-table--header")
-            return self._strip(self._header(width), width, self.rich_style + style)
+        if y < HEADER_LINES:  # kept as row -1 (cleared with the rows)
+            header = self._strips.get(-1)
+            if header is None or header.cell_length != width:
+                style = self.rich_style + self.get_component_rich_style("article-table--header")
+                header = self._strips[-1] = self._strip(self._header(width), width, style)
+            return header
         row = y - HEADER_LINES + int(self.scroll_offset.y)
         if row >= len(self._ids):
             return Strip.blank(width, self.rich_style)
@@ -366,10 +369,12 @@ class ArticleTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_fo
 
     def on_focus(self) -> None:
         self._strips.pop(self.cursor_row, None)
+        self._strips.pop(-1, None)
         self.refresh()
 
     def on_blur(self) -> None:
         self._strips.pop(self.cursor_row, None)
+        self._strips.pop(-1, None)
         self.refresh()
 
     def notify_style_update(self) -> None:
