@@ -158,3 +158,17 @@ async def test_a_snapshot_whose_first_article_cannot_be_read_loads_as_usual(monk
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_loaded(pilot)
         assert calls and len(screen.view.articles) == 5
+
+
+async def test_garbage_collection_is_on_at_the_key_press_threshold_once_shown():
+    import gc
+
+    from tui.app import YOUNG_OBJECTS
+
+    gc.set_threshold(700, 10, 10)
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_threshold() == (YOUNG_OBJECTS, 10, 10)
