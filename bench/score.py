@@ -141,8 +141,14 @@ def score(document: dict, gold: dict) -> dict:
         for c in document["conflicts"]:
             got = {fold(c["a"]["value"]).replace(" ", ""), fold(c["b"]["value"]).replace(" ", "")}
             if c["attribute"] == "role":  # "romanian president" is the role "president"
-                wanted = [unqualified(fold(str(v))).replace(" ", "") for v in values]
-                got = {unqualified(fold(c[side]["value"])).replace(" ", "") for side in "ab"}
+                # ("secretary-general" and "secretary general" are one title, as in `role_match`)
+                wanted = [
+                    unqualified(fold(str(v))).replace(" ", "").replace("-", "") for v in values
+                ]
+                got = {
+                    unqualified(fold(c[side]["value"])).replace(" ", "").replace("-", "")
+                    for side in "ab"
+                }
             if all(any(w == g or w in g for g in got) for w in wanted) and (
                 not stems or {c["a"]["article"], c["b"]["article"]} & stems
             ):
