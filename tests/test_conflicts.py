@@ -828,3 +828,22 @@ def test_ministers_of_defense_of_nato_member_states_are_the_defence_ministerial(
         "2025-02-12",
         "2025-02-13",
     )
+
+
+def test_an_aid_tranche_is_compared_within_its_article_only(tmp_path):
+    corpus = shipped_corpus(
+        tmp_path,
+        a=(
+            "Ramstein\n\nRAMSTEIN, September 6, 2024 (VOA) - U.S. Defense Secretary Lloyd Austin "
+            "announced a new $250 million package of military aid for Ukraine. The latest U.S. "
+            "package, valued at $225 million, brings total U.S. assistance to more than $56 "
+            "billion."
+        ),
+        b=(
+            "Aid\n\nWASHINGTON, October 2, 2024 (AP) - The Pentagon announced a $425 million "
+            "package of military aid for Ukraine, the Biden administration said."
+        ),
+    )
+    amounts = [c for c in corpus.conflicts if c.subject == "US military aid package for Ukraine"]
+    assert [{c.a.value, c.b.value} for c in amounts] == [{"$250 million", "$225 million"}]
+    assert all(c.a.article == c.b.article == "a" for c in amounts)

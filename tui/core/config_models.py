@@ -332,6 +332,11 @@ class ClaimRule(Strict):
         description="A country named in the sentence before the value makes it that country's "
         "('Germany will reach 3.5% by 2029' is no deadline of the alliance's).",
     )
+    within_article: bool = Field(
+        False,
+        description="Values are compared within one article only: the subject recurs with "
+        "new values weeks apart (a new aid tranche), so two articles' values are two of them.",
+    )
 
 
 class ConflictRules(Strict):

@@ -861,9 +861,16 @@ def claim_conflicts(claims: list[Claim], config, index) -> list[Conflict]:
             former[(claim.subject, _role_key(claim.value))].append(claim)
 
     exclusive = [{_role_key(r) for r in group} for group in rules.exclusive_roles]
+    per_article = {(r.subject, r.attribute) for r in rules.claims if r.within_article}
     for (subject, attribute), block in blocks.items():
         if attribute == "role":
             conflicts += _role_conflicts(subject, block, exclusive, days)
+        elif (subject, attribute) in per_article:
+            by_article: dict[str, list[Claim]] = defaultdict(list)
+            for claim in block:
+                by_article[claim.source.article].append(claim)
+            for claims_of_one in by_article.values():
+                conflicts += _value_conflicts(subject, attribute, claims_of_one, days * 4)
         else:
             conflicts += _value_conflicts(subject, attribute, block, days * 4)
     conflicts += _office_conflicts(blocks, rules, index, days)
