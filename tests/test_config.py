@@ -138,6 +138,17 @@ BROKEN = [
         "invalid regular expression",
     ),
     (
+        "claim-pattern-starting-at-no-word",
+        {
+            "c.yaml": "conflicts:\n  claims:\n    - id: aid\n      subject: US aid\n"
+            "      attribute: amount\n      patterns:\n"
+            "        - '(?P<value>\\d+) billion'\n        - '\\$(?P<value>\\d+) billion'\n"
+        },
+        ("c.yaml", 8),
+        "conflicts.claims[0].patterns[1]",
+        "never match",
+    ),
+    (
         "extends-not-shipped",
         {"c.yaml": "# start from mine\nextends: ./mine.yaml\n"},
         ("c.yaml", 2),

@@ -297,11 +297,26 @@ class MeetingRules(Strict):
 # --- claims and conflicts -----------------------------------------------------------------------
 
 
+# A first character that is no word character: '\$', '€', '"' (not a group, class or anchor).
+_NON_WORD_START = re.compile(r"\\[^\w\\]|[^\w\\(\[^.]")
+
+
 def _has_value_group(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         if "(?P<value>" not in pattern:
             raise ValueError(f"pattern {pattern!r} has no (?P<value>...) group")
     return patterns
+
+
+def _starts_at_a_word(pattern: str) -> str:
+    if _NON_WORD_START.match(pattern):
+        # Claims are matched from word starts only (one scan for every rule).
+        raise ValueError(
+            f"pattern {pattern!r} starts with {pattern[:2].rstrip()!r}: a claim's match starts"
+            " at a word, so it would never match (start at the number after it, with a"
+            " lookbehind: (?<=\\$))"
+        )
+    return pattern
 
 
 class ClaimRule(Strict):
@@ -314,7 +329,10 @@ class ClaimRule(Strict):
         None,
         description="Shown after the value ('%'), or around it where it holds {} ('${} billion').",
     )
-    patterns: Annotated[list[Regex], AfterValidator(_has_value_group)]
+    patterns: Annotated[
+        list[Annotated[Regex, AfterValidator(_starts_at_a_word)]],
+        AfterValidator(_has_value_group),
+    ]
     context: Regex | None = Field(
         None,
         description="Required in the sentence, the one before or the 300 characters before "
