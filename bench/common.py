@@ -49,6 +49,22 @@ def load() -> str:
         return "?"
 
 
+def host_speed() -> str:
+    """A fixed pure-Python workload's time, best of 5 (lower is faster). The host's speed
+    moves by 15-20% within an hour whatever the load says: timings from two sittings compare
+    only with this beside them (about 30 ms on a fast stretch of the development machine)."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        total = 0
+        table: dict[int, int] = {}
+        for i in range(200_000):
+            table[i % 1000] = table.get(i % 1000, 0) + i
+            total += len(str(i))
+        best = min(best, time.process_time() - started)
+    return f"{best * 1000:.0f} ms"
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))

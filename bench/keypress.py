@@ -24,7 +24,7 @@ import os
 import sys
 import time
 
-from common import ROOT, cache_dir, corpus, load, median, percentile
+from common import ROOT, cache_dir, corpus, host_speed, load, median, percentile
 
 SIZE = (170, 36)
 SETTLE_TIMEOUT = 600.0  # seconds to wait for the corpus (and its snapshot check)
@@ -131,7 +131,10 @@ def main() -> int:
     import subprocess
     import tempfile
 
-    print(f"key press (down) to every pane updated, {args.presses} presses, load {load()}")
+    print(
+        f"key press (down) to every pane updated, {args.presses} presses, load {load()},"
+        f" host reference loop {host_speed()}"
+    )
     print(f"{'articles':>9} {'median':>8} {'p95':>8} {'max':>8} {'frames':>6}  corpus")
     state = tempfile.mkdtemp(prefix="natotui-keys-")
     for n in [5, *args.n]:

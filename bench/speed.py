@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_corpus([args.data], loaded.config).articles
     chars = sum(len(a.text) for a in articles)
     print(f"corpus: {len(articles)} articles, {chars:,} characters of clean text")
+    from common import host_speed
+
+    print(f"host reference loop: {host_speed()} (lower is faster)")
 
     started = time.process_time()
     extractor = Extractor.for_config(loaded)
