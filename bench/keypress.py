@@ -28,10 +28,10 @@ from common import ROOT, cache_dir, corpus, host_speed, load, median, percentile
 
 SIZE = (170, 36)
 SETTLE_TIMEOUT = 600.0  # seconds to wait for the corpus (and its snapshot check)
-counts: list[int] = []  # frames written per measured press
 
 
-async def measure(data, presses: int) -> tuple[list[float], str]:
+async def measure(data, presses: int) -> tuple[list[float], list[int], str]:
+    """Per measured press: milliseconds to its last frame, and frames written."""
     from textual import events
 
     from tui.app import NatoApp
@@ -41,7 +41,7 @@ async def measure(data, presses: int) -> tuple[list[float], str]:
 
     app = NatoApp(loaded=load_config(None), data_dir=data)
     timings: list[float] = []
-    counts.clear()
+    counts: list[int] = []
     async with app.run_test(size=SIZE) as pilot:
         screen = next(s for s in app.screen_stack if isinstance(s, DashboardScreen))
         waited = 0.0
@@ -71,7 +71,7 @@ async def measure(data, presses: int) -> tuple[list[float], str]:
                 timings.append((frames[-1] - started) * 1000)
                 counts.append(len(frames))
             await asyncio.sleep(0.02)  # as a person pressing keys: let timers and idle run
-    return timings, note
+    return timings, counts, note
 
 
 def watch_frames(screen) -> list[float]:
@@ -120,7 +120,7 @@ def main() -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        timings, note = asyncio.run(measure(args.child, args.presses))
+        timings, counts, note = asyncio.run(measure(args.child, args.presses))
         frames = sum(counts) / len(counts)
         print(
             f"{median(timings):.2f} {percentile(timings, 95):.2f} {max(timings):.2f}"

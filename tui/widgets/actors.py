@@ -249,7 +249,7 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
             strip = self._strips.get(-1)
             if strip is None or strip.cell_length != width:
                 header = self.get_component_rich_style("actor-table--header")
-                strip = self._strips[-1] = self._strip(-1, HEADERS, header, Style.null())
+                strip = self._strips[-1] = self._strip(HEADERS, header, Style.null())
             return strip
         row = y - HEADER_LINES + int(self.scroll_offset.y)
         if row >= len(self._names):
@@ -260,11 +260,11 @@ class ActorTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_focu
             if row == self.cursor_row:
                 cursor = self.get_component_rich_style("actor-table--cursor")
             cells = self._cells[row]
-            strip = self._strips[row] = self._strip(row, cells, self._style, cursor)
+            strip = self._strips[row] = self._strip(cells, self._style, cursor)
         return strip
 
-    def _strip(self, row: int, cells: Sequence[Text], style: Style, cursor: Style) -> Strip:
-        """A row (-1: the header) as a `DataTable` draws it: the cells padded to their columns
+    def _strip(self, cells: Sequence[Text], style: Style, cursor: Style) -> Strip:
+        """A row (or the header) as a `DataTable` draws it: the cells padded to their columns
         in `style`, the cursor's style over them (its colours over the cells' own), the rest of
         the line in the row's style. (A click finds its row from its line: no meta.)"""
         console, width = self.app.console, self.size.width

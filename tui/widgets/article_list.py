@@ -246,19 +246,17 @@ class ArticleTable(RowCursor, QuickScrollbars, FixedViewport, ScrollView, can_fo
             for changed in changed_rows:
                 self._strips.pop(changed, None)
         current = self.current_id
-        if not (force_message or current != self._last_highlighted):
-            self._show_cursor(changed_rows)
-            return
-        self._last_highlighted = current
-        if not self.is_mounted:
+        if force_message or current != self._last_highlighted:
+            self._last_highlighted = current
+            if self.is_mounted:
+                # The screen updates every pane for the new article; the cursor is repainted
+                # after that, so that the list and the panes change in one frame (painted as
+                # the cursor moved, the list took a frame of its own: ~1.5 ms more a press).
+                self.screen.post_message(self.Highlighted(self, current))
+                self.screen.call_next(self._show_cursor, changed_rows)
+                return
             self.post_message(self.Highlighted(self, current))
-            self._show_cursor(changed_rows)
-            return
-        # The screen updates every pane for the new article; the cursor is repainted after
-        # that, so that the list and the panes change in one frame (painted as the cursor
-        # moved, the list took a frame of its own: ~1.5 ms more per key press at 170x36).
-        self.screen.post_message(self.Highlighted(self, current))
-        self.screen.call_next(self._show_cursor, changed_rows)
+        self._show_cursor(changed_rows)
 
     def _show_cursor(self, changed_rows: tuple[int, ...]) -> None:
         # Only the two rows change, unless the list scrolls (which repaints it all).

@@ -71,7 +71,7 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self.header_text = Text()  # the conflict, or that there is none
         self.side_texts: tuple[Text, Text] = (Text(), Text())  # what the two sides show
         self._shown: tuple | None = None  # what is drawn now (see `_render_conflict`)
-        self._header: list[Text] = []  # the header's lines, then the boxes' (see `_draw`)
+        self._header: list[Text] = []  # the header's wrapped lines, and each box's (`_draw`)
         self._box_lines: tuple[list[Text], list[Text]] = ([], [])
         self._height = 0
         self._strips: dict[int, Strip] = {}  # the lines made so far, by index
@@ -220,12 +220,8 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._strips = {}
         self._base = base = self.rich_style  # (rich_style walks the ancestors: once, here)
         self._borders = tuple(
-            base + self.get_component_rich_style(name, partial=True)
-            for name in (
-                ("conflicts--side-selected", "conflicts--side")
-                if self.side == 0
-                else ("conflicts--side", "conflicts--side-selected")
-            )
+            base + self._style("side-selected" if number == self.side else "side")
+            for number in (0, 1)
         )
         self._header = wrap(self.header_text, width)
         self._sides_top = len(self._header) + 1  # a blank line under the header
@@ -247,7 +243,7 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         base = self._base
         background = _background(base)
         if index < len(self._header):
-            return Strip(self._segments(self._header[index], width, base), width)
+            return Strip(line_segments(self._header[index], width, base, self.app.console), width)
         row = index - self._sides_top
         if row < 0 or self.current is None:
             return Strip.blank(width, background)
@@ -275,13 +271,10 @@ class ConflictsPane(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         return [
             Segment(vertical, border),
             pad,
-            *self._segments(lines[row - 1], inner, base),
+            *line_segments(lines[row - 1], inner, base, self.app.console),
             pad,
             Segment(vertical, border),
         ]
-
-    def _segments(self, line: Text, width: int, base: Style) -> list[Segment]:
-        return line_segments(line, width, base, self.app.console)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

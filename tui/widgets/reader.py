@@ -51,7 +51,7 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
         self._placeholder = "Loading the corpus…"
         self._document: Document | None = None
         self._lines: SpanLines | None = None  # draws the wrapped lines
-        self._line_starts: list[int] = []  # where each wrapped line starts and ends in _text
+        self._line_starts: list[int] = []  # where each wrapped line starts and ends in the text
         self._line_ends: list[int] = []
         self._wrap_width = 0
         self._strips: dict[int, Strip] = {}
@@ -215,21 +215,19 @@ class Reader(QuickScrollbars, FixedViewport, ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return max(self.scrollable_content_region.width, 10)
 
+    def _shown_text(self) -> Text:
+        return self._document.text if self._document else Text(self._placeholder, style="dim")
+
     def _wrap(self, width: int) -> None:
-        if width == self._wrap_width:
-            return
-        self._wrap_width = width
-        self._strips.clear()
-        text = self._document.text if self._document else Text(self._placeholder, style="dim")
-        # Where the lines break is worked out for the whole text (the scrollbar needs the line
-        # count); the lines themselves are cut from the text when they are shown.
-        self._lay_out(width, *line_spans(text.plain, width))
+        if width != self._wrap_width:
+            # Where the lines break is worked out for the whole text (the scrollbar needs the
+            # line count); the lines themselves are drawn when they are shown.
+            self._lay_out(width, *line_spans(self._shown_text().plain, width))
 
     def _lay_out(self, width: int, starts: list[int], ends: list[int]) -> None:
         self._wrap_width = width
         self._strips.clear()
-        text = self._document.text if self._document else Text(self._placeholder, style="dim")
-        self._lines = SpanLines(text, starts, ends, self.app.console)
+        self._lines = SpanLines(self._shown_text(), starts, ends, self.app.console)
         self._line_starts, self._line_ends = starts, ends
         self.virtual_size = Size(width, len(starts))
 
