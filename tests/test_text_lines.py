@@ -34,3 +34,12 @@ async def test_text_lines_wrap_update_and_skip_the_same_text():
         await pilot.pause()
         assert repaints and lines.render_line(0).text == "other       "
         assert lines.render_line(1).text.strip() == ""
+
+
+async def test_text_lines_cut_short_end_with_an_ellipsis():
+    app = OneLine()
+    async with app.run_test(size=(20, 4)) as pilot:
+        lines = app.query_one(TextLines)
+        lines.update("one two three four five six seven")
+        await pilot.pause()
+        assert [lines.render_line(y).text for y in range(2)] == ["one two     ", "three four… "]

@@ -59,7 +59,14 @@ class TextLines(Widget):
             if y >= len(lines):
                 strip = Strip.blank(width, base)
             else:
-                strip = Strip(line_segments(lines[y], width, base, self.app.console), width)
+                line = lines[y]
+                if y == self.content_size.height - 1 and len(lines) > y + 1 and width > 1:
+                    # More text than lines: the last one shown says so.
+                    line = line.copy()
+                    line.rstrip()
+                    line.truncate(width - 1)
+                    line.append("…")
+                strip = Strip(line_segments(line, width, base, self.app.console), width)
             self._strips[y] = strip
         return strip
 
