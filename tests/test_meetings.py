@@ -1153,3 +1153,31 @@ def test_a_day_said_for_a_talk_on_the_sidelines_narrows_the_conference_s_days(sh
     found = meetings(text, shipped, published=date(2025, 2, 15))
     [talk] = [m for m in found if m.type_id == "bilateral"]
     assert (talk.start, talk.end, talk.lengths) == ("2025-02-14", "2025-02-14", ["half-hour"])
+
+
+def test_a_length_said_of_the_talks_paragraphs_later_is_the_dated_talks_length(shipped):
+    from datetime import date
+
+    text = (
+        "Ukraine agrees to US proposal after Jeddah talks\n\n"  # the headline, undated
+        "Ukraine accepted the proposal after talks between the delegations in Jeddah, Saudi "
+        "Arabia, on Tuesday, 11 March. This is stated in the joint statement published after "
+        "the meeting.\n\nThe United States will resume assistance. The talks at the "
+        "Ritz-Carlton hotel lasted about eight "
+        "hours, a source told reporters."
+    )
+    found = [m for m in meetings(text, shipped, published=date(2025, 3, 11)) if m.lengths]
+    assert [(m.place, m.start, m.lengths) for m in found] == [
+        ("Jeddah", "2025-03-11", ["about eight hours"])
+    ]
+
+
+def test_a_count_of_countries_goes_to_the_meeting_named_nearest_before_it(shipped):
+    from datetime import date
+
+    text = (
+        "The talks in Jeddah on 11 March were preceded by a meeting in London on 2 March, "
+        "where leaders of 18 countries discussed support for Ukraine."
+    )
+    found = {m.place: m.participants for m in meetings(text, shipped, published=date(2025, 3, 12))}
+    assert found == {"Jeddah": [], "London": ["18 countries"]}

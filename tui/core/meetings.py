@@ -626,6 +626,8 @@ def _join_undated_by_place(drafts: list[_Draft]) -> list[_Draft]:
         if undated and draft.type.generic and draft.ordinal is None and len(there) == 1:
             target = there[0]
             target.sentences.extend(i for i in draft.sentences if i not in target.sentences)
+            for index, starts in draft.at.items():  # where it is named: cues and lengths go by it
+                target.at.setdefault(index, []).extend(starts)
             for person in draft.attendees:
                 if person not in target.attendees and person not in target.absentees:
                     target.attendees.append(person)
@@ -1904,6 +1906,26 @@ def _excluded(text: str, start: int) -> bool:
     return bool(_EXCLUDED_BEFORE.search(text[max(0, start - 20) : start]))
 
 
+def _belongs(text: str, refs: list[_Ref], match: re.Match[str], draft: _Draft, index: int) -> bool:
+    """Whether a length or a count found in sentence `index` is `draft`'s: "the call with Putin,
+    which lasted two hours, set up the Budapest summit" (the meeting named nearest before it);
+    "The talks in Jeddah were preceded by a meeting in London, where leaders of 18 countries"
+    (London's, not Jeddah's). A sentence that names no meeting speaks of the one reported."""
+    before = [r.start for r in refs if r.start < match.start()]
+    before = before or [r.start for r in refs]
+    owner = max(before) if before and refs[0].start < match.start() else None
+    if owner is None and before:
+        owner = min(before)
+    # "a 90-minute phone call": the meeting the length is an adjective of; not "The first round
+    # was a two-hour session" (a word for the meeting named before).
+    inside = [r for r in refs if match.start() <= r.start < match.end()]
+    if inside and not (
+        inside[0].type.generic and _IS_A.search(text, max(0, match.start() - 12), match.start())
+    ):
+        owner = inside[0].start
+    return owner is None or owner in draft.at.get(index, ())
+
+
 def _mention(
     text: str,
     sentences,
@@ -1930,23 +1952,7 @@ def _mention(
             for match in _lengths_near_units(text, sentences[index], matcher.lengths):
                 if length_in(match) in lengths:
                     continue
-                # "the call with Putin, which lasted two hours, set up the Budapest summit": the
-                # length is the meeting named nearest before it.
-                refs = refs_by_sentence.get(index, [])
-                before = [r.start for r in refs if r.start < match.start()]
-                before = before or [r.start for r in refs]
-                owner = max(before) if before and refs[0].start < match.start() else None
-                if owner is None and before:
-                    owner = min(before)
-                # "a 90-minute phone call": the meeting the length is an adjective of; not "The
-                # first round was a two-hour session" (a word for the meeting named before).
-                inside = [r for r in refs if match.start() <= r.start < match.end()]
-                if inside and not (
-                    inside[0].type.generic
-                    and _IS_A.search(text, max(0, match.start() - 12), match.start())
-                ):
-                    owner = inside[0].start
-                if owner is None or owner in draft.at.get(index, ()):
+                if _belongs(text, refs_by_sentence.get(index, []), match, draft, index):
                     lengths.append(length_in(match))
     if participants is not None:
         # "... at the gathering. Defense officials from about 40 countries attended."
@@ -1955,7 +1961,11 @@ def _mention(
             if not _has_count(text, *sentences[index]):
                 continue  # no number before a counted noun: the full patterns need not run
             match = participants.search(text, *sentences[index])
-            if match and participants_in(match) not in counts:
+            if (
+                match
+                and participants_in(match) not in counts
+                and _belongs(text, refs_by_sentence.get(index, []), match, draft, index)
+            ):
                 counts.append(participants_in(match))
                 if index not in draft.sentences:
                     draft.sentences.append(index)  # a source of the meeting, as it counts it
