@@ -271,6 +271,7 @@ def test_a_decimal_in_a_sentence_is_no_header_date(infer):
         ("KENJI NAKAMURA, Nikkei staff writer", ["Kenji Nakamura"]),
         ("Besa Kolonja | BIRN | Tirana | May 16, 2025 | 15:34", ["Besa Kolonja"]),
         ("By Sarah McDonald, 17 February 2025", ["Sarah McDonald"]),
+        ("Tom HartleyBrussels, 4 June 2025", ["Tom Hartley"]),
     ],
 )
 def test_more_bylines_as_pages_glue_and_set_them(infer, lines, authors):
@@ -282,6 +283,15 @@ def test_a_name_alone_glued_to_a_dateline_is_split(shipped_rules):
     rules = CleanRules.from_config(shipped_rules.cleaning)
     lines = clean_lines(f"{TITLE}\n\nAyşe DemirkolISTANBUL\n\nTalks began on Monday.", rules)
     assert "Ayşe Demirkol" in lines and "ISTANBUL" in lines
+
+
+def test_a_name_alone_glued_to_a_dateline_in_title_case_is_split(shipped_rules):
+    rules = CleanRules.from_config(shipped_rules.cleaning)
+    lines = clean_lines(
+        f"{TITLE}\n\nLucía Ortega MoraLondon - MAR 03, 2025 - 05:40 CET\n\nTalks began.", rules
+    )
+    assert "Lucía Ortega Mora" in lines
+    assert any(line.startswith("London - MAR 03, 2025") for line in lines)
 
 
 @pytest.mark.parametrize(

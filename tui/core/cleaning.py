@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .textutil import MONTH_NAMES
+from .textutil import MONTH_NAMES, UPPER_MONTH_NAMES
 
 if TYPE_CHECKING:  # the models pull in pydantic; only validation needs it at run time
     from .config_models import Cleaning
@@ -74,6 +74,9 @@ _GLUED_DATELINE = re.compile(
     r"^((?:[Bb]y|BY|[Ss]ource:)\s.*?[a-z])([A-Z]{3,}(?:\s[A-Z]{3,})?\b[,\s(–—-])"
     r"|^((?:[^\W\d_]+\s){1,2}[^\W\d_]*[^\W\d_A-Z])([A-Z]{3,}(?:\s[A-Z]{3,})?)$"
     rf"|^((?:[Bb]y|BY)\s.*?[a-z]{{3}})([A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})\b)"
+    # "Lucía Ortega MoraLondon - MAR 03, 2025": a name alone glued to a dateline in title case
+    rf"|^((?:[^\W\d_]+\s){{1,3}}[^\W\d_]*[a-z]{{3}})([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*[-–—,|·]\s*"
+    rf"(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES}|{UPPER_MONTH_NAMES})(?![a-z]))"
 )
 
 
