@@ -1163,8 +1163,7 @@ def test_a_length_said_of_the_talks_paragraphs_later_is_the_dated_talks_length(s
         "Ukraine accepted the proposal after talks between the delegations in Jeddah, Saudi "
         "Arabia, on Tuesday, 11 March. This is stated in the joint statement published after "
         "the meeting.\n\nThe United States will resume assistance. The talks at the "
-        "Ritz-Carlton hotel lasted about eight "
-        "hours, a source told reporters."
+        "Ritz-Carlton hotel lasted about eight hours, a source told reporters."
     )
     found = [m for m in meetings(text, shipped, published=date(2025, 3, 11)) if m.lengths]
     assert [(m.place, m.start, m.lengths) for m in found] == [

@@ -1911,11 +1911,9 @@ def _belongs(text: str, refs: list[_Ref], match: re.Match[str], draft: _Draft, i
     which lasted two hours, set up the Budapest summit" (the meeting named nearest before it);
     "The talks in Jeddah were preceded by a meeting in London, where leaders of 18 countries"
     (London's, not Jeddah's). A sentence that names no meeting speaks of the one reported."""
-    before = [r.start for r in refs if r.start < match.start()]
-    before = before or [r.start for r in refs]
-    owner = max(before) if before and refs[0].start < match.start() else None
-    if owner is None and before:
-        owner = min(before)
+    starts = [r.start for r in refs]
+    before = [start for start in starts if start < match.start()]
+    owner = max(before) if before else min(starts, default=None)
     # "a 90-minute phone call": the meeting the length is an adjective of; not "The first round
     # was a two-hour session" (a word for the meeting named before).
     inside = [r for r in refs if match.start() <= r.start < match.end()]
